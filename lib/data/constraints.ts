@@ -1,0 +1,30 @@
+import type { Model, SchemaGraph } from "../schema/graph";
+
+/** The model whose table has this name (@@map or, without one, the model's own name). */
+export function modelForTable(graph: SchemaGraph, table: string): Model | undefined {
+  return graph.models.find((model) => (model.dbName ?? model.name) === table);
+}
+
+export function columnName(field: { name: string; dbName?: string }): string {
+  return field.dbName ?? field.name;
+}
+
+/**
+ * The constraints the schema holds but SQLite cannot: a String's maximum length. Returns a
+ * sentence per value that breaks one; an empty list when the row may be written.
+ */
+export function constraintViolations(graph: SchemaGraph, table: string, row: Record<string, unknown>): string[] {
+  const model = modelForTable(graph, table);
+  if (!model) return [];
+  const problems: string[] = [];
+  for (const field of model.fields) {
+    const value = row[columnName(field)];
+    if (field.maxLength && typeof value === "string" && [...value].length > field.maxLength) {
+      const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+      problems.push(
+        `${table}.${columnName(field)} holds at most ${field.maxLength} characters; "${shown}" has ${[...value].length}`,
+      );
+    }
+  }
+  return problems;
+}

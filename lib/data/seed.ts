@@ -1,0 +1,88 @@
+import fs from "node:fs/promises";
+import Database from "better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type { Project } from "../project/project";
+import { parseSchema } from "../schema/parse";
+import { constraintViolations } from "./constraints";
+import { PrismaClient } from "./generated/tutorial/client";
+
+/** A user of the tutorial's app.py, with the e-mail addresses it is created with. */
+export interface SampleUser {
+  name: string;
+  fullname: string | null;
+  addresses: string[];
+}
+
+export const TUTORIAL_USERS: SampleUser[] = [
+  { name: "spongebob", fullname: "Spongebob Squarepants", addresses: ["spongebob@sqlalchemy.org"] },
+  { name: "sandy", fullname: "Sandy Cheeks", addresses: ["sandy@sqlalchemy.org", "sandy@squirrelpower.org"] },
+  { name: "patrick", fullname: "Patrick Star", addresses: [] },
+];
+
+/** A reason the seed cannot run that the user can act on. */
+export class SeedRefused extends Error {}
+
+export interface SeedResult {
+  insertedUsers: number;
+  insertedAddresses: number;
+  /** Users that were there already (seeding twice adds nothing). */
+  skippedUsers: number;
+}
+
+function missingTables(databasePath: string): string[] {
+  let database: Database.Database | undefined;
+  try {
+    database = new Database(databasePath, { readonly: true, fileMustExist: true });
+    const present = new Set(
+      (database.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
+    );
+    return ["user_account", "address"].filter((table) => !present.has(table));
+  } catch {
+    return ["user_account", "address"];
+  } finally {
+    database?.close();
+  }
+}
+
+/**
+ * Inserts the tutorial's users and their addresses through Prisma Client, in one
+ * transaction. A user whose name is already in user_account is left alone, so seeding
+ * twice does not duplicate anything.
+ */
+export async function seedTutorial(project: Project, users: SampleUser[] = TUTORIAL_USERS): Promise<SeedResult> {
+  const missing = missingTables(project.databasePath);
+  if (missing.length) {
+    throw new SeedRefused(`The table${missing.length > 1 ? "s" : ""} ${missing.join(" and ")} do${missing.length > 1 ? "" : "es"} not exist yet: run Migrate first.`);
+  }
+  const graph = parseSchema(await fs.readFile(project.schemaPath, "utf8"));
+  const problems = users.flatMap((user) => [
+    ...constraintViolations(graph, "user_account", { name: user.name, fullname: user.fullname }),
+    ...user.addresses.flatMap((email) => constraintViolations(graph, "address", { email_address: email })),
+  ]);
+  if (problems.length) throw new SeedRefused(`Nothing was seeded: ${problems.join("; ")}.`);
+
+  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${project.databasePath}` }) });
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const result: SeedResult = { insertedUsers: 0, insertedAddresses: 0, skippedUsers: 0 };
+      for (const user of users) {
+        if (await tx.user.findFirst({ where: { name: user.name }, select: { id: true } })) {
+          result.skippedUsers++;
+          continue;
+        }
+        await tx.user.create({
+          data: {
+            name: user.name,
+            fullname: user.fullname,
+            addresses: { create: user.addresses.map((email_address) => ({ email_address })) },
+          },
+        });
+        result.insertedUsers++;
+        result.insertedAddresses += user.addresses.length;
+      }
+      return result;
+    });
+  } finally {
+    await prisma.$disconnect();
+  }
+}

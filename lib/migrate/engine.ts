@@ -1,0 +1,94 @@
+import fs from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter } from "@prisma/driver-adapter-utils";
+import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+
+/**
+ * Prisma's schema engine (the Rust engine behind `prisma migrate`, compiled to WebAssembly)
+ * running in this process on better-sqlite3. The .wasm is compiled once per process; each
+ * session gets its own engine and connections and closes them all when done.
+ */
+
+type EngineClass = typeof SchemaEngine;
+let engineClass: Promise<EngineClass> | undefined;
+
+async function loadEngineClass(): Promise<EngineClass> {
+  const require = createRequire(path.join(/*turbopackIgnore: true*/ process.cwd(), "package.json"));
+  const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+  const bg = await import(/*turbopackIgnore: true*/ /* webpackIgnore: true */ pathToFileURL(gluePath).href);
+  const bytes = await fs.readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
+  const module = new WebAssembly.Module(bytes);
+  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bg });
+  bg.__wbg_set_wasm(instance.exports);
+  (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+  return bg.SchemaEngine as EngineClass;
+}
+
+/**
+ * better-sqlite3's `executeRaw` runs one statement; the engine replays whole migration
+ * scripts into the shadow database through it. Multi-statement SQL goes to executeScript.
+ */
+function withScriptFallback(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  adapter.executeRaw = async (query) => {
+    try {
+      return await executeRaw(query);
+    } catch (error) {
+      if (query.args.length > 0 || !/more than one statement/.test(engineErrorMessage(error))) throw error;
+      await adapter.executeScript(query.sql);
+      return 0;
+    }
+  };
+  return adapter;
+}
+
+export interface EngineSession {
+  engine: SchemaEngine;
+  /** Frees the engine and closes every connection it opened. */
+  close(): Promise<void>;
+}
+
+export async function openEngine(databasePath: string, schema: { path: string; text: string }): Promise<EngineSession> {
+  engineClass ??= loadEngineClass();
+  const Engine = await engineClass;
+  const factory = new PrismaBetterSqlite3({ url: `file:${databasePath}` });
+  const opened: SqlDriverAdapter[] = [];
+  const tracked = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    async connectToShadowDb() {
+      const adapter = withScriptFallback(await factory.connectToShadowDb());
+      opened.push(adapter);
+      return adapter;
+    },
+  };
+  const logs: string[] = [];
+  const engine = await Engine.new(
+    { datamodels: [[schema.path, schema.text]] },
+    (line: string) => logs.push(line),
+    bindMigrationAwareSqlAdapterFactory(tracked),
+  );
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await Promise.all(opened.splice(0).map((adapter) => adapter.dispose()));
+    },
+  };
+}
+
+/** The engine's errors arrive as objects or JSON; this gives the sentence a person reads. */
+export function engineErrorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === "string") return error;
+  const record = error as { message?: string; error?: string } | null;
+  return record?.message ?? record?.error ?? JSON.stringify(error);
+}

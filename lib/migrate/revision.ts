@@ -1,0 +1,134 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Project } from "../project/project";
+import { engineErrorMessage, openEngine, type EngineSession } from "./engine";
+import { readMigrationList, revisionDirectoryName, writeRevision } from "./migrations-dir";
+import { serialized } from "./serial";
+
+/** The next revision: what the engine would write to go from the migrations to the schema. */
+export interface RevisionPlan {
+  /** The migration.sql the revision would hold. */
+  sql: string;
+  /** The engine's plain summary: "[+] Added tables", "[*] Changed the `address` table"... */
+  summary: string;
+  /** False when the schema already matches the migrations. */
+  hasChanges: boolean;
+  /** Revisions already in the folder that the database has not applied yet. */
+  unapplied: string[];
+}
+
+export type ApplyResult =
+  | { status: "applied"; revision: string; applied: string[] }
+  | { status: "up-to-date"; applied: string[] }
+  | { status: "changed-since-preview"; plan: RevisionPlan };
+
+const FILTERS = { externalTables: [], externalEnums: [] };
+
+async function withEngine<T>(project: Project, work: (session: EngineSession) => Promise<T>): Promise<T> {
+  const text = await fs.readFile(project.schemaPath, "utf8");
+  await fs.mkdir(path.dirname(project.databasePath), { recursive: true });
+  const session = await openEngine(project.databasePath, { path: project.schemaPath, text });
+  try {
+    return await work(session);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Names of the folder's revisions that the database's _prisma_migrations has not finished. */
+function unappliedRevisions(project: Project, names: string[]): string[] {
+  let database: Database.Database | undefined;
+  try {
+    database = new Database(project.databasePath, { fileMustExist: true, readonly: true });
+    const table = database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return names;
+    const applied = new Set(
+      (database.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").all() as {
+        migration_name: string;
+      }[]).map((row) => row.migration_name),
+    );
+    return names.filter((name) => !applied.has(name));
+  } catch {
+    return names;
+  } finally {
+    database?.close();
+  }
+}
+
+async function plan(project: Project, session: EngineSession): Promise<RevisionPlan> {
+  const text = await fs.readFile(project.schemaPath, "utf8");
+  const migrations = await readMigrationList(project.migrationsDir);
+  const from = { tag: "migrations" as const, ...migrations };
+  const to = { tag: "schemaDatamodel" as const, files: [{ path: project.schemaPath, content: text }] };
+  const script = await session.engine.diff({ from, to, script: true, exitCode: true, filters: FILTERS });
+  const summary = await session.engine.diff({ from, to, script: false, exitCode: null, filters: FILTERS });
+  return {
+    sql: script.stdout ?? "",
+    summary: (summary.stdout ?? "").trim(),
+    // With exitCode set, the engine answers 2 when there is a difference, 0 when none.
+    hasChanges: script.exitCode === 2,
+    unapplied: unappliedRevisions(project, migrations.migrationDirectories.map((d) => d.path)),
+  };
+}
+
+export function planRevision(project: Project): Promise<RevisionPlan> {
+  return serialized(project.databasePath, () => withEngine(project, (session) => plan(project, session)));
+}
+
+/**
+ * Writes the pending revision to the migrations folder and applies every unapplied one.
+ * `expectedSql` is the SQL the user reviewed: if the schema changed since, nothing is
+ * written and the new plan comes back to be reviewed again.
+ */
+export function applyRevision(project: Project, options: { name: string; expectedSql?: string }): Promise<ApplyResult> {
+  return serialized(project.databasePath, () =>
+    withEngine(project, async (session) => {
+      const next = await plan(project, session);
+      const apply = async () => {
+        const migrationsList = await readMigrationList(project.migrationsDir);
+        const output = await session.engine.applyMigrations({ migrationsList, filters: FILTERS });
+        return output.appliedMigrationNames;
+      };
+      if (!next.hasChanges) return { status: "up-to-date" as const, applied: await apply() };
+      if (options.expectedSql !== undefined && options.expectedSql !== next.sql) {
+        return { status: "changed-since-preview" as const, plan: next };
+      }
+      const revision = revisionDirectoryName(options.name);
+      const directory = await writeRevision(project.migrationsDir, revision, next.sql);
+      try {
+        return { status: "applied" as const, revision, applied: await apply() };
+      } catch (error) {
+        // A revision that did not apply is not kept: the folder and the database's history
+        // stay as they were, and the user can fix the schema and migrate again.
+        await fs.rm(directory, { recursive: true, force: true });
+        forgetFailedRevision(project, revision);
+        throw new Error(`The revision did not apply: ${engineErrorMessage(error)}`);
+      }
+    }),
+  );
+}
+
+function forgetFailedRevision(project: Project, revision: string): void {
+  const database = new Database(project.databasePath);
+  try {
+    database.prepare("DELETE FROM _prisma_migrations WHERE migration_name = ? AND finished_at IS NULL").run(revision);
+  } catch {
+    // No history table: nothing to forget.
+  } finally {
+    database.close();
+  }
+}
+
+/** The engine's own check of the migrations folder against the database's history. */
+export function diagnoseHistory(project: Project) {
+  return serialized(project.databasePath, () =>
+    withEngine(project, async (session) =>
+      session.engine.diagnoseMigrationHistory({
+        migrationsList: await readMigrationList(project.migrationsDir),
+        optInToShadowDatabase: true,
+        filters: FILTERS,
+      }),
+    ),
+  );
+}

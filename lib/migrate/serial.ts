@@ -1,0 +1,17 @@
+/**
+ * Runs tasks for one key strictly one after another, in arrival order. Migrations on one
+ * database must never overlap: the engine's connections would meet SQLITE_BUSY, and two
+ * clicks on Migrate must make one revision, not two.
+ */
+const queues = new Map<string, Promise<unknown>>();
+
+export function serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve();
+  const run = previous.then(task, task);
+  const settled = run.catch(() => undefined);
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return run;
+}

@@ -1,0 +1,45 @@
+import path from "node:path";
+
+/**
+ * Where a Schemaflow project lives on disk: the schema, its layout, the migrations
+ * folder and the SQLite database. One value is passed to every service, so that tests
+ * run on a temporary directory exactly as the app runs on the repository.
+ */
+export interface Project {
+  root: string;
+  schemaPath: string;
+  layoutPath: string;
+  migrationsDir: string;
+  databasePath: string;
+}
+
+export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
+
+/** Resolves a `file:` URL (relative paths are taken from the project root, as prisma.config.ts does). */
+export function databasePathFromUrl(root: string, url: string): string {
+  if (!url.startsWith("file:")) {
+    throw new Error(`DATABASE_URL must be a SQLite file URL such as file:./prisma/dev.db, got "${url}"`);
+  }
+  const file = url.slice("file:".length).split("?")[0];
+  if (!file) throw new Error("DATABASE_URL names no file");
+  return path.resolve(root, file);
+}
+
+export function projectAt(root: string, databaseUrl: string = DEFAULT_DATABASE_URL): Project {
+  const absolute = path.resolve(root);
+  return {
+    root: absolute,
+    schemaPath: path.join(absolute, "prisma", "schema.prisma"),
+    layoutPath: path.join(absolute, "prisma", "schema.layout.json"),
+    migrationsDir: path.join(absolute, "prisma", "migrations"),
+    databasePath: databasePathFromUrl(absolute, databaseUrl),
+  };
+}
+
+/** The project the app and the CLI work on: SCHEMAFLOW_PROJECT or the current directory. */
+export function currentProject(): Project {
+  return projectAt(
+    process.env.SCHEMAFLOW_PROJECT ?? process.cwd(),
+    process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
+  );
+}

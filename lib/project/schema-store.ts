@@ -1,0 +1,64 @@
+import fs from "node:fs/promises";
+import { z } from "zod";
+import { compileSchema, type SchemaProblem } from "../schema/compile";
+import type { SchemaGraph } from "../schema/graph";
+import { parseSchema } from "../schema/parse";
+import { serialized } from "../migrate/serial";
+import { writeFileAtomic } from "./atomic-write";
+import type { Project } from "./project";
+
+/** Node positions on the canvas, by model name (names are what a person reads in the file). */
+export const layoutSchema = z.record(z.string(), z.object({ x: z.number().finite(), y: z.number().finite() }));
+export type Layout = z.infer<typeof layoutSchema>;
+
+export interface OpenedSchema {
+  graph: SchemaGraph;
+  layout: Layout;
+  text: string;
+}
+
+export async function openSchema(project: Project): Promise<OpenedSchema> {
+  const text = await fs.readFile(project.schemaPath, "utf8");
+  return { graph: parseSchema(text), layout: await readLayout(project), text };
+}
+
+export async function readLayout(project: Project): Promise<Layout> {
+  try {
+    const parsed = layoutSchema.safeParse(JSON.parse(await fs.readFile(project.layoutPath, "utf8")).positions);
+    return parsed.success ? parsed.data : {};
+  } catch {
+    // No layout yet, or one written by hand that does not parse: positions are recomputed.
+    return {};
+  }
+}
+
+export type SaveResult = { ok: true; text: string; written: boolean } | { ok: false; problems: SchemaProblem[] };
+
+/**
+ * Writes the graph as prisma/schema.prisma when Prisma's validator accepts it. A refused
+ * graph leaves the file byte for byte as it was.
+ */
+export function saveSchema(project: Project, graph: SchemaGraph, layout?: Layout): Promise<SaveResult> {
+  return serialized(project.schemaPath, async () => {
+    const compiled = compileSchema(graph);
+    if (!compiled.ok) return compiled;
+    const current = await fs.readFile(project.schemaPath, "utf8").catch(() => null);
+    const written = current !== compiled.text;
+    if (written) await writeFileAtomic(project.schemaPath, compiled.text);
+    if (layout) await writeLayout(project, layout);
+    return { ok: true, text: compiled.text, written };
+  });
+}
+
+export function saveLayout(project: Project, layout: Layout): Promise<void> {
+  return serialized(project.schemaPath, () => writeLayout(project, layout));
+}
+
+async function writeLayout(project: Project, layout: Layout): Promise<void> {
+  const rounded = Object.fromEntries(
+    Object.entries(layout)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, p]) => [name, { x: Math.round(p.x), y: Math.round(p.y) }]),
+  );
+  await writeFileAtomic(project.layoutPath, `${JSON.stringify({ version: 1, positions: rounded }, null, 2)}\n`);
+}

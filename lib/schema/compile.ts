@@ -1,0 +1,60 @@
+import type { SchemaGraph } from "./graph";
+import { parseSchema } from "./parse";
+import { formatSchema, lintSchema, validateSchema } from "./prisma-wasm";
+import { printSchema, type ElementSpan } from "./print";
+
+/** A reason Prisma refuses a schema, attached to the element it concerns when known. */
+export interface SchemaProblem {
+  elementId?: string;
+  message: string;
+}
+
+export type CompiledSchema = { ok: true; text: string } | { ok: false; problems: SchemaProblem[] };
+
+/** The innermost printed element whose text holds the byte offset. */
+function elementAt(spans: ElementSpan[], offset: number): string | undefined {
+  let best: ElementSpan | undefined;
+  for (const span of spans) {
+    if (span.start <= offset && offset < span.end && (!best || span.end - span.start < best.end - best.start)) best = span;
+  }
+  return best?.elementId;
+}
+
+/**
+ * Graph → the schema file's text, formatted as `prisma format` does, or every problem
+ * Prisma's validator finds, each located on its model or field.
+ */
+export function compileSchema(graph: SchemaGraph): CompiledSchema {
+  const printed = printSchema(graph);
+  const errors = lintSchema(printed.text).filter((d) => !d.warning);
+  if (errors.length) {
+    return { ok: false, problems: errors.map((d) => ({ elementId: elementAt(printed.spans, d.start), message: d.message })) };
+  }
+  const message = validateSchema(printed.text);
+  if (message) return { ok: false, problems: [{ message }] };
+
+  // A name with a line break or a brace could print as text Prisma reads differently
+  // (another field, say). Reading the text back must give the graph's own elements.
+  const reread = parseSchema(printed.text);
+  const problems: SchemaProblem[] = [];
+  for (const model of graph.models) {
+    const twin = reread.models.find((m) => m.name === model.name);
+    if (!twin) {
+      problems.push({ elementId: model.id, message: `"${model.name}" is not a valid model name` });
+      continue;
+    }
+    for (const field of model.fields) {
+      if (!twin.fields.some((f) => f.name === field.name)) {
+        problems.push({ elementId: field.id, message: `"${field.name}" is not a valid field name` });
+      }
+    }
+    if (twin.fields.length !== model.fields.length) {
+      problems.push({ elementId: model.id, message: `${model.name} has a field name Prisma reads differently` });
+    }
+  }
+  if (reread.models.length !== graph.models.length || reread.enums.length !== graph.enums.length) {
+    problems.push({ message: "A name in the schema is read by Prisma as something else" });
+  }
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, text: `${formatSchema(printed.text).trimEnd()}\n` };
+}

@@ -1,0 +1,158 @@
+import type { Field, Model, SchemaGraph } from "./graph";
+
+/**
+ * Edits of a graph, each a pure function from a graph to a new one. They keep the graph
+ * consistent (a rename reaches every reference to the old name); whether the result is
+ * a valid schema is Prisma's validator's call, made when it is saved.
+ */
+
+export function newId(prefix: string): string {
+  return `${prefix}:${globalThis.crypto.randomUUID()}`;
+}
+
+function nextFreeName(base: string, taken: Iterable<string>): string {
+  const names = new Set(taken);
+  for (let n = 1; ; n++) if (!names.has(`${base}${n}`)) return `${base}${n}`;
+}
+
+function updateModel(graph: SchemaGraph, modelId: string, update: (model: Model) => Model): SchemaGraph {
+  if (!graph.models.some((m) => m.id === modelId)) throw new Error(`No model with id ${modelId}`);
+  return { ...graph, models: graph.models.map((m) => (m.id === modelId ? update(m) : m)) };
+}
+
+/** A new table with an autoincrementing id, named Table1, Table2... unless a name is given. */
+export function addModel(graph: SchemaGraph, options: { id?: string; name?: string } = {}): { graph: SchemaGraph; model: Model } {
+  const model: Model = {
+    id: options.id ?? newId("model"),
+    name: options.name ?? nextFreeName("Table", graph.models.map((m) => m.name)),
+    fields: [],
+    uniques: [],
+    indexes: [],
+  };
+  model.fields.push({
+    id: newId("field"),
+    name: "id",
+    type: "Int",
+    kind: "scalar",
+    list: false,
+    optional: false,
+    isId: true,
+    isUnique: false,
+    default: "autoincrement()",
+    updatedAt: false,
+  });
+  return { graph: { ...graph, models: [...graph.models, model] }, model };
+}
+
+export function renameModel(graph: SchemaGraph, modelId: string, name: string): SchemaGraph {
+  const old = graph.models.find((m) => m.id === modelId);
+  if (!old) throw new Error(`No model with id ${modelId}`);
+  return {
+    ...graph,
+    models: graph.models.map((model) => ({
+      ...(model.id === modelId ? { ...model, name } : model),
+      fields: model.fields.map((f) => (f.kind === "object" && f.type === old.name ? { ...f, type: name } : f)),
+    })),
+  };
+}
+
+/** Removes a model with the relation fields that point at it, and their foreign keys. */
+export function deleteModel(graph: SchemaGraph, modelId: string): SchemaGraph {
+  const doomed = graph.models.find((m) => m.id === modelId);
+  if (!doomed) throw new Error(`No model with id ${modelId}`);
+  return {
+    ...graph,
+    models: graph.models
+      .filter((m) => m.id !== modelId)
+      .map((model) => {
+        const relations = model.fields.filter((f) => f.kind === "object" && f.type === doomed.name);
+        if (!relations.length) return model;
+        const foreignKeys = new Set(relations.flatMap((f) => f.relation?.fields ?? []));
+        const stillUsed = new Set(
+          model.fields.filter((f) => !relations.includes(f)).flatMap((f) => f.relation?.fields ?? []),
+        );
+        return {
+          ...model,
+          fields: model.fields.filter((f) => !relations.includes(f) && !(foreignKeys.has(f.name) && !stillUsed.has(f.name))),
+        };
+      }),
+  };
+}
+
+/** A new optional-free String field named field1, field2... unless a name is given. */
+export function addField(
+  graph: SchemaGraph,
+  modelId: string,
+  options: { id?: string; name?: string; type?: string } = {},
+): { graph: SchemaGraph; field: Field } {
+  const model = graph.models.find((m) => m.id === modelId);
+  if (!model) throw new Error(`No model with id ${modelId}`);
+  const field: Field = {
+    id: options.id ?? newId("field"),
+    name: options.name ?? nextFreeName("field", model.fields.map((f) => f.name)),
+    type: options.type ?? "String",
+    kind: "scalar",
+    list: false,
+    optional: false,
+    isId: false,
+    isUnique: false,
+    updatedAt: false,
+  };
+  return { graph: updateModel(graph, modelId, (m) => ({ ...m, fields: [...m.fields, field] })), field };
+}
+
+function findField(graph: SchemaGraph, fieldId: string): { model: Model; field: Field } {
+  for (const model of graph.models) {
+    const field = model.fields.find((f) => f.id === fieldId);
+    if (field) return { model, field };
+  }
+  throw new Error(`No field with id ${fieldId}`);
+}
+
+/** Renames a field and every reference to it: relations' fields/references and block indexes. */
+export function renameField(graph: SchemaGraph, fieldId: string, name: string): SchemaGraph {
+  const { model: owner, field } = findField(graph, fieldId);
+  const rename = (names: string[] | undefined) => names?.map((n) => (n === field.name ? name : n));
+  const renameBlock = <T extends { fields: string[] }>(block: T): T => ({ ...block, fields: rename(block.fields)! });
+  return {
+    ...graph,
+    models: graph.models.map((model) => {
+      const own = model.id === owner.id;
+      return {
+        ...model,
+        fields: model.fields.map((f) => {
+          let next = f.id === fieldId ? { ...f, name } : f;
+          if (next.relation) {
+            const relation = { ...next.relation };
+            if (own && relation.fields) relation.fields = rename(relation.fields);
+            // `references` name fields of the model the relation points at.
+            if (next.type === owner.name && relation.references) relation.references = rename(relation.references);
+            next = { ...next, relation };
+          }
+          return next;
+        }),
+        ...(own
+          ? {
+              primaryKey: model.primaryKey && renameBlock(model.primaryKey),
+              uniques: model.uniques.map(renameBlock),
+              indexes: model.indexes.map(renameBlock),
+            }
+          : {}),
+      };
+    }),
+  };
+}
+
+export function deleteField(graph: SchemaGraph, fieldId: string): SchemaGraph {
+  const { model } = findField(graph, fieldId);
+  return updateModel(graph, model.id, (m) => ({ ...m, fields: m.fields.filter((f) => f.id !== fieldId) }));
+}
+
+/** Changes a field's scalar properties (type, optional, default...); identity and name stay. */
+export function updateField(graph: SchemaGraph, fieldId: string, changes: Partial<Omit<Field, "id" | "name">>): SchemaGraph {
+  const { model } = findField(graph, fieldId);
+  return updateModel(graph, model.id, (m) => ({
+    ...m,
+    fields: m.fields.map((f) => (f.id === fieldId ? { ...f, ...changes } : f)),
+  }));
+}

@@ -1,0 +1,131 @@
+import type { Field, Generator, Model, SchemaGraph } from "./graph";
+import { defaultConstraintName, defaultRelationName, splitDocumentation } from "./naming";
+import { readConfig, readDatamodel, type DmmfField, type DmmfIndex } from "./prisma-wasm";
+import { REFERENTIAL_ACTIONS } from "./graph";
+
+/**
+ * Reads a Prisma schema into a graph with Prisma's own parser (the DMMF). Ids are derived
+ * from names, so the same file always gives the same ids; a session keeps them from then
+ * on, whatever gets renamed.
+ */
+export function parseSchema(text: string): SchemaGraph {
+  const config = readConfig(text);
+  const datasource = config.datasources[0];
+  if (!datasource) throw new Error("The schema has no datasource block");
+  if (datasource.provider !== "sqlite") {
+    throw new Error(`Schemaflow works on SQLite; this schema's datasource uses "${datasource.provider}"`);
+  }
+  const datamodel = readDatamodel(text);
+  const models: Model[] = datamodel.models.map((model) => {
+    const table = model.dbName ?? model.name;
+    const indexes = datamodel.indexes.filter((index) => index.model === model.name && !index.isDefinedOnField);
+    const block = (index: DmmfIndex) => {
+      const fields = index.fields.map((f) => f.name);
+      const columns = fields.map((name) => model.fields.find((f) => f.name === name)?.dbName ?? name);
+      const kind = index.type === "fulltext" ? "normal" : index.type;
+      return {
+        fields,
+        ...(index.name ? { name: index.name } : {}),
+        ...(index.dbName && index.dbName !== defaultConstraintName(table, columns, kind) ? { dbName: index.dbName } : {}),
+      };
+    };
+    const primaryKey = indexes.find((index) => index.type === "id");
+    return {
+      id: `model:${model.name}`,
+      name: model.name,
+      ...(model.dbName ? { dbName: model.dbName } : {}),
+      ...(model.documentation ? { documentation: model.documentation } : {}),
+      fields: model.fields.map((field) => toField(model.name, field)),
+      ...(primaryKey ? { primaryKey: block(primaryKey) } : {}),
+      uniques: indexes.filter((index) => index.type === "unique").map(block),
+      indexes: indexes.filter((index) => index.type === "normal" || index.type === "fulltext").map(block),
+    };
+  });
+  return {
+    datasource: { name: datasource.name, provider: "sqlite" },
+    generators: readGenerators(text),
+    models,
+    enums: datamodel.enums.map((e) => ({
+      id: `enum:${e.name}`,
+      name: e.name,
+      ...(e.dbName ? { dbName: e.dbName } : {}),
+      ...(e.documentation ? { documentation: e.documentation } : {}),
+      values: e.values.map((v) => ({ name: v.name, ...(v.dbName ? { dbName: v.dbName } : {}) })),
+    })),
+  };
+}
+
+function toField(modelName: string, field: DmmfField): Field {
+  const kind = field.kind === "unsupported" ? "scalar" : field.kind;
+  const { documentation, maxLength } = splitDocumentation(field.documentation);
+  const result: Field = {
+    id: `field:${modelName}.${field.name}`,
+    name: field.name,
+    type: field.type,
+    kind,
+    list: field.isList,
+    optional: !field.isRequired && !field.isList,
+    isId: field.isId,
+    isUnique: field.isUnique,
+    updatedAt: field.isUpdatedAt,
+    ...(field.dbName ? { dbName: field.dbName } : {}),
+    ...(field.nativeType ? { nativeType: printNativeType(field.nativeType) } : {}),
+    ...(documentation ? { documentation } : {}),
+    ...(maxLength ? { maxLength } : {}),
+  };
+  if (field.hasDefaultValue && field.default !== undefined) result.default = printDefault(field);
+  if (kind === "object") {
+    const name = field.relationName && field.relationName !== defaultRelationName(modelName, field.type) ? field.relationName : undefined;
+    const action = (value: string | undefined) =>
+      (REFERENTIAL_ACTIONS as readonly string[]).includes(value ?? "") ? (value as (typeof REFERENTIAL_ACTIONS)[number]) : undefined;
+    const onDelete = action(field.relationOnDelete);
+    const onUpdate = action(field.relationOnUpdate);
+    result.relation = {
+      ...(name ? { name } : {}),
+      ...(field.relationFromFields?.length ? { fields: field.relationFromFields } : {}),
+      ...(field.relationToFields?.length && field.relationFromFields?.length ? { references: field.relationToFields } : {}),
+      ...(onDelete ? { onDelete } : {}),
+      ...(onUpdate ? { onUpdate } : {}),
+    };
+  }
+  return result;
+}
+
+function printNativeType([name, args]: [string, string[]]): string {
+  return args.length ? `${name}(${args.join(", ")})` : name;
+}
+
+const QUOTED_TYPES = new Set(["String", "DateTime", "Json", "Bytes", "Decimal"]);
+
+function printDefault(field: DmmfField): string {
+  const value = field.default;
+  const literal = (v: unknown): string => {
+    if (Array.isArray(v)) return `[${v.map(literal).join(", ")}]`;
+    if (field.kind === "enum") return String(v);
+    if (typeof v === "string" && QUOTED_TYPES.has(field.type)) return JSON.stringify(v);
+    return String(v);
+  };
+  if (value && typeof value === "object" && !Array.isArray(value) && "name" in value) {
+    const call = value as { name: string; args: unknown[] };
+    const args = call.args.map((arg) => (typeof arg === "string" ? JSON.stringify(arg) : String(arg)));
+    return `${call.name}(${args.join(", ")})`;
+  }
+  return literal(value);
+}
+
+/** Generator blocks hold only `key = value` lines; they are kept as written. */
+function readGenerators(text: string): Generator[] {
+  const generators: Generator[] = [];
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^\s*generator\s+(\w+)\s*\{\s*$/.exec(lines[i]);
+    if (!open) continue;
+    const config: [string, string][] = [];
+    for (i++; i < lines.length && !/^\s*\}\s*$/.test(lines[i]); i++) {
+      const entry = /^\s*(\w+)\s*=\s*(.+?)\s*$/.exec(lines[i].replace(/\s\/\/.*$/, ""));
+      if (entry) config.push([entry[1], entry[2]]);
+    }
+    generators.push({ name: open[1], config });
+  }
+  return generators;
+}
