@@ -1,0 +1,103 @@
+"use server";
+
+import { z } from "zod";
+import { seedTutorial, SeedRefused, type SeedResult } from "@/lib/data/seed";
+import { listTables, readRows, UnknownTable, type RowPage, type TableSummary } from "@/lib/data/tables";
+import { applyRevision, planRevision, type ApplyResult, type RevisionPlan } from "@/lib/migrate/revision";
+import { currentProject } from "@/lib/project/project";
+import { layoutSchema, saveLayout, saveSchema } from "@/lib/project/schema-store";
+import type { SchemaProblem } from "@/lib/schema/compile";
+import { schemaGraphSchema } from "@/lib/schema/graph";
+
+/**
+ * The browser's only way in. Each action parses its input, calls one lib function and
+ * returns a result; none throws to the browser.
+ */
+
+export type ActionResult<T> = ({ ok: true } & T) | { ok: false; error: string; problems?: SchemaProblem[] };
+
+function refused(error: unknown): { ok: false; error: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof SeedRefused || error instanceof UnknownTable)) console.error(error);
+  return { ok: false, error: message };
+}
+
+function invalidInput(error: z.ZodError): { ok: false; error: string } {
+  return { ok: false, error: `Invalid request: ${error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}` };
+}
+
+export async function saveSchemaAction(input: unknown): Promise<ActionResult<{ text: string; written: boolean }>> {
+  const parsed = z.object({ graph: schemaGraphSchema, layout: layoutSchema.optional() }).safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    const result = await saveSchema(currentProject(), parsed.data.graph, parsed.data.layout);
+    if (!result.ok) {
+      return { ok: false, error: "Prisma refused the schema; prisma/schema.prisma was not changed.", problems: result.problems };
+    }
+    return result;
+  } catch (error) {
+    return refused(error);
+  }
+}
+
+export async function saveLayoutAction(input: unknown): Promise<ActionResult<object>> {
+  const parsed = layoutSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    await saveLayout(currentProject(), parsed.data);
+    return { ok: true };
+  } catch (error) {
+    return refused(error);
+  }
+}
+
+export async function previewRevisionAction(): Promise<ActionResult<{ plan: RevisionPlan }>> {
+  try {
+    return { ok: true, plan: await planRevision(currentProject()) };
+  } catch (error) {
+    return refused(error);
+  }
+}
+
+export async function applyRevisionAction(input: unknown): Promise<ActionResult<{ result: ApplyResult }>> {
+  const parsed = z
+    .object({
+      name: z.string().trim().min(1, "give the revision a name").max(100).regex(/[A-Za-z0-9]/, "use letters or digits in the name"),
+      expectedSql: z.string().optional(),
+    })
+    .safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    return { ok: true, result: await applyRevision(currentProject(), parsed.data) };
+  } catch (error) {
+    return refused(error);
+  }
+}
+
+export async function seedAction(): Promise<ActionResult<{ result: SeedResult }>> {
+  try {
+    return { ok: true, result: await seedTutorial(currentProject()) };
+  } catch (error) {
+    return refused(error);
+  }
+}
+
+export async function listTablesAction(): Promise<ActionResult<{ tables: TableSummary[] }>> {
+  try {
+    return { ok: true, tables: listTables(currentProject()) };
+  } catch (error) {
+    return refused(error);
+  }
+}
+
+export async function readRowsAction(input: unknown): Promise<ActionResult<{ page: RowPage }>> {
+  const parsed = z
+    .object({ table: z.string().min(1), page: z.number().int().min(0), pageSize: z.number().int().min(1).max(500) })
+    .safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    return { ok: true, page: readRows(currentProject(), parsed.data.table, parsed.data) };
+  } catch (error) {
+    return refused(error);
+  }
+}

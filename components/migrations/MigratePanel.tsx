@@ -1,0 +1,126 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { applyRevisionAction, previewRevisionAction } from "@/app/actions";
+import type { RevisionPlan } from "@/lib/migrate/revision";
+
+/**
+ * `alembic revision --autogenerate` and `alembic upgrade head` in one panel: the pending
+ * revision's summary and SQL, a name, and Apply.
+ */
+export function MigratePanel(props: { onClose(): void; onApplied(message: string): void }) {
+  const [plan, setPlan] = useState<RevisionPlan | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [name, setName] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  const load = async () => {
+    setError(null);
+    const result = await previewRevisionAction();
+    if (result.ok) setPlan(result.plan);
+    else setError(result.error);
+  };
+  useEffect(() => {
+    void load();
+  }, []);
+
+  const apply = async () => {
+    if (!plan || busy) return;
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      const result = await applyRevisionAction({ name, expectedSql: plan.hasChanges ? plan.sql : undefined });
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      const outcome = result.result;
+      if (outcome.status === "changed-since-preview") {
+        setPlan(outcome.plan);
+        setNotice("The schema changed since this preview. Review the new revision and apply again.");
+        return;
+      }
+      const applied = outcome.applied.length ? `Applied ${outcome.applied.join(", ")}.` : "";
+      const message = outcome.status === "applied" ? `${applied} The database is up to date.` : `The database is up to date. ${applied}`;
+      props.onApplied(message.trim());
+      setName("");
+      await load();
+      setNotice(message.trim());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const pending = plan && (plan.hasChanges || plan.unapplied.length > 0);
+  return (
+    <aside aria-label="Migrate" className="flex w-[32rem] max-w-[50vw] flex-col border-l border-slate-300 bg-white">
+      <header className="flex items-center border-b border-slate-200 px-4 py-2">
+        <h2 className="font-semibold">Next revision</h2>
+        <button type="button" aria-label="Close migrate panel" onClick={props.onClose} className="ml-auto text-slate-500 hover:text-slate-900">
+          ×
+        </button>
+      </header>
+      <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-auto p-4 text-sm">
+        {error && (
+          <p role="alert" className="whitespace-pre-wrap rounded border border-red-200 bg-red-50 p-2 text-red-800">
+            {error}
+          </p>
+        )}
+        {notice && (
+          <p role="status" className="rounded border border-sky-200 bg-sky-50 p-2 text-sky-900">
+            {notice}
+          </p>
+        )}
+        {!plan && !error && <p className="text-slate-500">Asking Prisma&apos;s schema engine for the next revision…</p>}
+        {plan && !plan.hasChanges && (
+          <p data-testid="up-to-date" className="rounded border border-emerald-200 bg-emerald-50 p-2 text-emerald-900">
+            {plan.unapplied.length
+              ? `The schema matches the migrations, but the database has not applied ${plan.unapplied.join(", ")} yet.`
+              : "The database is up to date: the schema matches the applied migrations."}
+          </p>
+        )}
+        {plan?.hasChanges && (
+          <>
+            <section>
+              <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Summary</h3>
+              <pre data-testid="revision-summary" className="whitespace-pre-wrap rounded bg-slate-50 p-2 font-mono text-xs">
+                {plan.summary}
+              </pre>
+            </section>
+            <section className="min-h-0">
+              <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">SQL (migration.sql)</h3>
+              <pre data-testid="revision-sql" className="max-h-96 overflow-auto rounded bg-slate-900 p-2 font-mono text-xs text-slate-100">
+                {plan.sql}
+              </pre>
+            </section>
+          </>
+        )}
+        {pending && (
+          <form
+            className="flex items-end gap-2"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void apply();
+            }}
+          >
+            <label className="flex flex-1 flex-col gap-1">
+              <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Revision name</span>
+              <input
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+                placeholder="e.g. add posts"
+                required={plan.hasChanges}
+                className="rounded border border-slate-300 px-2 py-1"
+              />
+            </label>
+            <button type="submit" disabled={busy} className="rounded bg-sky-600 px-4 py-1.5 font-medium text-white hover:bg-sky-700 disabled:opacity-50">
+              {busy ? "Applying…" : "Apply"}
+            </button>
+          </form>
+        )}
+      </div>
+    </aside>
+  );
+}

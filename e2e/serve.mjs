@@ -1,0 +1,20 @@
+// Starts `next start` on a fresh copy of the shipped project, so that browser tests never
+// touch the repository's own prisma/ folder and always begin from the tutorial schema.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const project = path.join(root, ".tmp", "e2e-project");
+fs.rmSync(project, { recursive: true, force: true });
+fs.mkdirSync(path.join(project, "prisma"), { recursive: true });
+fs.copyFileSync(path.join(root, "prisma", "schema.prisma"), path.join(project, "prisma", "schema.prisma"));
+
+const port = process.env.PORT ?? "3100";
+const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, SCHEMAFLOW_PROJECT: project, DATABASE_URL: "file:./prisma/dev.db", NEXT_TELEMETRY_DISABLED: "1" },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));

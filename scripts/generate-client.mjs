@@ -1,0 +1,25 @@
+// Generates the Prisma Client that Seed uses (lib/data/generated/tutorial) from
+// lib/data/tutorial/schema.prisma. `prisma generate` never runs the schema engine, but
+// the CLI looks for its binary, which cannot be downloaded offline: any existing file
+// satisfies the check.
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const cli = createRequire(import.meta.url).resolve("prisma/build/index.js");
+const result = spawnSync(process.execPath, [cli, "generate", "--schema", "lib/data/tutorial/schema.prisma"], {
+  cwd: root,
+  stdio: ["ignore", "pipe", "pipe"],
+  encoding: "utf8",
+  env: {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    CHECKPOINT_DISABLE: "1",
+  },
+});
+if (result.status !== 0) {
+  console.error(`${result.stdout ?? ""}${result.stderr ?? ""}prisma generate failed for lib/data/tutorial/schema.prisma`);
+  process.exit(result.status ?? 1);
+}
