@@ -4,7 +4,8 @@ export async function runCommand(main: () => Promise<void>): Promise<void> {
     await main();
     process.exit(0);
   } catch (error) {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`error: ${message.replace(/^error:\s*/i, "")}`);
     process.exit(1);
   }
 }
