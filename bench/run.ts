@@ -1,0 +1,169 @@
+// npm run bench: one line per figure, medians of several runs, ratios against baselines
+// measured in the same run (better-sqlite3 running the same SQL; the Alembic peer).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { seedTutorial } from "../lib/data/seed";
+import { openEngine } from "../lib/migrate/engine";
+import { readMigrationList, revisionDirectoryName, writeRevision } from "../lib/migrate/migrations-dir";
+import { applyRevision } from "../lib/migrate/revision";
+import { chainedSchema } from "../lib/testing/chained-schema";
+import { removeProject, tempProject } from "../lib/testing/temp-project";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const PEER = path.resolve(ROOT, "..", "shared", "peers", "alembic", "run.sh");
+const FILTERS = { externalTables: [], externalEnums: [] };
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const whole = (value: number) => Math.round(value);
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
+
+interface Sample {
+  diff: number;
+  apply: number;
+  sqlite: number;
+  migrate: number;
+  seed?: number;
+}
+
+/** One fresh project: the engine's diff and apply, timed apart; the same SQL on better-sqlite3; the user's Migrate; the seed. */
+async function sample(schema: string | undefined, seed: boolean): Promise<Sample> {
+  const project = tempProject(schema);
+  try {
+    const text = fs.readFileSync(project.schemaPath, "utf8");
+    const session = await openEngine(project.databasePath, { path: project.schemaPath, text });
+    let sql: string;
+    let diff: number;
+    let apply: number;
+    try {
+      const migrations = await readMigrationList(project.migrationsDir);
+      let start = process.hrtime.bigint();
+      const result = await session.engine.diff({
+        from: { tag: "migrations", ...migrations },
+        to: { tag: "schemaDatamodel", files: [{ path: project.schemaPath, content: text }] },
+        script: true,
+        exitCode: null,
+        filters: FILTERS,
+      });
+      diff = ms(start);
+      sql = result.stdout ?? "";
+      await writeRevision(project.migrationsDir, revisionDirectoryName("init"), sql);
+      const migrationsList = await readMigrationList(project.migrationsDir);
+      start = process.hrtime.bigint();
+      await session.engine.applyMigrations({ migrationsList, filters: FILTERS });
+      apply = ms(start);
+    } finally {
+      await session.close();
+    }
+
+    const baselinePath = path.join(project.root, "baseline.db");
+    const baseline = new Database(baselinePath);
+    let start = process.hrtime.bigint();
+    baseline.exec(`BEGIN;\n${sql}\nCOMMIT;`);
+    const sqlite = ms(start);
+    baseline.close();
+
+    // What a click on Migrate costs on a fresh database: plan, write, apply.
+    const fresh = tempProject(schema);
+    start = process.hrtime.bigint();
+    await applyRevision(fresh, { name: "init" });
+    const migrate = ms(start);
+    let seedMs: number | undefined;
+    if (seed) {
+      start = process.hrtime.bigint();
+      await seedTutorial(fresh);
+      seedMs = ms(start);
+    }
+    removeProject(fresh);
+    return { diff, apply, sqlite, migrate, seed: seedMs };
+  } finally {
+    removeProject(project);
+  }
+}
+
+/** Our headless command as a whole process, as Alembic is measured: `npm run migrate -- --name init` minus npm. */
+function cliSample(schema: string | undefined, seed: boolean): { migrate: number; seed?: number } {
+  const project = tempProject(schema);
+  const tsx = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+  const env = { ...process.env, SCHEMAFLOW_PROJECT: project.root };
+  const run = (script: string, ...args: string[]) => {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, [tsx, path.join(ROOT, "scripts", script), ...args], { cwd: ROOT, env, encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`${script} failed: ${result.stderr}`);
+    return ms(start);
+  };
+  try {
+    return { migrate: run("migrate.ts", "--name", "init"), seed: seed ? run("seed.ts") : undefined };
+  } finally {
+    removeProject(project);
+  }
+}
+
+function alembicSample(kind: "tutorial" | "scaled", models: number) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "alembic-"));
+  try {
+    const result = spawnSync("bash", [PEER, kind, path.join(work, "alembic")], {
+      encoding: "utf8",
+      env: { ...process.env, N: String(models) },
+    });
+    if (result.status !== 0) throw new Error(result.stderr);
+    const figures = Object.fromEntries([...result.stdout.matchAll(/(\w+)_ms=(\d+)/g)].map((m) => [m[1], Number(m[2])]));
+    return { autogenerate: figures.autogenerate, upgrade: figures.upgrade, seed: figures.seed };
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const alembicInstalled = fs.existsSync(PEER) && spawnSync("/usr/bin/python3", ["-c", "import alembic"]).status === 0;
+const shapes: { label: string; schema?: string; models: number; runs: number }[] = [
+  { label: "tutorial", models: 2, runs: 7 },
+  { label: "chain100", schema: chainedSchema(100), models: 100, runs: 5 },
+  { label: "chain500", schema: chainedSchema(500), models: 500, runs: 3 },
+];
+
+const only = process.argv[2];
+for (const shape of shapes.filter((s) => !only || s.label === only)) {
+  const tutorial = shape.label === "tutorial";
+  await sample(shape.schema, tutorial); // warm-up: the WebAssembly compiles once per process
+  const samples: Sample[] = [];
+  for (let i = 0; i < shape.runs; i++) samples.push(await sample(shape.schema, tutorial));
+  const pick = (key: keyof Sample) => median(samples.map((s) => s[key] as number));
+  const apply = pick("apply");
+  const sqlite = pick("sqlite");
+  console.log(`${shape.label} models=${shape.models} revision_diff_ms=${whole(pick("diff"))} (median of ${shape.runs})`);
+  console.log(`${shape.label} apply_ms=${whole(apply)}`);
+  console.log(`${shape.label} sqlite_same_sql_one_transaction_ms=${sqlite.toFixed(1)}`);
+  console.log(`${shape.label} apply_vs_sqlite=${ratio(apply, sqlite)}x`);
+  console.log(`${shape.label} migrate_click_ms=${whole(pick("migrate"))} (plan + write + apply, fresh database)`);
+  if (tutorial) console.log(`${shape.label} seed_ms=${whole(pick("seed"))}`);
+
+  const cliRuns = Math.min(3, shape.runs);
+  const cli = Array.from({ length: cliRuns }, () => cliSample(shape.schema, tutorial));
+  const cliMigrate = median(cli.map((c) => c.migrate));
+  console.log(`${shape.label} cli_migrate_process_ms=${whole(cliMigrate)} (median of ${cliRuns})`);
+  if (tutorial) console.log(`${shape.label} cli_seed_process_ms=${whole(median(cli.map((c) => c.seed!)))}`);
+
+  if (!alembicInstalled) {
+    console.log(`${shape.label} alembic=skipped (apt-get install python3-alembic python3-sqlalchemy to compare)`);
+    continue;
+  }
+  const peer = Array.from({ length: cliRuns }, () => alembicSample(tutorial ? "tutorial" : "scaled", shape.models));
+  const autogenerate = median(peer.map((p) => p.autogenerate));
+  const upgrade = median(peer.map((p) => p.upgrade));
+  console.log(`${shape.label} alembic_autogenerate_ms=${whole(autogenerate)} alembic_upgrade_ms=${whole(upgrade)} (processes, median of ${cliRuns})`);
+  console.log(`${shape.label} ours_inprocess_diff_plus_apply/alembic=${ratio(pick("diff") + apply, autogenerate + upgrade)}`);
+  console.log(`${shape.label} ours_cli_process/alembic_processes=${ratio(cliMigrate, autogenerate + upgrade)}`);
+  if (tutorial) {
+    const alembicSeed = median(peer.map((p) => p.seed));
+    console.log(`${shape.label} alembic_seed_process_ms=${whole(alembicSeed)}`);
+    console.log(`${shape.label} ours_seed_inprocess/alembic=${ratio(pick("seed"), alembicSeed)}`);
+    console.log(`${shape.label} ours_cli_seed_process/alembic=${ratio(median(cli.map((c) => c.seed!)), alembicSeed)}`);
+  }
+}
