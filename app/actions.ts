@@ -23,7 +23,10 @@ function refused(error: unknown): { ok: false; error: string } {
 }
 
 function invalidInput(error: z.ZodError): { ok: false; error: string } {
-  return { ok: false, error: `Invalid request: ${error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}` };
+  return {
+    ok: false,
+    error: `Invalid request: ${error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`,
+  };
 }
 
 export async function saveSchemaAction(input: unknown): Promise<ActionResult<{ text: string; written: boolean }>> {
@@ -62,7 +65,12 @@ export async function previewRevisionAction(): Promise<ActionResult<{ plan: Revi
 export async function applyRevisionAction(input: unknown): Promise<ActionResult<{ result: ApplyResult }>> {
   const parsed = z
     .object({
-      name: z.string().trim().min(1, "give the revision a name").max(100).regex(/[A-Za-z0-9]/, "use letters or digits in the name"),
+      name: z
+        .string()
+        .trim()
+        .min(1, "give the revision a name")
+        .max(100)
+        .regex(/[A-Za-z0-9]/, "use letters or digits in the name"),
       expectedSql: z.string().optional(),
     })
     .safeParse(input);

@@ -95,7 +95,11 @@ function cliSample(schema: string | undefined, seed: boolean): { migrate: number
   const env = { ...process.env, SCHEMAFLOW_PROJECT: project.root };
   const run = (script: string, ...args: string[]) => {
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, [tsx, path.join(ROOT, "scripts", script), ...args], { cwd: ROOT, env, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [tsx, path.join(ROOT, "scripts", script), ...args], {
+      cwd: ROOT,
+      env,
+      encoding: "utf8",
+    });
     if (result.status !== 0) throw new Error(`${script} failed: ${result.stderr}`);
     return ms(start);
   };
@@ -157,7 +161,9 @@ for (const shape of shapes.filter((s) => !only || s.label === only)) {
   const peer = Array.from({ length: cliRuns }, () => alembicSample(tutorial ? "tutorial" : "scaled", shape.models));
   const autogenerate = median(peer.map((p) => p.autogenerate));
   const upgrade = median(peer.map((p) => p.upgrade));
-  console.log(`${shape.label} alembic_autogenerate_ms=${whole(autogenerate)} alembic_upgrade_ms=${whole(upgrade)} (processes, median of ${cliRuns})`);
+  console.log(
+    `${shape.label} alembic_autogenerate_ms=${whole(autogenerate)} alembic_upgrade_ms=${whole(upgrade)} (processes, median of ${cliRuns})`,
+  );
   console.log(`${shape.label} ours_inprocess_diff_plus_apply/alembic=${ratio(pick("diff") + apply, autogenerate + upgrade)}`);
   console.log(`${shape.label} ours_cli_process/alembic_processes=${ratio(cliMigrate, autogenerate + upgrade)}`);
   if (tutorial) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { saveLayoutAction, saveSchemaAction } from "@/app/actions";
 import type { Field, SchemaGraph } from "@/lib/schema/graph";
 import * as operations from "@/lib/schema/operations";
@@ -28,9 +28,7 @@ function freeSpotNear(wanted: Position, taken: Position[]): Position {
 type Status = { tone: "info" | "error" | "success"; text: string } | null;
 
 function layoutByName(graph: SchemaGraph, positions: Record<string, Position>) {
-  return Object.fromEntries(
-    graph.models.map((model, index) => [model.name, positions[model.id] ?? defaultPosition(index)]),
-  );
+  return Object.fromEntries(graph.models.map((model, index) => [model.name, positions[model.id] ?? defaultPosition(index)]));
 }
 
 /**
@@ -59,6 +57,7 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
   const [problems, setProblems] = useState<Record<string, string[]>>({});
   const [status, setStatus] = useState<Status>(null);
   const [saving, setSaving] = useState(0);
+  const [lastSaved, setLastSaved] = useState<Date | null>(null);
   const [panel, setPanel] = useState<"migrate" | "data" | null>(null);
   const [dataVersion, setDataVersion] = useState(0);
 
@@ -74,7 +73,8 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
         if (graphRef.current !== next) return; // a newer edit's save decides what is shown
         if (result.ok) {
           setProblems({});
-          setStatus(result.written ? { tone: "success", text: "Saved prisma/schema.prisma" } : null);
+          setStatus((current) => (current?.tone === "error" ? null : current));
+          if (result.written) setLastSaved(new Date());
         } else {
           const located: Record<string, string[]> = {};
           const general: string[] = [];
@@ -140,17 +140,21 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
     [edit],
   );
 
-  const onMoved = useCallback(
-    (moved: Record<string, Position>) => {
-      const next = { ...positionsRef.current, ...moved };
-      positionsRef.current = next;
-      setPositions(next);
-      void saveLayoutAction(layoutByName(graphRef.current, next)).then((result) => {
-        if (!result.ok) setStatus({ tone: "error", text: result.error });
-      });
-    },
-    [],
-  );
+  const onMoved = useCallback((moved: Record<string, Position>) => {
+    const next = { ...positionsRef.current, ...moved };
+    positionsRef.current = next;
+    setPositions(next);
+    void saveLayoutAction(layoutByName(graphRef.current, next)).then((result) => {
+      if (!result.ok) setStatus({ tone: "error", text: result.error });
+    });
+  }, []);
+
+  // Good news fades; a problem stays until it is fixed or dismissed.
+  useEffect(() => {
+    if (status?.tone !== "success") return;
+    const timer = setTimeout(() => setStatus(null), 6000);
+    return () => clearTimeout(timer);
+  }, [status]);
 
   const hasProblems = Object.keys(problems).length > 0 || status?.tone === "error";
 
@@ -177,8 +181,12 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
           </button>
         </div>
         <div className="ml-auto flex items-center gap-2">
-          <span aria-live="polite" className="text-xs text-slate-500">
-            {saving > 0 ? "Saving…" : ""}
+          <span role="status" aria-label="Save state" className="text-xs text-slate-500">
+            {saving > 0
+              ? "Saving…"
+              : lastSaved
+                ? `Saved prisma/schema.prisma at ${lastSaved.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}`
+                : ""}
           </span>
           <button
             type="button"
@@ -206,25 +214,30 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
           </button>
         </div>
       </header>
-      {status && (
-        <div
-          role={status.tone === "error" ? "alert" : "status"}
-          className={`flex items-start gap-2 border-b px-4 py-2 text-sm ${
-            status.tone === "error"
-              ? "border-red-200 bg-red-50 text-red-800"
-              : status.tone === "success"
-                ? "border-emerald-200 bg-emerald-50 text-emerald-800"
-                : "border-sky-200 bg-sky-50 text-sky-800"
-          }`}
-        >
-          <p className="flex-1 whitespace-pre-wrap">{status.text}</p>
-          <button type="button" aria-label="Dismiss message" onClick={() => setStatus(null)} className="text-current opacity-60 hover:opacity-100">
-            ×
-          </button>
-        </div>
-      )}
       <main className="relative flex min-h-0 flex-1">
-        <div ref={canvasRef} className="min-w-0 flex-1">
+        <div ref={canvasRef} className="relative min-w-0 flex-1">
+          {status && (
+            <div
+              role={status.tone === "error" ? "alert" : "status"}
+              className={`pointer-events-auto absolute left-1/2 top-3 z-20 flex max-w-2xl -translate-x-1/2 items-start gap-2 rounded-md border px-4 py-2 text-sm shadow-md ${
+                status.tone === "error"
+                  ? "border-red-200 bg-red-50 text-red-800"
+                  : status.tone === "success"
+                    ? "border-emerald-200 bg-emerald-50 text-emerald-800"
+                    : "border-sky-200 bg-sky-50 text-sky-800"
+              }`}
+            >
+              <p className="flex-1 whitespace-pre-wrap">{status.text}</p>
+              <button
+                type="button"
+                aria-label="Dismiss message"
+                onClick={() => setStatus(null)}
+                className="text-current opacity-60 hover:opacity-100"
+              >
+                ×
+              </button>
+            </div>
+          )}
           <SchemaEditorContext.Provider value={editor}>
             <SchemaCanvas graph={graph} positions={positions} problems={problems} onMoved={onMoved} onDropTable={addTableAt} />
           </SchemaEditorContext.Provider>

@@ -7,7 +7,9 @@ void runCommand(async () => {
   const args = process.argv.slice(2);
   const project = currentProject();
   if (args.includes("--help")) {
-    console.log("usage: npm run migrate -- --name <name>    write the next revision and apply it\n       npm run migrate -- --preview        print the next revision's summary and SQL");
+    console.log(
+      "usage: npm run migrate -- --name <name>    write the next revision and apply it\n       npm run migrate -- --preview        print the next revision's summary and SQL",
+    );
     return;
   }
   if (args.includes("--preview")) {

@@ -11,7 +11,8 @@ const reports = path.join(root, ".tmp", "reports");
 fs.mkdirSync(reports, { recursive: true });
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const run = (command, args, env = {}) =>
-  spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } }).status ?? 1;
+  spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } })
+    .status ?? 1;
 
 let passed = 0;
 let failed = 0;

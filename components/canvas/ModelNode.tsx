@@ -45,10 +45,27 @@ function FieldRow(props: { field: Field; foreignKey: boolean; enumNames: string[
         onCommit={(name) => editor.renameField(field.id, name)}
       />
       <span className="flex shrink-0 gap-1">
-        {field.isId && <Marker title="Primary key" tone="bg-amber-100 text-amber-800">PK</Marker>}
-        {props.foreignKey && <Marker title="Foreign key" tone="bg-sky-100 text-sky-800">FK</Marker>}
-        {field.isUnique && <Marker title="Unique" tone="bg-violet-100 text-violet-800">UQ</Marker>}
-        {field.maxLength && <Marker title={`At most ${field.maxLength} characters`} tone="bg-slate-200 text-slate-700">{`≤${field.maxLength}`}</Marker>}
+        {field.isId && (
+          <Marker title="Primary key" tone="bg-amber-100 text-amber-800">
+            PK
+          </Marker>
+        )}
+        {props.foreignKey && (
+          <Marker title="Foreign key" tone="bg-sky-100 text-sky-800">
+            FK
+          </Marker>
+        )}
+        {field.isUnique && (
+          <Marker title="Unique" tone="bg-violet-100 text-violet-800">
+            UQ
+          </Marker>
+        )}
+        {field.maxLength && (
+          <Marker
+            title={`At most ${field.maxLength} characters`}
+            tone="bg-slate-200 text-slate-700"
+          >{`≤${field.maxLength}`}</Marker>
+        )}
       </span>
       {relation ? (
         <span className="shrink-0 font-mono text-xs text-slate-500">{typeLabel}</span>
@@ -93,7 +110,10 @@ function FieldRow(props: { field: Field; foreignKey: boolean; enumNames: string[
       </button>
       <RowHandles fieldId={field.id} side="right" />
       {problems.length > 0 && (
-        <p role="alert" className="absolute left-full top-0 z-10 ml-3 w-64 rounded border border-red-300 bg-red-50 px-2 py-1 text-xs text-red-800 shadow">
+        <p
+          role="alert"
+          className="absolute left-full top-0 z-10 ml-3 w-64 rounded border border-red-300 bg-red-50 px-2 py-1 text-xs text-red-800 shadow"
+        >
           {problems.join(" ")}
         </p>
       )}
@@ -120,7 +140,11 @@ export const ModelNode = memo(function ModelNode({ data, selected }: NodeProps<M
           className="min-w-0 flex-1 font-semibold text-white [&]:text-inherit"
           onCommit={(name) => editor.renameModel(model.id, name)}
         />
-        {model.dbName && <span className="truncate font-mono text-xs text-slate-300" title="Table name in the database">{model.dbName}</span>}
+        {model.dbName && (
+          <span className="truncate font-mono text-xs text-slate-300" title="Table name in the database">
+            {model.dbName}
+          </span>
+        )}
         <button
           type="button"
           aria-label={`Delete table ${model.name}`}

@@ -18,7 +18,9 @@ export function DataPanel(props: { version: number; onClose(): void }) {
       if (!result.ok) return setError(result.error);
       setError(null);
       setTables(result.tables);
-      setChosen((current) => (current && result.tables.some((t) => t.name === current) ? current : (result.tables[0]?.name ?? null)));
+      setChosen((current) =>
+        current && result.tables.some((t) => t.name === current) ? current : (result.tables[0]?.name ?? null),
+      );
     });
     return () => {
       live = false;
@@ -30,7 +32,12 @@ export function DataPanel(props: { version: number; onClose(): void }) {
       <header className="flex items-center border-b border-slate-200 px-4 py-2">
         <h2 className="font-semibold">Data</h2>
         <span className="ml-2 text-xs text-slate-500">rows in the SQLite database</span>
-        <button type="button" aria-label="Close data panel" onClick={props.onClose} className="ml-auto text-slate-500 hover:text-slate-900">
+        <button
+          type="button"
+          aria-label="Close data panel"
+          onClick={props.onClose}
+          className="ml-auto text-slate-500 hover:text-slate-900"
+        >
           ×
         </button>
       </header>
@@ -57,7 +64,10 @@ export function DataPanel(props: { version: number; onClose(): void }) {
                     }`}
                   >
                     <span className="truncate">{table.name}</span>
-                    <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-700" aria-label={`${table.rowCount} rows`}>
+                    <span
+                      className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-700"
+                      aria-label={`${table.rowCount} rows`}
+                    >
                       {table.rowCount}
                     </span>
                   </button>

@@ -69,7 +69,10 @@ export function RowGrid(props: { table: string }) {
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <th key={header.id} className="whitespace-nowrap border-b border-slate-300 px-3 py-1.5 text-left font-mono text-xs font-semibold">
+                  <th
+                    key={header.id}
+                    className="whitespace-nowrap border-b border-slate-300 px-3 py-1.5 text-left font-mono text-xs font-semibold"
+                  >
                     {flexRender(header.column.columnDef.header, header.getContext())}
                   </th>
                 ))}
@@ -97,10 +100,20 @@ export function RowGrid(props: { table: string }) {
         <span className="ml-auto">
           Page {page + 1} of {pages}
         </span>
-        <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)} className="rounded border px-2 disabled:opacity-40">
+        <button
+          type="button"
+          disabled={page === 0}
+          onClick={() => setPage(page - 1)}
+          className="rounded border px-2 disabled:opacity-40"
+        >
           Previous
         </button>
-        <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)} className="rounded border px-2 disabled:opacity-40">
+        <button
+          type="button"
+          disabled={page + 1 >= pages}
+          onClick={() => setPage(page + 1)}
+          className="rounded border px-2 disabled:opacity-40"
+        >
           Next
         </button>
       </footer>

@@ -43,7 +43,8 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
         return;
       }
       const applied = outcome.applied.length ? `Applied ${outcome.applied.join(", ")}.` : "";
-      const message = outcome.status === "applied" ? `${applied} The database is up to date.` : `The database is up to date. ${applied}`;
+      const message =
+        outcome.status === "applied" ? `${applied} The database is up to date.` : `The database is up to date. ${applied}`;
       props.onApplied(message.trim());
       setName("");
       await load();
@@ -58,7 +59,12 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
     <aside aria-label="Migrate" className="flex w-[32rem] max-w-[50vw] flex-col border-l border-slate-300 bg-white">
       <header className="flex items-center border-b border-slate-200 px-4 py-2">
         <h2 className="font-semibold">Next revision</h2>
-        <button type="button" aria-label="Close migrate panel" onClick={props.onClose} className="ml-auto text-slate-500 hover:text-slate-900">
+        <button
+          type="button"
+          aria-label="Close migrate panel"
+          onClick={props.onClose}
+          className="ml-auto text-slate-500 hover:text-slate-900"
+        >
           ×
         </button>
       </header>
@@ -91,7 +97,10 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
             </section>
             <section className="min-h-0">
               <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">SQL (migration.sql)</h3>
-              <pre data-testid="revision-sql" className="max-h-96 overflow-auto rounded bg-slate-900 p-2 font-mono text-xs text-slate-100">
+              <pre
+                data-testid="revision-sql"
+                className="max-h-96 overflow-auto rounded bg-slate-900 p-2 font-mono text-xs text-slate-100"
+              >
                 {plan.sql}
               </pre>
             </section>
@@ -115,7 +124,11 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
                 className="rounded border border-slate-300 px-2 py-1"
               />
             </label>
-            <button type="submit" disabled={busy} className="rounded bg-sky-600 px-4 py-1.5 font-medium text-white hover:bg-sky-700 disabled:opacity-50">
+            <button
+              type="submit"
+              disabled={busy}
+              className="rounded bg-sky-600 px-4 py-1.5 font-medium text-white hover:bg-sky-700 disabled:opacity-50"
+            >
               {busy ? "Applying…" : "Apply"}
             </button>
           </form>

@@ -52,7 +52,9 @@ function missingTables(databasePath: string): string[] {
 export async function seedTutorial(project: Project, users: SampleUser[] = TUTORIAL_USERS): Promise<SeedResult> {
   const missing = missingTables(project.databasePath);
   if (missing.length) {
-    throw new SeedRefused(`The table${missing.length > 1 ? "s" : ""} ${missing.join(" and ")} do${missing.length > 1 ? "" : "es"} not exist yet: run Migrate first.`);
+    throw new SeedRefused(
+      `The table${missing.length > 1 ? "s" : ""} ${missing.join(" and ")} do${missing.length > 1 ? "" : "es"} not exist yet: run Migrate first.`,
+    );
   }
   const graph = parseSchema(await fs.readFile(project.schemaPath, "utf8"));
   const problems = users.flatMap((user) => [

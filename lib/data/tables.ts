@@ -72,12 +72,14 @@ export function readRows(project: Project, table: string, options: { page: numbe
   try {
     const name = userTables(database).find((t) => t === table);
     if (!name) throw new UnknownTable(`There is no table "${table}" in the database.`);
-    const columns = (database.prepare(`PRAGMA table_info(${quoteIdentifier(name)})`).all() as {
-      name: string;
-      type: string;
-      notnull: number;
-      pk: number;
-    }[]).map((c) => ({ name: c.name, type: c.type, notNull: c.notnull === 1, primaryKey: c.pk > 0 }));
+    const columns = (
+      database.prepare(`PRAGMA table_info(${quoteIdentifier(name)})`).all() as {
+        name: string;
+        type: string;
+        notnull: number;
+        pk: number;
+      }[]
+    ).map((c) => ({ name: c.name, type: c.type, notNull: c.notnull === 1, primaryKey: c.pk > 0 }));
     const order = columns.filter((c) => c.primaryKey).map((c) => quoteIdentifier(c.name));
     const rowCount = (database.prepare(`SELECT count(*) AS n FROM ${quoteIdentifier(name)}`).get() as { n: number }).n;
     const rows = database

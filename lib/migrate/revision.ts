@@ -44,9 +44,13 @@ function unappliedRevisions(project: Project, names: string[]): string[] {
     const table = database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
     if (!table) return names;
     const applied = new Set(
-      (database.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").all() as {
-        migration_name: string;
-      }[]).map((row) => row.migration_name),
+      (
+        database
+          .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+          .all() as {
+          migration_name: string;
+        }[]
+      ).map((row) => row.migration_name),
     );
     return names.filter((name) => !applied.has(name));
   } catch {
@@ -68,7 +72,10 @@ async function plan(project: Project, session: EngineSession): Promise<RevisionP
     summary: (summary.stdout ?? "").trim(),
     // With exitCode set, the engine answers 2 when there is a difference, 0 when none.
     hasChanges: script.exitCode === 2,
-    unapplied: unappliedRevisions(project, migrations.migrationDirectories.map((d) => d.path)),
+    unapplied: unappliedRevisions(
+      project,
+      migrations.migrationDirectories.map((d) => d.path),
+    ),
   };
 }
 

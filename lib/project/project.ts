@@ -38,8 +38,5 @@ export function projectAt(root: string, databaseUrl: string = DEFAULT_DATABASE_U
 
 /** The project the app and the CLI work on: SCHEMAFLOW_PROJECT or the current directory. */
 export function currentProject(): Project {
-  return projectAt(
-    process.env.SCHEMAFLOW_PROJECT ?? process.cwd(),
-    process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
-  );
+  return projectAt(process.env.SCHEMAFLOW_PROJECT ?? process.cwd(), process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
 }

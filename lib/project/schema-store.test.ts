@@ -73,7 +73,9 @@ describe("saving the schema", () => {
     const id = user().fields.find((f) => f.name === "id")!;
     const result = await saveSchema(project, renameField(graph, id.id, "user_id"));
     expect(result.ok).toBe(true);
-    expect(fs.readFileSync(project.schemaPath, "utf8")).toContain("@relation(fields: [user_id], references: [user_id], onDelete: Cascade)");
+    expect(fs.readFileSync(project.schemaPath, "utf8")).toContain(
+      "@relation(fields: [user_id], references: [user_id], onDelete: Cascade)",
+    );
   });
 
   test("node positions are saved beside the schema and read back", async () => {

@@ -24,7 +24,12 @@ function updateModel(graph: SchemaGraph, modelId: string, update: (model: Model)
 export function addModel(graph: SchemaGraph, options: { id?: string; name?: string } = {}): { graph: SchemaGraph; model: Model } {
   const model: Model = {
     id: options.id ?? newId("model"),
-    name: options.name ?? nextFreeName("Table", graph.models.map((m) => m.name)),
+    name:
+      options.name ??
+      nextFreeName(
+        "Table",
+        graph.models.map((m) => m.name),
+      ),
     fields: [],
     uniques: [],
     indexes: [],
@@ -68,9 +73,7 @@ export function deleteModel(graph: SchemaGraph, modelId: string): SchemaGraph {
         const relations = model.fields.filter((f) => f.kind === "object" && f.type === doomed.name);
         if (!relations.length) return model;
         const foreignKeys = new Set(relations.flatMap((f) => f.relation?.fields ?? []));
-        const stillUsed = new Set(
-          model.fields.filter((f) => !relations.includes(f)).flatMap((f) => f.relation?.fields ?? []),
-        );
+        const stillUsed = new Set(model.fields.filter((f) => !relations.includes(f)).flatMap((f) => f.relation?.fields ?? []));
         return {
           ...model,
           fields: model.fields.filter((f) => !relations.includes(f) && !(foreignKeys.has(f.name) && !stillUsed.has(f.name))),
@@ -89,7 +92,12 @@ export function addField(
   if (!model) throw new Error(`No model with id ${modelId}`);
   const field: Field = {
     id: options.id ?? newId("field"),
-    name: options.name ?? nextFreeName("field", model.fields.map((f) => f.name)),
+    name:
+      options.name ??
+      nextFreeName(
+        "field",
+        model.fields.map((f) => f.name),
+      ),
     type: options.type ?? "String",
     kind: "scalar",
     list: false,

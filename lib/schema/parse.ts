@@ -75,9 +75,12 @@ function toField(modelName: string, field: DmmfField): Field {
   };
   if (field.hasDefaultValue && field.default !== undefined) result.default = printDefault(field);
   if (kind === "object") {
-    const name = field.relationName && field.relationName !== defaultRelationName(modelName, field.type) ? field.relationName : undefined;
+    const name =
+      field.relationName && field.relationName !== defaultRelationName(modelName, field.type) ? field.relationName : undefined;
     const action = (value: string | undefined) =>
-      (REFERENTIAL_ACTIONS as readonly string[]).includes(value ?? "") ? (value as (typeof REFERENTIAL_ACTIONS)[number]) : undefined;
+      (REFERENTIAL_ACTIONS as readonly string[]).includes(value ?? "")
+        ? (value as (typeof REFERENTIAL_ACTIONS)[number])
+        : undefined;
     const onDelete = action(field.relationOnDelete);
     const onUpdate = action(field.relationOnUpdate);
     result.relation = {

@@ -140,7 +140,9 @@ export interface SchemaConfig {
 
 export function readConfig(text: string): SchemaConfig {
   const result = JSON.parse(
-    load().get_config(JSON.stringify({ prismaSchema: [[SCHEMA_FILE_NAME, text]], datasourceOverrides: {}, ignoreEnvVarErrors: true, env: {} })),
+    load().get_config(
+      JSON.stringify({ prismaSchema: [[SCHEMA_FILE_NAME, text]], datasourceOverrides: {}, ignoreEnvVarErrors: true, env: {} }),
+    ),
   ) as { config: SchemaConfig; errors: { message: string }[] };
   if (result.errors.length) throw new Error(result.errors.map((e) => e.message).join("\n"));
   return result.config;

@@ -40,32 +40,36 @@ test("the whole story: design, save, migrate, seed, see the rows", async ({ page
   });
 
   await test.step("a refused name shows Prisma's message on the table and leaves the file alone", async () => {
-    const before = readSchema();
     await page.getByRole("button", { name: "+ Add table" }).click();
     await expect(table(page, "Table1")).toBeVisible();
     await expect.poll(readSchema).toContain("model Table1 {");
     const withTable = readSchema();
-    await table(page, "Table1").getByRole("button", { name: /^Table Table1/ }).dblclick();
+    await table(page, "Table1")
+      .getByRole("button", { name: /^Table Table1/ })
+      .dblclick();
     await page.getByRole("textbox", { name: "New table table1" }).fill("1bad");
     await page.keyboard.press("Enter");
     await expect(table(page, "1bad").getByRole("alert")).toContainText("The name of a Model must not start with a number");
     await shot(page, "02-refused-name");
     expect(readSchema()).toBe(withTable);
-    expect(before).not.toContain("Table1");
   });
 
   await test.step("name the table Post and give it a title", async () => {
-    await table(page, "1bad").getByRole("button", { name: /^Table 1bad/ }).dblclick();
+    await table(page, "1bad")
+      .getByRole("button", { name: /^Table 1bad/ })
+      .dblclick();
     await page.getByRole("textbox", { name: "New table 1bad" }).fill("Post");
     await page.keyboard.press("Enter");
     await expect.poll(readSchema).toContain("model Post {");
     await table(page, "Post").getByRole("button", { name: "Add field to Post" }).click();
-    await table(page, "Post").getByRole("button", { name: /^Field field1/ }).dblclick();
+    await table(page, "Post")
+      .getByRole("button", { name: /^Field field1/ })
+      .dblclick();
     await page.getByRole("textbox", { name: "New field field1" }).fill("title");
     await page.keyboard.press("Enter");
     await expect.poll(readSchema).toMatch(/model Post \{\s+id\s+Int\s+@id @default\(autoincrement\(\)\)\s+title\s+String\s+\}/);
     await expect(table(page, "Post").getByRole("alert")).toHaveCount(0);
-    await expect(page.getByRole("status").filter({ hasText: "Saved prisma/schema.prisma" })).toBeVisible();
+    await expect(page.getByRole("status", { name: "Save state" })).toContainText("Saved prisma/schema.prisma at");
     await shot(page, "03-post-added");
   });
 
