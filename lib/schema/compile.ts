@@ -35,7 +35,19 @@ export function compileSchema(graph: SchemaGraph): CompiledSchema {
 
   // A name with a line break or a brace could print as text Prisma reads differently
   // (another field, say). Reading the text back must give the graph's own elements.
-  const reread = parseSchema(printed.text);
+  // Plain identifiers cannot do that, so the (costly) second reading is only for the rest.
+  const names = graph.models.flatMap((m) => [m.name, ...m.fields.map((f) => f.name)]).concat(graph.enums.map((e) => e.name));
+  if (names.some((name) => !PLAIN_IDENTIFIER.test(name))) {
+    const problems = unfaithfulNames(graph, printed.text);
+    if (problems.length) return { ok: false, problems };
+  }
+  return { ok: true, text: `${formatSchema(printed.text).trimEnd()}\n` };
+}
+
+const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function unfaithfulNames(graph: SchemaGraph, text: string): SchemaProblem[] {
+  const reread = parseSchema(text);
   const problems: SchemaProblem[] = [];
   for (const model of graph.models) {
     const twin = reread.models.find((m) => m.name === model.name);
@@ -55,6 +67,5 @@ export function compileSchema(graph: SchemaGraph): CompiledSchema {
   if (reread.models.length !== graph.models.length || reread.enums.length !== graph.enums.length) {
     problems.push({ message: "A name in the schema is read by Prisma as something else" });
   }
-  if (problems.length) return { ok: false, problems };
-  return { ok: true, text: `${formatSchema(printed.text).trimEnd()}\n` };
+  return problems;
 }

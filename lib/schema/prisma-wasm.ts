@@ -10,7 +10,7 @@ interface PrismaSchemaWasm {
   format(schema: string, params: string): string;
   lint(input: string): string;
   validate(params: string): void;
-  get_dmmf(params: string): string;
+  get_datamodel(params: string): string;
   get_config(params: string): string;
 }
 
@@ -123,11 +123,14 @@ export interface Datamodel {
   indexes: DmmfIndex[];
 }
 
-/** Prisma's parsed datamodel of a valid schema; throws Prisma's message when invalid. */
+/**
+ * Prisma's parsed datamodel of a valid schema (the DMMF's datamodel part, without the
+ * query schema that makes the whole DMMF grow past what a string can hold at 1,000
+ * models); throws Prisma's message when the schema is invalid.
+ */
 export function readDatamodel(text: string): Datamodel {
   try {
-    const dmmf = JSON.parse(load().get_dmmf(JSON.stringify({ prismaSchema: [[SCHEMA_FILE_NAME, text]], noColor: true })));
-    return dmmf.datamodel as Datamodel;
+    return JSON.parse(load().get_datamodel(JSON.stringify({ prismaSchema: [[SCHEMA_FILE_NAME, text]], noColor: true })));
   } catch (error) {
     throw new Error(prismaErrorMessage(error));
   }
