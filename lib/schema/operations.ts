@@ -164,3 +164,108 @@ export function updateField(graph: SchemaGraph, fieldId: string, changes: Partia
     fields: m.fields.map((f) => (f.id === fieldId ? { ...f, ...changes } : f)),
   }));
 }
+
+/** Changes a model's table name (@@map), documentation or composite keys and indexes. */
+export function updateModelProperties(
+  graph: SchemaGraph,
+  modelId: string,
+  changes: Partial<Pick<Model, "dbName" | "documentation" | "primaryKey" | "uniques" | "indexes">>,
+): SchemaGraph {
+  return updateModel(graph, modelId, (model) => {
+    const next: Model = { ...model, ...changes };
+    for (const key of ["dbName", "documentation", "primaryKey"] as const) if (next[key] === undefined || next[key] === "") delete next[key];
+    return next;
+  });
+}
+
+/** Moves a field to another place in its model (fields print in this order). */
+export function moveField(graph: SchemaGraph, fieldId: string, toIndex: number): SchemaGraph {
+  const { model } = findField(graph, fieldId);
+  return updateModel(graph, model.id, (m) => {
+    const fields = m.fields.filter((f) => f.id !== fieldId);
+    fields.splice(Math.max(0, Math.min(toIndex, fields.length)), 0, m.fields.find((f) => f.id === fieldId)!);
+    return { ...m, fields };
+  });
+}
+
+/**
+ * Copies of models with new ids and free names (User → UserCopy, UserCopy2...). Scalar
+ * fields are copied; relation fields are not, since a relation joins two particular tables.
+ */
+export function duplicateModels(graph: SchemaGraph, modelIds: string[]): { graph: SchemaGraph; copies: Model[] } {
+  const names = new Set(graph.models.map((m) => m.name));
+  const copies: Model[] = [];
+  for (const id of modelIds) {
+    const source = graph.models.find((m) => m.id === id);
+    if (!source) continue;
+    let name = `${source.name}Copy`;
+    for (let n = 2; names.has(name); n++) name = `${source.name}Copy${n}`;
+    names.add(name);
+    const fields = source.fields.filter((f) => f.kind !== "object").map((f) => ({ ...f, id: newId("field") }));
+    const kept = new Set(fields.map((f) => f.name));
+    const keep = (block: { fields: string[] }) => block.fields.every((f) => kept.has(f));
+    copies.push({
+      ...source,
+      id: newId("model"),
+      name,
+      fields,
+      dbName: undefined,
+      primaryKey: source.primaryKey && keep(source.primaryKey) ? source.primaryKey : undefined,
+      uniques: source.uniques.filter(keep).map((u) => ({ ...u, dbName: undefined, name: undefined })),
+      indexes: source.indexes.filter(keep).map((i) => ({ ...i, dbName: undefined, name: undefined })),
+    });
+  }
+  const clean = copies.map((m) => JSON.parse(JSON.stringify(m)) as Model); // drops the undefined keys
+  return { graph: { ...graph, models: [...graph.models, ...clean] }, copies: clean };
+}
+
+export function addEnum(graph: SchemaGraph, options: { id?: string; name?: string } = {}): { graph: SchemaGraph; enumId: string } {
+  const id = options.id ?? newId("enum");
+  const name = options.name ?? nextFreeName("Enum", [...graph.enums.map((e) => e.name), ...graph.models.map((m) => m.name)]);
+  return { graph: { ...graph, enums: [...graph.enums, { id, name, values: [{ name: "A" }, { name: "B" }] }] }, enumId: id };
+}
+
+/** Renames an enum, its values, table name or documentation; fields of the enum's type follow a rename. */
+export function updateEnum(
+  graph: SchemaGraph,
+  enumId: string,
+  changes: Partial<Pick<SchemaGraph["enums"][number], "name" | "values" | "dbName" | "documentation">>,
+): SchemaGraph {
+  const old = graph.enums.find((e) => e.id === enumId);
+  if (!old) throw new Error(`No enum with id ${enumId}`);
+  const next = { ...old, ...changes };
+  for (const key of ["dbName", "documentation"] as const) if (!next[key]) delete next[key];
+  const valueNames = new Set(next.values.map((v) => v.name));
+  return {
+    ...graph,
+    enums: graph.enums.map((e) => (e.id === enumId ? next : e)),
+    models: graph.models.map((model) => ({
+      ...model,
+      fields: model.fields.map((f) => {
+        if (f.kind !== "enum" || f.type !== old.name) return f;
+        const field = { ...f, type: next.name };
+        // A default naming a value that no longer exists would not validate.
+        if (field.default !== undefined && !valueNames.has(field.default)) delete field.default;
+        return field;
+      }),
+    })),
+  };
+}
+
+/** Removes an enum; fields of its type become Strings (their values are the same text). */
+export function deleteEnum(graph: SchemaGraph, enumId: string): SchemaGraph {
+  const doomed = graph.enums.find((e) => e.id === enumId);
+  if (!doomed) throw new Error(`No enum with id ${enumId}`);
+  return {
+    ...graph,
+    enums: graph.enums.filter((e) => e.id !== enumId),
+    models: graph.models.map((model) => ({
+      ...model,
+      fields: model.fields.map((f) =>
+        f.kind === "enum" && f.type === doomed.name
+          ? { ...f, kind: "scalar" as const, type: "String", ...(f.default ? { default: JSON.stringify(f.default) } : {}) }
+          : f,
+      ),
+    })),
+  };
+}

@@ -1,0 +1,46 @@
+import { expect, test } from "vitest";
+import { defaultExpression, describeDefault, retype } from "./defaults";
+import type { Field } from "./graph";
+
+const field = (type: string, kind: Field["kind"] = "scalar") => ({ type, kind, list: false });
+
+test.each([
+  ["Int", "42", "42"],
+  ["BigInt", "-7", "-7"],
+  ["Float", "1.5", "1.5"],
+  ["Boolean", "true", "true"],
+  ["String", 'say "hi"', '"say \\"hi\\""'],
+  ["DateTime", "2024-01-31", '"2024-01-31T00:00:00.000Z"'],
+  ["Json", '{"a":1}', '"{\\"a\\":1}"'],
+])("a %s literal %j becomes %s", (type, text, expression) => {
+  expect(defaultExpression(field(type), { kind: "literal", text })).toEqual({ ok: true, expression });
+});
+
+test.each([
+  ["Int", "4.5", /not a whole number/],
+  ["Boolean", "yes", /true or false/],
+  ["DateTime", "tomorrow", /not a date/],
+  ["Json", "{", /not valid JSON/],
+])("a %s literal %j is refused", (type, text, message) => {
+  const result = defaultExpression(field(type), { kind: "literal", text });
+  expect(result.ok).toBe(false);
+  if (!result.ok) expect(result.message).toMatch(message);
+});
+
+test("functions must fit the type; enum defaults must be values", () => {
+  expect(defaultExpression(field("String"), { kind: "function", fn: "autoincrement()" })).toMatchObject({ ok: false });
+  expect(defaultExpression(field("Int"), { kind: "function", fn: "autoincrement()" })).toEqual({ ok: true, expression: "autoincrement()" });
+  expect(defaultExpression(field("Role", "enum"), { kind: "literal", text: "ADMIN" }, ["USER", "ADMIN"])).toEqual({
+    ok: true,
+    expression: "ADMIN",
+  });
+  expect(defaultExpression(field("Role", "enum"), { kind: "literal", text: "ROOT" }, ["USER"])).toMatchObject({ ok: false });
+});
+
+test("retyping drops what no longer fits and keeps what does", () => {
+  const base: Field = { id: "f", name: "n", type: "Int", kind: "scalar", list: false, optional: false, isId: false, isUnique: false, updatedAt: false };
+  expect(retype({ ...base, default: "autoincrement()" }, "String", "scalar")).toMatchObject({ default: undefined });
+  expect(retype({ ...base, default: "5" }, "Float", "scalar")).toMatchObject({ default: "5" });
+  expect(retype({ ...base, type: "String", maxLength: 30 }, "Int", "scalar")).toMatchObject({ maxLength: undefined });
+  expect(describeDefault({ ...base, type: "String", default: '"x"' })).toEqual({ kind: "literal", text: "x" });
+});
