@@ -8,6 +8,7 @@ const nextConfig = {
     "@prisma/adapter-better-sqlite3",
     "@prisma/driver-adapter-utils",
     "@prisma/client",
+    "elkjs",
   ],
   allowedDevOrigins: ["127.0.0.1"],
 };

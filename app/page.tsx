@@ -1,14 +1,17 @@
+import ELK from "elkjs/lib/elk.bundled.js";
 import { Designer } from "@/components/Designer";
 import { currentProject } from "@/lib/project/project";
-import { openSchema } from "@/lib/project/schema-store";
+import { openSchema, saveLayout } from "@/lib/project/schema-store";
+import { autoLayout } from "@/lib/schema/auto-layout";
 
 // The schema file is the source of truth: read it on every request.
 export const dynamic = "force-dynamic";
 
 export default async function Page() {
+  const project = currentProject();
+  let opened;
   try {
-    const { graph, layout } = await openSchema(currentProject());
-    return <Designer initialGraph={graph} initialLayout={layout} />;
+    opened = await openSchema(project);
   } catch (error) {
     return (
       <main className="mx-auto max-w-2xl p-8">
@@ -20,4 +23,14 @@ export default async function Page() {
       </main>
     );
   }
+  const { graph, text } = opened;
+  let { layout } = opened;
+  // A schema (or part of one) that was never on the canvas is laid out once, then kept.
+  const nodes = [...graph.models, ...graph.enums];
+  if (nodes.some((node) => !layout[node.name])) {
+    const computed = await autoLayout(new ELK(), graph);
+    layout = Object.fromEntries(nodes.map((node) => [node.name, layout[node.name] ?? computed[node.id]]));
+    await saveLayout(project, layout);
+  }
+  return <Designer initialGraph={graph} initialLayout={layout} initialText={text} />;
 }

@@ -3,41 +3,41 @@
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { saveLayoutAction, saveSchemaAction } from "@/app/actions";
-import type { Field, SchemaGraph } from "@/lib/schema/graph";
+import type { SchemaGraph } from "@/lib/schema/graph";
+import { record, redo, startHistory, undo, type History } from "@/lib/schema/history";
 import * as operations from "@/lib/schema/operations";
-import { defaultPosition, type Position } from "./canvas/graph-to-flow";
-import { SchemaEditorContext, type SchemaEditor } from "./canvas/editor-context";
-import { PALETTE_MIME, SchemaCanvas } from "./canvas/SchemaCanvas";
+import { connectModels } from "@/lib/schema/relations";
+import { SchemaEditorContext, type Focus, type SchemaEditor } from "./canvas/editor-context";
+import { download, exportDiagram } from "./canvas/export-image";
+import { layoutByName, layoutById, viewOf, type NodeView, type Position } from "./canvas/graph-to-flow";
+import { SchemaCanvas } from "./canvas/SchemaCanvas";
 import { DataPanel } from "./data-grid/DataPanel";
-import { MigratePanel } from "./migrations/MigratePanel";
 import { SeedButton } from "./data-grid/SeedButton";
+import { HelpDialog } from "./HelpDialog";
+import { Inspector } from "./inspector/Inspector";
+import { MigratePanel } from "./migrations/MigratePanel";
+import { Toolbar } from "./Toolbar";
 
-/** The first spot, stepping right then down from `wanted`, that no table's top-left corner is close to. */
-function freeSpotNear(wanted: Position, taken: Position[]): Position {
-  const spot = { ...wanted };
-  for (let step = 0; step < 50 && taken.some((p) => Math.abs(p.x - spot.x) < 320 && Math.abs(p.y - spot.y) < 200); step++) {
-    spot.x += 340;
-    if (step % 4 === 3) {
-      spot.x = wanted.x;
-      spot.y += 240;
-    }
-  }
-  return spot;
+/** What the canvas shows and undo walks through: the schema and where its nodes sit. */
+export interface Design {
+  graph: SchemaGraph;
+  layout: Record<string, NodeView>;
 }
 
 type Status = { tone: "info" | "error" | "success"; text: string } | null;
+const DRAFT_KEY = "schemaflow:draft";
 
-function layoutByName(graph: SchemaGraph, positions: Record<string, Position>) {
-  return Object.fromEntries(graph.models.map((model, index) => [model.name, positions[model.id] ?? defaultPosition(index)]));
+/** The free spot nearest to `wanted` (on a grid around it) that no node's top-left corner is close to. */
+function freeSpotNear(wanted: Position, taken: Position[]): Position {
+  const free = (spot: Position) => !taken.some((p) => Math.abs(p.x - spot.x) < 320 && Math.abs(p.y - spot.y) < 220);
+  const candidates: Position[] = [];
+  for (let dx = -4; dx <= 4; dx++)
+    for (let dy = -4; dy <= 4; dy++) candidates.push({ x: wanted.x + dx * 330, y: wanted.y + dy * 240 });
+  candidates.sort((a, b) => Math.hypot(a.x - wanted.x, a.y - wanted.y) - Math.hypot(b.x - wanted.x, b.y - wanted.y));
+  return candidates.find(free) ?? wanted;
 }
 
-/**
- * The designer page: the graph lives here, in the browser. Every edit applies an
- * operation to it at once and then saves it through a server action, one save at a time
- * and in order; a graph Prisma refuses stays on screen with its problems and the file
- * keeps its last valid content.
- */
-export function Designer(props: { initialGraph: SchemaGraph; initialLayout: Record<string, Position> }) {
+export function Designer(props: { initialGraph: SchemaGraph; initialLayout: Record<string, NodeView>; initialText: string }) {
   return (
     <ReactFlowProvider>
       <DesignerPage {...props} />
@@ -45,33 +45,56 @@ export function Designer(props: { initialGraph: SchemaGraph; initialLayout: Reco
   );
 }
 
-function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<string, Position> }) {
+/**
+ * The designer page. The design lives here, in the browser: every edit is an operation
+ * recorded for undo, applied at once, then saved through a server action (the newest
+ * state only, one save at a time). A design Prisma refuses stays on screen with its
+ * problems, and in localStorage, while the file keeps its last valid content.
+ */
+function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<string, NodeView>; initialText: string }) {
   const flow = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
-  const [graph, setGraph] = useState(props.initialGraph);
-  const [positions, setPositions] = useState<Record<string, Position>>(() =>
-    Object.fromEntries(
-      props.initialGraph.models.flatMap((m) => (props.initialLayout[m.name] ? [[m.id, props.initialLayout[m.name]]] : [])),
-    ),
+  const [history, setHistory] = useState<History<Design>>(() =>
+    startHistory({ graph: props.initialGraph, layout: layoutById(props.initialGraph, props.initialLayout) }),
   );
+  const historyRef = useRef(history);
+  const { graph, layout } = history.present;
   const [problems, setProblems] = useState<Record<string, string[]>>({});
   const [status, setStatus] = useState<Status>(null);
-  const [saving, setSaving] = useState(0);
+  const [saving, setSaving] = useState(false);
   const [lastSaved, setLastSaved] = useState<Date | null>(null);
   const [panel, setPanel] = useState<"migrate" | "data" | null>(null);
+  const [focus, setFocus] = useState<Focus | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
   const [dataVersion, setDataVersion] = useState(0);
+  const [busy, setBusy] = useState<string | null>(null);
+  const selectedRef = useRef<string[]>([]);
+  const clipboardRef = useRef<string[]>([]);
+  const searchRef = useRef<HTMLInputElement>(null);
 
-  const graphRef = useRef(graph);
-  const positionsRef = useRef(positions);
-  const saveQueue = useRef<Promise<unknown>>(Promise.resolve());
+  // Saving: the newest design only, one request at a time, in order.
+  const pending = useRef<Design | null>(null);
+  const running = useRef(false);
+  const saved = useRef({ graph: props.initialGraph, text: props.initialText });
 
-  const persist = useCallback((next: SchemaGraph, nextPositions: Record<string, Position>) => {
-    setSaving((n) => n + 1);
-    saveQueue.current = saveQueue.current.then(async () => {
-      try {
-        const result = await saveSchemaAction({ graph: next, layout: layoutByName(next, nextPositions) });
-        if (graphRef.current !== next) return; // a newer edit's save decides what is shown
+  const drain = useCallback(async () => {
+    running.current = true;
+    setSaving(true);
+    try {
+      while (pending.current) {
+        const design = pending.current;
+        pending.current = null;
+        const names = layoutByName(design.graph, design.layout);
+        if (design.graph === saved.current.graph) {
+          const result = await saveLayoutAction(names);
+          if (!result.ok) setStatus({ tone: "error", text: result.error });
+          continue;
+        }
+        const result = await saveSchemaAction({ graph: design.graph, layout: names });
+        if (pending.current) continue; // a newer design is on its way; its answer is the one to show
         if (result.ok) {
+          saved.current = { graph: design.graph, text: result.text };
+          localStorage.removeItem(DRAFT_KEY);
           setProblems({});
           setStatus((current) => (current?.tone === "error" ? null : current));
           if (result.written) setLastSaved(new Date());
@@ -84,162 +107,377 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
           }
           setProblems(located);
           setStatus({ tone: "error", text: [result.error, ...general].join(" ") });
+          // A reload must not lose the work: keep the draft beside the file it was based on.
+          localStorage.setItem(DRAFT_KEY, JSON.stringify({ base: saved.current.text, design }));
         }
-      } catch {
-        setStatus({ tone: "error", text: "The server could not be reached; the last change is not saved." });
-      } finally {
-        setSaving((n) => n - 1);
       }
-    });
+    } catch {
+      setStatus({ tone: "error", text: "The server could not be reached; the last change is not saved." });
+    } finally {
+      running.current = false;
+      setSaving(false);
+    }
   }, []);
 
-  const edit = useCallback(
-    (change: (graph: SchemaGraph) => SchemaGraph, nextPositions = positionsRef.current) => {
-      const next = change(graphRef.current);
-      graphRef.current = next;
-      positionsRef.current = nextPositions;
-      setGraph(next);
-      setPositions(nextPositions);
-      persist(next, nextPositions);
+  const persist = useCallback(
+    (design: Design) => {
+      pending.current = design;
+      if (!running.current) void drain();
+    },
+    [drain],
+  );
+
+  const commit = useCallback(
+    (label: string, change: (design: Design) => Design) => {
+      const current = historyRef.current;
+      let next: Design;
+      try {
+        next = change(current.present);
+      } catch (error) {
+        setStatus({ tone: "error", text: error instanceof Error ? error.message : String(error) });
+        return;
+      }
+      if (next === current.present) return;
+      const updated = record(current, next, label);
+      historyRef.current = updated;
+      setHistory(updated);
+      persist(next);
     },
     [persist],
   );
 
-  const addTableAt = useCallback(
-    (position?: Position) => {
-      const { graph: next, model } = operations.addModel(graphRef.current);
-      // A click puts the table in the middle of what the user is looking at.
-      const rect = canvasRef.current?.getBoundingClientRect();
-      const at =
-        position ??
-        freeSpotNear(
-          rect
-            ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2 - 144, y: rect.top + rect.height / 2 - 60 })
-            : defaultPosition(next.models.length - 1),
-          Object.values(positionsRef.current),
-        );
-      edit(() => next, { ...positionsRef.current, [model.id]: at });
+  const travel = useCallback(
+    (direction: "undo" | "redo") => {
+      const current = historyRef.current;
+      const label = direction === "undo" ? current.presentLabel : current.future[0]?.label;
+      const updated = direction === "undo" ? undo(current) : redo(current);
+      if (updated === current) return;
+      historyRef.current = updated;
+      setHistory(updated);
+      persist(updated.present);
+      setStatus({ tone: "info", text: `${direction === "undo" ? "Undid" : "Redid"}: ${label}` });
     },
-    [edit, flow],
+    [persist],
+  );
+
+  // Restore a draft that Prisma had refused, if it was based on the file as it is now.
+  useEffect(() => {
+    const raw = localStorage.getItem(DRAFT_KEY);
+    if (!raw) return;
+    try {
+      const draft = JSON.parse(raw) as { base: string; design: Design };
+      if (draft.base !== props.initialText) return localStorage.removeItem(DRAFT_KEY);
+      commit("Restore unsaved changes", () => draft.design);
+      setStatus({ tone: "info", text: "Restored the changes that were not saved yet." });
+    } catch {
+      localStorage.removeItem(DRAFT_KEY);
+    }
+  }, [commit, props.initialText]);
+
+  const centerOfView = useCallback((): Position => {
+    const rect = canvasRef.current?.getBoundingClientRect();
+    return rect
+      ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2 - 144, y: rect.top + rect.height / 2 - 60 })
+      : { x: 40, y: 40 };
+  }, [flow]);
+
+  const addNode = useCallback(
+    (kind: "table" | "enum", position?: Position) => {
+      commit(kind === "table" ? "Add table" : "Add enum", (design) => {
+        const result = kind === "table" ? operations.addModel(design.graph) : operations.addEnum(design.graph);
+        const created = "model" in result ? result.model.id : result.enumId;
+        const at = position ?? freeSpotNear(centerOfView(), Object.values(design.layout));
+        return { graph: result.graph, layout: { ...design.layout, [created]: at } };
+      });
+    },
+    [commit, centerOfView],
+  );
+
+  const duplicate = useCallback(
+    (modelIds: string[]) => {
+      if (!modelIds.length) return;
+      commit(modelIds.length > 1 ? "Duplicate tables" : "Duplicate table", (design) => {
+        const { graph: next, copies } = operations.duplicateModels(design.graph, modelIds);
+        const layoutNext = { ...design.layout };
+        copies.forEach((copy, i) => {
+          const source = design.graph.models.findIndex((m) => m.id === modelIds[i]);
+          const from = viewOf(design.layout, modelIds[i], source, design.graph.models.length);
+          layoutNext[copy.id] = { ...from, x: from.x + 48, y: from.y + 48 };
+        });
+        return { graph: next, layout: layoutNext };
+      });
+    },
+    [commit],
   );
 
   const editor = useMemo<SchemaEditor>(
     () => ({
-      renameModel: (id, name) => edit((g) => operations.renameModel(g, id, name)),
-      deleteModel: (id) => {
-        const model = graphRef.current.models.find((m) => m.id === id);
-        if (model && window.confirm(`Delete table ${model.name} and its relations?`)) {
-          edit((g) => operations.deleteModel(g, id));
-        }
+      edit: (label, change) => commit(label, (design) => ({ ...design, graph: change(design.graph) })),
+      setColor: (id, color) =>
+        commit("Change color", (design) => {
+          const index = [...design.graph.models, ...design.graph.enums].findIndex((n) => n.id === id);
+          const view = viewOf(design.layout, id, index, design.graph.models.length + design.graph.enums.length);
+          const { color: _old, ...rest } = view;
+          return { ...design, layout: { ...design.layout, [id]: color ? { ...rest, color } : rest } };
+        }),
+      deleteNodes: (ids) => {
+        const current = historyRef.current.present.graph;
+        const names = [...current.models, ...current.enums].filter((n) => ids.includes(n.id)).map((n) => n.name);
+        if (
+          !names.length ||
+          !window.confirm(
+            `Delete ${names.join(", ")}${names.length > 1 ? "" : ""} and the relations to ${names.length > 1 ? "them" : "it"}?`,
+          )
+        )
+          return;
+        commit(names.length > 1 ? "Delete tables" : "Delete table", (design) => {
+          let next = design.graph;
+          for (const id of ids) {
+            if (next.models.some((m) => m.id === id)) next = operations.deleteModel(next, id);
+            else if (next.enums.some((e) => e.id === id)) next = operations.deleteEnum(next, id);
+          }
+          const layoutNext = { ...design.layout };
+          for (const id of ids) delete layoutNext[id];
+          return { graph: next, layout: layoutNext };
+        });
+        setFocus(null);
       },
-      addField: (id) => edit((g) => operations.addField(g, id).graph),
-      renameField: (id, name) => edit((g) => operations.renameField(g, id, name)),
-      updateField: (id, changes: Partial<Omit<Field, "id" | "name">>) => edit((g) => operations.updateField(g, id, changes)),
-      deleteField: (id) => edit((g) => operations.deleteField(g, id)),
+      focus: setFocus,
     }),
-    [edit],
+    [commit],
   );
 
-  const onMoved = useCallback((moved: Record<string, Position>) => {
-    const next = { ...positionsRef.current, ...moved };
-    positionsRef.current = next;
-    setPositions(next);
-    void saveLayoutAction(layoutByName(graphRef.current, next)).then((result) => {
-      if (!result.ok) setStatus({ tone: "error", text: result.error });
-    });
-  }, []);
+  const onMoved = useCallback(
+    (moved: Record<string, Position>) =>
+      commit(Object.keys(moved).length > 1 ? "Move tables" : "Move table", (design) => {
+        const layoutNext = { ...design.layout };
+        for (const [id, position] of Object.entries(moved)) layoutNext[id] = { ...layoutNext[id], x: position.x, y: position.y };
+        return { ...design, layout: layoutNext };
+      }),
+    [commit],
+  );
 
-  // Good news fades; a problem stays until it is fixed or dismissed.
+  const onConnectModels = useCallback(
+    (connection: { fromModelId: string; fromFieldId?: string; toModelId: string }) => {
+      let relationFieldId = "";
+      commit("Add relation", (design) => {
+        const result = connectModels(design.graph, connection);
+        relationFieldId = result.relationFieldId;
+        return { ...design, graph: result.graph };
+      });
+      if (relationFieldId) setFocus({ kind: "relation", modelId: connection.fromModelId, fieldId: relationFieldId });
+    },
+    [commit],
+  );
+
+  const arrange = useCallback(async () => {
+    setBusy("Arranging the diagram…");
+    try {
+      const [{ default: ELK }, { autoLayout }] = await Promise.all([
+        import("elkjs/lib/elk.bundled.js"),
+        import("@/lib/schema/auto-layout"),
+      ]);
+      const measured = Object.fromEntries(
+        flow
+          .getNodes()
+          .flatMap((n) =>
+            n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }]] : [],
+          ),
+      );
+      const positions = await autoLayout(new ELK(), historyRef.current.present.graph, measured);
+      commit("Arrange automatically", (design) => ({
+        ...design,
+        layout: Object.fromEntries(Object.entries(positions).map(([id, p]) => [id, { ...design.layout[id], ...p }])),
+      }));
+      requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 300 }));
+    } finally {
+      setBusy(null);
+    }
+  }, [commit, flow]);
+
+  const exportAs = useCallback(
+    async (format: "png" | "svg") => {
+      setBusy(`Exporting ${format.toUpperCase()}…`);
+      try {
+        download(await exportDiagram(flow.getNodes(), format), `schema.${format}`);
+      } catch (error) {
+        setStatus({ tone: "error", text: `The export failed: ${error instanceof Error ? error.message : String(error)}` });
+      } finally {
+        setBusy(null);
+      }
+    },
+    [flow],
+  );
+
+  const jumpTo = useCallback(
+    (query: string) => {
+      const wanted = query.trim().toLowerCase();
+      if (!wanted) return;
+      const design = historyRef.current.present;
+      const nodes = [...design.graph.models, ...design.graph.enums];
+      const match =
+        nodes.find((n) => n.name.toLowerCase() === wanted) ??
+        nodes.find((n) => n.name.toLowerCase().startsWith(wanted)) ??
+        nodes.find((n) => n.name.toLowerCase().includes(wanted));
+      if (!match) return setStatus({ tone: "error", text: `No table or enum matches "${query}".` });
+      const node = flow.getNode(match.id);
+      const index = nodes.indexOf(match);
+      const at = node?.position ?? viewOf(design.layout, match.id, index, nodes.length);
+      const width = node?.measured?.width ?? 288;
+      const height = node?.measured?.height ?? 200;
+      void flow.setCenter(at.x + width / 2, at.y + height / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
+      flow.setNodes((all) => all.map((n) => ({ ...n, selected: n.id === match.id })));
+      setFocus(
+        design.graph.models.some((m) => m.id === match.id) ? { kind: "model", id: match.id } : { kind: "enum", id: match.id },
+      );
+    },
+    [flow],
+  );
+
+  // Keyboard shortcuts (listed in the help dialog), except while typing in a field.
   useEffect(() => {
-    if (status?.tone !== "success") return;
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target?.closest("input, textarea, select, [contenteditable=true], dialog")) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      const handled = () => event.preventDefault();
+      if (mod && key === "z") return (handled(), travel(event.shiftKey ? "redo" : "undo"));
+      if (mod && key === "y") return (handled(), travel("redo"));
+      if (mod && key === "c")
+        return void (clipboardRef.current = selectedRef.current.filter((id) =>
+          historyRef.current.present.graph.models.some((m) => m.id === id),
+        ));
+      if (mod && key === "v") return (handled(), duplicate(clipboardRef.current));
+      if (mod && key === "d") return (handled(), duplicate(selectedRef.current));
+      if ((mod && key === "f") || (!mod && key === "/")) return (handled(), searchRef.current?.focus());
+      if (mod || event.altKey) return;
+      if (key === "delete" || key === "backspace")
+        return selectedRef.current.length ? (handled(), editor.deleteNodes(selectedRef.current)) : undefined;
+      if (key === "n") return (handled(), addNode("table"));
+      if (key === "e") return (handled(), addNode("enum"));
+      if (key === "l") return (handled(), void arrange());
+      if (key === "f") return (handled(), void flow.fitView({ padding: 0.1, duration: 300 }));
+      if (event.key === "?") return (handled(), setHelpOpen(true));
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [travel, duplicate, editor, addNode, arrange, flow]);
+
+  useEffect(() => {
+    if (status?.tone !== "success" && status?.tone !== "info") return;
     const timer = setTimeout(() => setStatus(null), 6000);
     return () => clearTimeout(timer);
   }, [status]);
 
+  // The inspector takes room from the canvas: keep what it shows in view.
+  const focusedNodeId =
+    focus?.kind === "model" || focus?.kind === "enum" ? focus.id : focus?.kind === "field" ? focus.modelId : undefined;
+  useEffect(() => {
+    if (!focusedNodeId) return;
+    const frame = requestAnimationFrame(() => {
+      const node = flow.getNode(focusedNodeId);
+      const rect = canvasRef.current?.getBoundingClientRect();
+      if (!node || !rect) return;
+      const { x, y, zoom } = flow.getViewport();
+      const right = rect.left + x + (node.position.x + (node.measured?.width ?? 288)) * zoom;
+      const left = rect.left + x + node.position.x * zoom;
+      const overflow = right + 24 - rect.right;
+      if (overflow > 0) void flow.setViewport({ x: x - Math.min(overflow, left - rect.left - 24), y, zoom }, { duration: 200 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusedNodeId, flow]);
+
   const hasProblems = Object.keys(problems).length > 0 || status?.tone === "error";
+  const colors = useMemo(() => Object.fromEntries(Object.entries(layout).map(([id, view]) => [id, view.color])), [layout]);
+  const focusedId = focus?.kind === "field" ? focus.id : focus?.kind === "relation" ? focus.fieldId : undefined;
 
   return (
     <div className="flex h-screen flex-col bg-slate-100 text-slate-900">
-      <header className="flex items-center gap-3 border-b border-slate-300 bg-white px-4 py-2">
-        <h1 className="text-lg font-bold tracking-tight">
-          Schema<span className="text-sky-600">flow</span>
-        </h1>
-        <span className="text-xs text-slate-500">prisma/schema.prisma · SQLite</span>
-        <div className="ml-4 flex items-center gap-2">
-          <button
-            type="button"
-            draggable
-            onDragStart={(event) => {
-              event.dataTransfer.setData(PALETTE_MIME, "table");
-              event.dataTransfer.effectAllowed = "copy";
-            }}
-            onClick={() => addTableAt()}
-            title="Click to add a table, or drag it onto the canvas"
-            className="cursor-grab rounded border border-dashed border-sky-500 bg-sky-50 px-3 py-1 text-sm font-medium text-sky-800 hover:bg-sky-100"
-          >
-            + Add table
-          </button>
-        </div>
-        <div className="ml-auto flex items-center gap-2">
-          <span role="status" aria-label="Save state" className="text-xs text-slate-500">
-            {saving > 0
-              ? "Saving…"
-              : lastSaved
-                ? `Saved prisma/schema.prisma at ${lastSaved.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}`
-                : ""}
-          </span>
-          <button
-            type="button"
-            onClick={() => setPanel(panel === "migrate" ? null : "migrate")}
-            aria-pressed={panel === "migrate"}
-            disabled={hasProblems && panel !== "migrate"}
-            title={hasProblems ? "Fix the schema's problems before migrating" : "Review and apply the next revision"}
-            className="rounded bg-sky-600 px-3 py-1 text-sm font-medium text-white hover:bg-sky-700 disabled:opacity-50"
-          >
-            Migrate
-          </button>
-          <SeedButton
-            onSeeded={(text, ok) => {
-              setStatus({ tone: ok ? "success" : "error", text });
-              setDataVersion((v) => v + 1);
-            }}
-          />
-          <button
-            type="button"
-            onClick={() => setPanel(panel === "data" ? null : "data")}
-            aria-pressed={panel === "data"}
-            className="rounded border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-50"
-          >
-            Data
-          </button>
-        </div>
-      </header>
+      <Toolbar
+        graph={graph}
+        searchRef={searchRef}
+        canUndo={history.past.length > 0}
+        canRedo={history.future.length > 0}
+        undoLabel={history.presentLabel}
+        redoLabel={history.future[0]?.label}
+        onUndo={() => travel("undo")}
+        onRedo={() => travel("redo")}
+        onAdd={(kind) => addNode(kind)}
+        onArrange={() => void arrange()}
+        onExport={(format) => void exportAs(format)}
+        onSearch={jumpTo}
+        onHelp={() => setHelpOpen(true)}
+      >
+        <span role="status" aria-label="Save state" className="text-xs text-slate-500">
+          {saving
+            ? "Saving…"
+            : lastSaved
+              ? `Saved prisma/schema.prisma at ${lastSaved.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}`
+              : ""}
+        </span>
+        <button
+          type="button"
+          onClick={() => setPanel(panel === "migrate" ? null : "migrate")}
+          aria-pressed={panel === "migrate"}
+          disabled={hasProblems && panel !== "migrate"}
+          title={hasProblems ? "Fix the schema's problems before migrating" : "Review and apply the next revision"}
+          className="rounded bg-sky-600 px-3 py-1 text-sm font-medium text-white hover:bg-sky-700 disabled:opacity-50"
+        >
+          Migrate
+        </button>
+        <SeedButton
+          onSeeded={(text, ok) => {
+            setStatus({ tone: ok ? "success" : "error", text });
+            setDataVersion((v) => v + 1);
+          }}
+        />
+        <button
+          type="button"
+          onClick={() => setPanel(panel === "data" ? null : "data")}
+          aria-pressed={panel === "data"}
+          className="rounded border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-50"
+        >
+          Data
+        </button>
+      </Toolbar>
       <main className="relative flex min-h-0 flex-1">
         <div ref={canvasRef} className="relative min-w-0 flex-1">
-          {status && (
+          {(status || busy) && (
             <div
-              role={status.tone === "error" ? "alert" : "status"}
-              className={`pointer-events-auto absolute left-1/2 top-3 z-20 flex max-w-2xl -translate-x-1/2 items-start gap-2 rounded-md border px-4 py-2 text-sm shadow-md ${
-                status.tone === "error"
+              role={status?.tone === "error" ? "alert" : "status"}
+              className={`absolute left-1/2 top-3 z-20 flex max-w-2xl -translate-x-1/2 items-start gap-2 rounded-md border px-4 py-2 text-sm shadow-md ${
+                status?.tone === "error"
                   ? "border-red-200 bg-red-50 text-red-800"
-                  : status.tone === "success"
+                  : status?.tone === "success"
                     ? "border-emerald-200 bg-emerald-50 text-emerald-800"
                     : "border-sky-200 bg-sky-50 text-sky-800"
               }`}
             >
-              <p className="flex-1 whitespace-pre-wrap">{status.text}</p>
-              <button
-                type="button"
-                aria-label="Dismiss message"
-                onClick={() => setStatus(null)}
-                className="text-current opacity-60 hover:opacity-100"
-              >
-                ×
-              </button>
+              <p className="flex-1 whitespace-pre-wrap">{busy ?? status?.text}</p>
+              {!busy && (
+                <button
+                  type="button"
+                  aria-label="Dismiss message"
+                  onClick={() => setStatus(null)}
+                  className="opacity-60 hover:opacity-100"
+                >
+                  ×
+                </button>
+              )}
             </div>
           )}
           <SchemaEditorContext.Provider value={editor}>
-            <SchemaCanvas graph={graph} positions={positions} problems={problems} onMoved={onMoved} onDropTable={addTableAt} />
+            <SchemaCanvas
+              graph={graph}
+              layout={layout}
+              problems={problems}
+              focusedId={focusedId}
+              onMoved={onMoved}
+              onDropNode={(kind, position) => addNode(kind === "enum" ? "enum" : "table", position)}
+              onConnectModels={onConnectModels}
+              onSelectionChange={(ids) => (selectedRef.current = ids)}
+            />
           </SchemaEditorContext.Provider>
         </div>
         {panel === "migrate" && (
@@ -252,7 +490,18 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
           />
         )}
         {panel === "data" && <DataPanel version={dataVersion} onClose={() => setPanel(null)} />}
+        {!panel && focus && (
+          <Inspector
+            graph={graph}
+            focus={focus}
+            colors={colors}
+            problems={problems}
+            editor={editor}
+            onDuplicate={(id) => duplicate([id])}
+          />
+        )}
       </main>
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }

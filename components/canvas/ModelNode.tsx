@@ -1,11 +1,17 @@
 "use client";
 
-import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { memo } from "react";
+import { Handle, Position, useStore, type NodeProps } from "@xyflow/react";
+import { memo, useState } from "react";
+import { retype } from "@/lib/schema/defaults";
 import { SCALAR_TYPES, type Field } from "@/lib/schema/graph";
+import { addField, deleteField, moveField, renameField, renameModel, updateField } from "@/lib/schema/operations";
 import { useSchemaEditor } from "./editor-context";
 import { handleId, type ModelFlowNode } from "./graph-to-flow";
 import { InlineName } from "./InlineName";
+
+/** Below this zoom a node draws names only: thousands of pickers nobody can read would cost frames. */
+export const DETAIL_ZOOM = 0.45;
+const FIELD_MIME = "application/x-schemaflow-field";
 
 function Marker(props: { children: string; title: string; tone: string }) {
   return (
@@ -19,31 +25,78 @@ function Marker(props: { children: string; title: string; tone: string }) {
 function RowHandles(props: { fieldId: string; side: "left" | "right" }) {
   const position = props.side === "left" ? Position.Left : Position.Right;
   const id = handleId(props.fieldId, props.side);
+  const style = "!h-2.5 !w-2.5 !border-slate-400 !bg-white hover:!bg-sky-400";
   return (
     <>
-      <Handle type="target" position={position} id={id} className="!h-2 !w-2 !border-slate-400 !bg-white" />
-      <Handle type="source" position={position} id={id} className="!h-2 !w-2 !border-slate-400 !bg-white" />
+      <Handle type="target" position={position} id={id} className={style} />
+      <Handle type="source" position={position} id={id} className={style} />
     </>
   );
 }
 
-function FieldRow(props: { field: Field; foreignKey: boolean; enumNames: string[]; problems: string[] }) {
+function FieldRow(props: {
+  modelId: string;
+  index: number;
+  field: Field;
+  foreignKey: boolean;
+  enumNames: string[];
+  problems: string[];
+  focused: boolean;
+  detailed: boolean;
+}) {
   const { field, problems } = props;
   const editor = useSchemaEditor();
+  const [dropping, setDropping] = useState(false);
   const relation = field.kind === "object";
   const typeLabel = `${field.type}${field.list ? "[]" : field.optional ? "?" : ""}`;
   return (
     <li
       data-field={field.name}
-      className={`group relative flex items-center gap-2 px-3 py-1 text-sm ${problems.length ? "bg-red-50" : "odd:bg-slate-50/60"}`}
+      onClick={() => editor.focus({ kind: "field", id: field.id, modelId: props.modelId })}
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes(FIELD_MIME)) return;
+        event.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={() => setDropping(false)}
+      onDrop={(event) => {
+        setDropping(false);
+        const moved = event.dataTransfer.getData(FIELD_MIME);
+        if (moved && moved !== field.id) editor.edit("Move field", (g) => moveField(g, moved, props.index));
+      }}
+      className={`group relative flex h-7 items-center gap-1.5 pr-3 text-sm ${
+        problems.length ? "bg-red-50" : props.focused ? "bg-sky-100" : "odd:bg-slate-50/60"
+      } ${dropping ? "border-t-2 border-sky-500" : ""}`}
     >
       <RowHandles fieldId={field.id} side="left" />
-      <InlineName
-        label={`Field ${field.name}`}
-        value={field.name}
-        className={`min-w-0 flex-1 font-mono ${relation ? "text-slate-500" : "text-slate-900"}`}
-        onCommit={(name) => editor.renameField(field.id, name)}
-      />
+      {props.detailed ? (
+        <span
+          draggable
+          onDragStart={(event) => {
+            event.dataTransfer.setData(FIELD_MIME, field.id);
+            event.dataTransfer.effectAllowed = "move";
+          }}
+          aria-hidden
+          title="Drag to reorder"
+          className="nodrag w-3 shrink-0 cursor-grab pl-1 text-slate-300 opacity-0 group-hover:opacity-100"
+        >
+          ⋮
+        </span>
+      ) : (
+        <span className="w-3 shrink-0" />
+      )}
+      {props.detailed ? (
+        <InlineName
+          label={`Field ${field.name}`}
+          value={field.name}
+          className={`min-w-0 flex-1 font-mono ${relation ? "text-slate-500" : "text-slate-900"}`}
+          onCommit={(name) => editor.edit("Rename field", (g) => renameField(g, field.id, name))}
+        />
+      ) : (
+        <span className={`min-w-0 flex-1 truncate font-mono ${relation ? "text-slate-500" : "text-slate-900"}`}>
+          {field.name}
+        </span>
+      )}
       <span className="flex shrink-0 gap-1">
         {field.isId && (
           <Marker title="Primary key" tone="bg-amber-100 text-amber-800">
@@ -67,21 +120,19 @@ function FieldRow(props: { field: Field; foreignKey: boolean; enumNames: string[
           >{`≤${field.maxLength}`}</Marker>
         )}
       </span>
-      {relation ? (
-        <span className="shrink-0 font-mono text-xs text-slate-500">{typeLabel}</span>
+      {relation || !props.detailed ? (
+        <span className={`shrink-0 font-mono text-xs ${relation ? "text-slate-500" : "text-emerald-700"}`}>{typeLabel}</span>
       ) : (
         <>
           <select
             aria-label={`Type of ${field.name}`}
             className="nodrag shrink-0 rounded border border-transparent bg-transparent font-mono text-xs text-emerald-700 hover:border-slate-300"
             value={field.type}
-            onChange={(event) =>
-              editor.updateField(field.id, {
-                type: event.target.value,
-                kind: props.enumNames.includes(event.target.value) ? "enum" : "scalar",
-                default: undefined,
-              })
-            }
+            onChange={(event) => {
+              const type = event.target.value;
+              const kind = props.enumNames.includes(type) ? "enum" : "scalar";
+              editor.edit("Change field type", (g) => updateField(g, field.id, retype(field, type, kind)));
+            }}
           >
             {[...SCALAR_TYPES, ...props.enumNames].map((type) => (
               <option key={type}>{type}</option>
@@ -92,22 +143,32 @@ function FieldRow(props: { field: Field; foreignKey: boolean; enumNames: string[
             aria-label={`${field.optional ? "Make required" : "Make optional"}: ${field.name}`}
             aria-pressed={field.optional}
             title={field.optional ? "Optional (click to make required)" : "Required (click to make optional)"}
-            className={`nodrag w-4 shrink-0 font-mono text-xs ${field.optional ? "text-emerald-700" : "text-slate-300 hover:text-slate-500"}`}
-            onClick={() => editor.updateField(field.id, { optional: !field.optional })}
+            className={`nodrag w-3 shrink-0 font-mono text-xs ${field.optional ? "text-emerald-700" : "text-slate-300 hover:text-slate-500"}`}
+            onClick={(event) => {
+              event.stopPropagation();
+              editor.edit(field.optional ? "Make field required" : "Make field optional", (g) =>
+                updateField(g, field.id, { optional: !field.optional }),
+              );
+            }}
           >
             ?
           </button>
         </>
       )}
-      <button
-        type="button"
-        aria-label={`Delete field ${field.name}`}
-        title="Delete field"
-        className="nodrag shrink-0 text-slate-300 opacity-0 hover:text-red-600 group-hover:opacity-100 focus:opacity-100"
-        onClick={() => editor.deleteField(field.id)}
-      >
-        ×
-      </button>
+      {props.detailed && (
+        <button
+          type="button"
+          aria-label={`Delete field ${field.name}`}
+          title="Delete field"
+          className="nodrag shrink-0 text-slate-300 opacity-0 hover:text-red-600 group-hover:opacity-100 focus:opacity-100"
+          onClick={(event) => {
+            event.stopPropagation();
+            editor.edit("Delete field", (g) => deleteField(g, field.id));
+          }}
+        >
+          ×
+        </button>
+      )}
       <RowHandles fieldId={field.id} side="right" />
       {problems.length > 0 && (
         <p
@@ -125,35 +186,53 @@ function FieldRow(props: { field: Field; foreignKey: boolean; enumNames: string[
 export const ModelNode = memo(function ModelNode({ data, selected }: NodeProps<ModelFlowNode>) {
   const { model, problems } = data;
   const editor = useSchemaEditor();
+  const detailed = useStore((state) => state.transform[2] >= DETAIL_ZOOM);
   const modelProblems = problems[model.id] ?? [];
   const failing = modelProblems.length > 0 || model.fields.some((f) => problems[f.id]?.length);
   return (
     <section
       aria-label={`Table ${model.name}`}
       data-model={model.name}
-      className={`w-72 rounded-lg border bg-white shadow-sm ${failing ? "border-red-400 ring-2 ring-red-200" : selected ? "border-sky-500 ring-2 ring-sky-200" : "border-slate-300"}`}
+      className={`w-72 rounded-lg border bg-white shadow-sm ${
+        failing ? "border-red-400 ring-2 ring-red-200" : selected ? "border-sky-500 ring-2 ring-sky-200" : "border-slate-300"
+      }`}
     >
-      <header className="model-drag-handle flex cursor-grab items-center gap-2 rounded-t-lg border-b border-slate-200 bg-slate-800 px-3 py-2 text-white active:cursor-grabbing">
-        <InlineName
-          label={`Table ${model.name}`}
-          value={model.name}
-          className="min-w-0 flex-1 font-semibold text-white [&]:text-inherit"
-          onCommit={(name) => editor.renameModel(model.id, name)}
-        />
+      <header
+        onClick={() => editor.focus({ kind: "model", id: model.id })}
+        style={data.color ? { backgroundColor: data.color } : undefined}
+        className={`model-drag-handle flex h-[38px] cursor-grab items-center gap-2 rounded-t-lg border-b border-slate-200 px-3 active:cursor-grabbing ${
+          data.color ? "text-slate-900" : "bg-slate-800 text-white"
+        }`}
+      >
+        {detailed ? (
+          <InlineName
+            label={`Table ${model.name}`}
+            value={model.name}
+            className="min-w-0 flex-1 font-semibold"
+            onCommit={(name) => editor.edit("Rename table", (g) => renameModel(g, model.id, name))}
+          />
+        ) : (
+          <span className="min-w-0 flex-1 truncate font-semibold">{model.name}</span>
+        )}
         {model.dbName && (
-          <span className="truncate font-mono text-xs text-slate-300" title="Table name in the database">
+          <span className="truncate font-mono text-xs opacity-70" title="Table name in the database">
             {model.dbName}
           </span>
         )}
-        <button
-          type="button"
-          aria-label={`Delete table ${model.name}`}
-          title="Delete table"
-          className="nodrag text-slate-400 hover:text-red-300"
-          onClick={() => editor.deleteModel(model.id)}
-        >
-          ×
-        </button>
+        {detailed && (
+          <button
+            type="button"
+            aria-label={`Delete table ${model.name}`}
+            title="Delete table"
+            className="nodrag opacity-60 hover:text-red-400 hover:opacity-100"
+            onClick={(event) => {
+              event.stopPropagation();
+              editor.deleteNodes([model.id]);
+            }}
+          >
+            ×
+          </button>
+        )}
       </header>
       {modelProblems.length > 0 && (
         <p role="alert" className="border-b border-red-200 bg-red-50 px-3 py-1 text-xs text-red-800">
@@ -161,21 +240,28 @@ export const ModelNode = memo(function ModelNode({ data, selected }: NodeProps<M
         </p>
       )}
       <ul>
-        {model.fields.map((field) => (
+        {model.fields.map((field, index) => (
           <FieldRow
             key={field.id}
+            modelId={model.id}
+            index={index}
             field={field}
             foreignKey={data.foreignKeys.includes(field.name)}
             enumNames={data.enumNames}
             problems={problems[field.id] ?? []}
+            focused={data.focusedId === field.id}
+            detailed={detailed}
           />
         ))}
       </ul>
       <button
         type="button"
         aria-label={`Add field to ${model.name}`}
-        className="nodrag w-full rounded-b-lg border-t border-slate-200 px-3 py-1 text-left text-xs text-sky-700 hover:bg-sky-50"
-        onClick={() => editor.addField(model.id)}
+        className="nodrag h-[26px] w-full rounded-b-lg border-t border-slate-200 px-3 text-left text-xs text-sky-700 hover:bg-sky-50"
+        onClick={(event) => {
+          event.stopPropagation();
+          editor.edit("Add field", (g) => addField(g, model.id).graph);
+        }}
       >
         + Add field
       </button>

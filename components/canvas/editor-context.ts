@@ -1,16 +1,25 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import type { Field } from "@/lib/schema/graph";
+import type { SchemaGraph } from "@/lib/schema/graph";
 
-/** The edits a table node can ask for; one stable object, so nodes do not re-render for it. */
+/** What the inspector is showing. */
+export type Focus =
+  | { kind: "model"; id: string }
+  | { kind: "field"; id: string; modelId: string }
+  | { kind: "enum"; id: string }
+  | { kind: "relation"; modelId: string; fieldId: string };
+
+/**
+ * The one way nodes and the inspector change the schema: an operation on the graph,
+ * named for the undo menu. A stable object, so nodes do not re-render because of it.
+ */
 export interface SchemaEditor {
-  renameModel(modelId: string, name: string): void;
-  deleteModel(modelId: string): void;
-  addField(modelId: string): void;
-  renameField(fieldId: string, name: string): void;
-  updateField(fieldId: string, changes: Partial<Omit<Field, "id" | "name">>): void;
-  deleteField(fieldId: string): void;
+  edit(label: string, change: (graph: SchemaGraph) => SchemaGraph): void;
+  /** Sets a node's color (view state, undoable like any edit). */
+  setColor(nodeId: string, color: string | undefined): void;
+  deleteNodes(nodeIds: string[]): void;
+  focus(target: Focus | null): void;
 }
 
 export const SchemaEditorContext = createContext<SchemaEditor | null>(null);

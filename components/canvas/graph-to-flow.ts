@@ -1,75 +1,146 @@
 import type { Edge, Node } from "@xyflow/react";
-import type { Field, Model, SchemaGraph } from "@/lib/schema/graph";
+import type { Enum, Model, SchemaGraph } from "@/lib/schema/graph";
+import { oppositeField, relationKindOf } from "@/lib/schema/relations";
 
-/** What a table node draws: its model, and the problems Prisma found in it. */
+/** Where a node sits and how it looks: the view state kept in prisma/schema.layout.json. */
+export interface NodeView {
+  x: number;
+  y: number;
+  color?: string;
+}
+export type Position = { x: number; y: number };
+
 export type ModelNodeData = {
   model: Model;
+  color?: string;
   /** Names of enums, for the type picker. */
   enumNames: string[];
   /** Field names that are foreign keys of a relation. */
   foreignKeys: string[];
   problems: Record<string, string[]>;
+  focusedId?: string;
 };
+export type EnumNodeData = { enumeration: Enum; color?: string; problems: Record<string, string[]> };
 export type ModelFlowNode = Node<ModelNodeData, "model">;
+export type EnumFlowNode = Node<EnumNodeData, "enum">;
+export type SchemaFlowNode = ModelFlowNode | EnumFlowNode;
 
-export interface Position {
-  x: number;
-  y: number;
-}
+export type RelationEdgeData = { modelId: string; fieldId: string; kind: string };
 
 /** Each field row has a handle on either side; an edge uses the sides that face each other. */
 export const handleId = (fieldId: string, side: "left" | "right") => `${fieldId}:${side}`;
+export const fieldIdOfHandle = (handle: string | null | undefined) => handle?.replace(/:(left|right)$/, "");
 
-/** Where a model without a saved position goes: a grid, left to right. */
-export function defaultPosition(index: number): Position {
-  return { x: 40 + (index % 4) * 420, y: 40 + Math.floor(index / 4) * 360 };
+/** Where a node without a saved position goes: a square-ish grid. */
+export function defaultPosition(index: number, count = 16): Position {
+  const columns = Math.max(4, Math.ceil(Math.sqrt(count)));
+  return { x: 40 + (index % columns) * 400, y: 40 + Math.floor(index / columns) * 420 };
 }
 
-function foreignKeysOf(model: Model): string[] {
-  return model.fields.flatMap((f) => f.relation?.fields ?? []);
+export function viewOf(layout: Record<string, NodeView>, id: string, index: number, count: number): NodeView {
+  return layout[id] ?? defaultPosition(index, count);
 }
 
 /**
- * The graph as React Flow nodes and edges: one node per model, one edge per relation,
- * drawn from the foreign-key field's row to the referenced field's row.
+ * The graph as React Flow nodes and edges: one node per model and enum, one edge per
+ * relation, drawn from the foreign-key row to the referenced row with crow's-foot ends.
  */
 export function graphToFlow(
   graph: SchemaGraph,
-  positions: Record<string, Position>,
+  layout: Record<string, NodeView>,
   problems: Record<string, string[]> = {},
-): { nodes: ModelFlowNode[]; edges: Edge[] } {
+  focusedId?: string,
+): { nodes: SchemaFlowNode[]; edges: Edge[] } {
   const enumNames = graph.enums.map((e) => e.name);
-  const nodes: ModelFlowNode[] = graph.models.map((model, index) => ({
-    id: model.id,
-    type: "model",
-    position: positions[model.id] ?? defaultPosition(index),
-    data: { model, enumNames, foreignKeys: foreignKeysOf(model), problems },
-    dragHandle: ".model-drag-handle",
-  }));
-  const byName = new Map(graph.models.map((m) => [m.name, m]));
+  const count = graph.models.length + graph.enums.length;
+  const nodes: SchemaFlowNode[] = graph.models.map((model, index) => {
+    const view = viewOf(layout, model.id, index, count);
+    return {
+      id: model.id,
+      type: "model",
+      position: { x: view.x, y: view.y },
+      data: {
+        model,
+        color: view.color,
+        enumNames,
+        foreignKeys: model.fields.flatMap((f) => f.relation?.fields ?? []),
+        problems,
+        focusedId: model.fields.some((f) => f.id === focusedId) ? focusedId : undefined,
+      },
+      dragHandle: ".model-drag-handle",
+    };
+  });
+  graph.enums.forEach((enumeration, index) => {
+    const view = viewOf(layout, enumeration.id, graph.models.length + index, count);
+    nodes.push({
+      id: enumeration.id,
+      type: "enum",
+      position: { x: view.x, y: view.y },
+      data: { enumeration, color: view.color, problems },
+      dragHandle: ".model-drag-handle",
+    });
+  });
+
   const positionOf = new Map(nodes.map((n) => [n.id, n.position]));
   const edges: Edge[] = [];
   for (const model of graph.models) {
     for (const field of model.fields) {
+      if (field.kind !== "object") continue;
       const relation = field.relation;
-      if (field.kind !== "object" || !relation?.fields?.length) continue;
-      const target = byName.get(field.type);
-      const fromField = model.fields.find((f) => f.name === relation.fields![0]);
-      const toField: Field | undefined = target?.fields.find((f) => f.name === relation.references?.[0]);
-      if (!target || !fromField || !toField) continue;
-      const leftToRight = positionOf.get(model.id)!.x <= positionOf.get(target.id)!.x;
+      const target = graph.models.find((m) => m.name === field.type);
+      if (!target) continue;
+      let fromFieldId: string | undefined;
+      let toFieldId: string | undefined;
+      if (relation?.fields?.length) {
+        fromFieldId = model.fields.find((f) => f.name === relation.fields![0])?.id;
+        toFieldId = target.fields.find((f) => f.name === relation.references?.[0])?.id;
+      } else {
+        // Only many-to-many relations draw from a side without a foreign key: once, from the first model.
+        const opposite = oppositeField(graph, model.id, field.id);
+        if (!opposite || !field.list || !opposite.field.list) continue;
+        const order = (id: string) => graph.models.findIndex((m) => m.id === id);
+        if (
+          order(model.id) > order(target.id) ||
+          (model.id === target.id && model.fields.indexOf(field) > model.fields.indexOf(opposite.field))
+        )
+          continue;
+        fromFieldId = field.id;
+        toFieldId = opposite.field.id;
+      }
+      if (!fromFieldId || !toFieldId) continue;
+      const kind = relationKindOf(graph, model.id, field.id);
+      const self = model.id === target.id;
+      const leftToRight = self || positionOf.get(model.id)!.x <= positionOf.get(target.id)!.x;
       edges.push({
         id: field.id,
         source: model.id,
-        sourceHandle: handleId(fromField.id, leftToRight ? "right" : "left"),
+        sourceHandle: handleId(fromFieldId, leftToRight ? "right" : "left"),
         target: target.id,
-        targetHandle: handleId(toField.id, leftToRight ? "left" : "right"),
-        label: relation.onDelete ? `on delete ${relation.onDelete}` : undefined,
-        labelStyle: { fontSize: 10 },
+        targetHandle: handleId(toFieldId, self ? "right" : leftToRight ? "left" : "right"),
         type: "smoothstep",
-        data: { relationField: field.name },
+        selected: focusedId === field.id,
+        markerStart: kind === "one-to-one" ? "crow-one" : "crow-many",
+        markerEnd:
+          kind === "many-to-many" ? "crow-many" : relation?.fields?.length && field.optional ? "crow-zero-one" : "crow-one",
+        label: relation?.onDelete ? `on delete ${relation.onDelete}` : undefined,
+        labelStyle: { fontSize: 10 },
+        ariaLabel: `Relation ${model.name}.${field.name} to ${target.name} (${kind})`,
+        data: { modelId: model.id, fieldId: field.id, kind } satisfies RelationEdgeData,
       });
     }
   }
   return { nodes, edges };
+}
+
+/** The layout file keys nodes by name; the canvas by id. */
+export function layoutById(graph: SchemaGraph, byName: Record<string, NodeView>): Record<string, NodeView> {
+  const entries = [...graph.models, ...graph.enums].flatMap((node) =>
+    byName[node.name] ? [[node.id, byName[node.name]] as const] : [],
+  );
+  return Object.fromEntries(entries);
+}
+
+export function layoutByName(graph: SchemaGraph, byId: Record<string, NodeView>): Record<string, NodeView> {
+  const nodes = [...graph.models, ...graph.enums];
+  return Object.fromEntries(nodes.map((node, index) => [node.name, viewOf(byId, node.id, index, nodes.length)]));
 }

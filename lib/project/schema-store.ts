@@ -7,8 +7,21 @@ import { serialized } from "../migrate/serial";
 import { writeFileAtomic } from "./atomic-write";
 import type { Project } from "./project";
 
-/** Node positions on the canvas, by model name (names are what a person reads in the file). */
-export const layoutSchema = z.record(z.string(), z.object({ x: z.number().finite(), y: z.number().finite() }));
+/**
+ * Where each model and enum sits on the canvas and its color, by name (names are what a
+ * person reads in the file; enum and model names share one namespace in Prisma).
+ */
+export const layoutSchema = z.record(
+  z.string(),
+  z.object({
+    x: z.number().finite(),
+    y: z.number().finite(),
+    color: z
+      .string()
+      .regex(/^#[0-9a-f]{6}$/i)
+      .optional(),
+  }),
+);
 export type Layout = z.infer<typeof layoutSchema>;
 
 export interface OpenedSchema {
@@ -58,7 +71,7 @@ async function writeLayout(project: Project, layout: Layout): Promise<void> {
   const rounded = Object.fromEntries(
     Object.entries(layout)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, p]) => [name, { x: Math.round(p.x), y: Math.round(p.y) }]),
+      .map(([name, p]) => [name, { x: Math.round(p.x), y: Math.round(p.y), ...(p.color ? { color: p.color } : {}) }]),
   );
   await writeFileAtomic(project.layoutPath, `${JSON.stringify({ version: 1, positions: rounded }, null, 2)}\n`);
 }

@@ -29,7 +29,10 @@ test.each([
 
 test("functions must fit the type; enum defaults must be values", () => {
   expect(defaultExpression(field("String"), { kind: "function", fn: "autoincrement()" })).toMatchObject({ ok: false });
-  expect(defaultExpression(field("Int"), { kind: "function", fn: "autoincrement()" })).toEqual({ ok: true, expression: "autoincrement()" });
+  expect(defaultExpression(field("Int"), { kind: "function", fn: "autoincrement()" })).toEqual({
+    ok: true,
+    expression: "autoincrement()",
+  });
   expect(defaultExpression(field("Role", "enum"), { kind: "literal", text: "ADMIN" }, ["USER", "ADMIN"])).toEqual({
     ok: true,
     expression: "ADMIN",
@@ -38,7 +41,17 @@ test("functions must fit the type; enum defaults must be values", () => {
 });
 
 test("retyping drops what no longer fits and keeps what does", () => {
-  const base: Field = { id: "f", name: "n", type: "Int", kind: "scalar", list: false, optional: false, isId: false, isUnique: false, updatedAt: false };
+  const base: Field = {
+    id: "f",
+    name: "n",
+    type: "Int",
+    kind: "scalar",
+    list: false,
+    optional: false,
+    isId: false,
+    isUnique: false,
+    updatedAt: false,
+  };
   expect(retype({ ...base, default: "autoincrement()" }, "String", "scalar")).toMatchObject({ default: undefined });
   expect(retype({ ...base, default: "5" }, "Float", "scalar")).toMatchObject({ default: "5" });
   expect(retype({ ...base, type: "String", maxLength: 30 }, "Int", "scalar")).toMatchObject({ maxLength: undefined });

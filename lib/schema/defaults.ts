@@ -14,7 +14,9 @@ export const DEFAULT_FUNCTIONS = {
 export type DefaultFunction = keyof typeof DEFAULT_FUNCTIONS;
 
 export function functionsFor(type: string): DefaultFunction[] {
-  return (Object.keys(DEFAULT_FUNCTIONS) as DefaultFunction[]).filter((fn) => (DEFAULT_FUNCTIONS[fn] as readonly string[]).includes(type));
+  return (Object.keys(DEFAULT_FUNCTIONS) as DefaultFunction[]).filter((fn) =>
+    (DEFAULT_FUNCTIONS[fn] as readonly string[]).includes(type),
+  );
 }
 
 export type DefaultChoice = { kind: "none" } | { kind: "function"; fn: DefaultFunction } | { kind: "literal"; text: string };
@@ -47,7 +49,10 @@ export function defaultExpression(
     const fits = (DEFAULT_FUNCTIONS[choice.fn] as readonly string[]).includes(field.type);
     return fits
       ? { ok: true, expression: choice.fn }
-      : { ok: false, message: `${choice.fn} does not fit a ${field.type} field (it is for ${DEFAULT_FUNCTIONS[choice.fn].join(" or ")})` };
+      : {
+          ok: false,
+          message: `${choice.fn} does not fit a ${field.type} field (it is for ${DEFAULT_FUNCTIONS[choice.fn].join(" or ")})`,
+        };
   }
   const text = choice.text.trim();
   if (field.kind === "enum") {
@@ -63,9 +68,13 @@ export function defaultExpression(
       return /^-?\d+$/.test(text) ? { ok: true, expression: text } : { ok: false, message: `"${text}" is not a whole number` };
     case "Float":
     case "Decimal":
-      return /^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(text) ? { ok: true, expression: text } : { ok: false, message: `"${text}" is not a number` };
+      return /^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(text)
+        ? { ok: true, expression: text }
+        : { ok: false, message: `"${text}" is not a number` };
     case "Boolean":
-      return text === "true" || text === "false" ? { ok: true, expression: text } : { ok: false, message: "A Boolean default is true or false" };
+      return text === "true" || text === "false"
+        ? { ok: true, expression: text }
+        : { ok: false, message: "A Boolean default is true or false" };
     case "DateTime":
       return /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text))
         ? { ok: true, expression: JSON.stringify(new Date(text).toISOString()) }

@@ -173,7 +173,8 @@ export function updateModelProperties(
 ): SchemaGraph {
   return updateModel(graph, modelId, (model) => {
     const next: Model = { ...model, ...changes };
-    for (const key of ["dbName", "documentation", "primaryKey"] as const) if (next[key] === undefined || next[key] === "") delete next[key];
+    for (const key of ["dbName", "documentation", "primaryKey"] as const)
+      if (next[key] === undefined || next[key] === "") delete next[key];
     return next;
   });
 }
@@ -183,7 +184,11 @@ export function moveField(graph: SchemaGraph, fieldId: string, toIndex: number):
   const { model } = findField(graph, fieldId);
   return updateModel(graph, model.id, (m) => {
     const fields = m.fields.filter((f) => f.id !== fieldId);
-    fields.splice(Math.max(0, Math.min(toIndex, fields.length)), 0, m.fields.find((f) => f.id === fieldId)!);
+    fields.splice(
+      Math.max(0, Math.min(toIndex, fields.length)),
+      0,
+      m.fields.find((f) => f.id === fieldId)!,
+    );
     return { ...m, fields };
   });
 }
@@ -219,7 +224,10 @@ export function duplicateModels(graph: SchemaGraph, modelIds: string[]): { graph
   return { graph: { ...graph, models: [...graph.models, ...clean] }, copies: clean };
 }
 
-export function addEnum(graph: SchemaGraph, options: { id?: string; name?: string } = {}): { graph: SchemaGraph; enumId: string } {
+export function addEnum(
+  graph: SchemaGraph,
+  options: { id?: string; name?: string } = {},
+): { graph: SchemaGraph; enumId: string } {
   const id = options.id ?? newId("enum");
   const name = options.name ?? nextFreeName("Enum", [...graph.enums.map((e) => e.name), ...graph.models.map((m) => m.name)]);
   return { graph: { ...graph, enums: [...graph.enums, { id, name, values: [{ name: "A" }, { name: "B" }] }] }, enumId: id };

@@ -34,7 +34,11 @@ describe("relations drawn between tables", () => {
       models: base.models.map((m) => ({ ...m, fields: m.fields.filter((f) => f.kind !== "object") })),
     };
     const userId = address.fields.find((f) => f.name === "user_id")!;
-    const { graph } = connectModels(stripped, { fromModelId: address.id, toModelId: model(base, "User").id, fromFieldId: userId.id });
+    const { graph } = connectModels(stripped, {
+      fromModelId: address.id,
+      toModelId: model(base, "User").id,
+      fromFieldId: userId.id,
+    });
     const text = compiled(graph);
     expect(text).toMatch(/user\s+User\s+@relation\(fields: \[user_id\], references: \[id\]\)/);
     expect(text).not.toMatch(/user_id2/);
@@ -72,7 +76,9 @@ describe("relations drawn between tables", () => {
     expect(compiled(oneToOne)).toMatch(/user_id\s+Int\s+@unique/);
     expect(compiled(oneToOne)).toMatch(/addresses\s+Address\?/);
     const restricted = setReferentialActions(base, address.id, user.id, { onDelete: "Restrict", onUpdate: "Cascade" });
-    expect(compiled(restricted)).toContain("@relation(fields: [user_id], references: [id], onDelete: Restrict, onUpdate: Cascade)");
+    expect(compiled(restricted)).toContain(
+      "@relation(fields: [user_id], references: [id], onDelete: Restrict, onUpdate: Cascade)",
+    );
     const removed = deleteRelation(base, address.id, user.id);
     const text = compiled(removed);
     expect(text).not.toMatch(/addresses|user_id|User @relation/);

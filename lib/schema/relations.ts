@@ -16,7 +16,8 @@ export type RelationKind = (typeof RELATION_KINDS)[number];
 export class RelationRefused extends Error {}
 
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
-const plural = (name: string) => (/(s|x|sh|ch)$/.test(name) ? `${name}es` : /[^aeiou]y$/.test(name) ? `${name.slice(0, -1)}ies` : `${name}s`);
+const plural = (name: string) =>
+  /(s|x|sh|ch)$/.test(name) ? `${name}es` : /[^aeiou]y$/.test(name) ? `${name.slice(0, -1)}ies` : `${name}s`;
 const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 
 function freeName(model: Model, wanted: string, alsoTaken: string[] = []): string {
@@ -81,11 +82,17 @@ export function relationKindOf(graph: SchemaGraph, modelId: string, fieldId: str
 }
 
 function pairHasRelation(graph: SchemaGraph, a: Model, b: Model): boolean {
-  return a.fields.some((f) => f.kind === "object" && f.type === b.name) || b.fields.some((f) => f.kind === "object" && f.type === a.name);
+  return (
+    a.fields.some((f) => f.kind === "object" && f.type === b.name) ||
+    b.fields.some((f) => f.kind === "object" && f.type === a.name)
+  );
 }
 
 function mapFields(graph: SchemaGraph, update: (model: Model, field: Field) => Field): SchemaGraph {
-  return { ...graph, models: graph.models.map((model) => ({ ...model, fields: model.fields.map((field) => update(model, field)) })) };
+  return {
+    ...graph,
+    models: graph.models.map((model) => ({ ...model, fields: model.fields.map((field) => update(model, field)) })),
+  };
 }
 
 function withModels(graph: SchemaGraph, changed: Model[]): SchemaGraph {
@@ -137,7 +144,8 @@ export function connectModels(
       list: true,
       ...(relationName ? { relation: { name: relationName } } : {}),
     });
-    if (self) return { graph: withModels(graph, [{ ...from, fields: [...from.fields, forward, back] }]), relationFieldId: forward.id };
+    if (self)
+      return { graph: withModels(graph, [{ ...from, fields: [...from.fields, forward, back] }]), relationFieldId: forward.id };
     return {
       graph: withModels(graph, [
         { ...from, fields: [...from.fields, forward] },
@@ -150,7 +158,13 @@ export function connectModels(
   const dragged = from.fields.find((f) => f.id === options.fromFieldId);
   const reuse = dragged && dragged.kind === "scalar" && !dragged.isId && dragged.type === target.type && !dragged.list;
   const snakeStyle = from.fields.some((f) => f.name.includes("_")) || Boolean(from.dbName?.includes("_"));
-  const baseFk = self ? (snakeStyle ? "parent_id" : "parentId") : snakeStyle ? `${snake(to.name)}_${target.name}` : `${lowerFirst(to.name)}${target.name.charAt(0).toUpperCase()}${target.name.slice(1)}`;
+  const baseFk = self
+    ? snakeStyle
+      ? "parent_id"
+      : "parentId"
+    : snakeStyle
+      ? `${snake(to.name)}_${target.name}`
+      : `${lowerFirst(to.name)}${target.name.charAt(0).toUpperCase()}${target.name.slice(1)}`;
   const foreignKey: Field = reuse
     ? { ...dragged, isUnique: kind === "one-to-one" ? true : dragged.isUnique, optional: self ? true : dragged.optional }
     : {
@@ -180,7 +194,8 @@ export function connectModels(
     ...(relationName ? { relation: { name: relationName } } : {}),
   });
   const fromFields = reuse ? from.fields.map((f) => (f.id === foreignKey.id ? foreignKey : f)) : [...from.fields, foreignKey];
-  if (self) return { graph: withModels(graph, [{ ...from, fields: [...fromFields, forward, back] }]), relationFieldId: forward.id };
+  if (self)
+    return { graph: withModels(graph, [{ ...from, fields: [...fromFields, forward, back] }]), relationFieldId: forward.id };
   return {
     graph: withModels(graph, [
       { ...from, fields: [...fromFields, forward] },
@@ -191,7 +206,9 @@ export function connectModels(
 }
 
 function freeRelationName(graph: SchemaGraph, wanted: string): string {
-  const taken = new Set(graph.models.flatMap((m) => m.fields.filter((f) => f.kind === "object").map((f) => relationNameOf(m, f))));
+  const taken = new Set(
+    graph.models.flatMap((m) => m.fields.filter((f) => f.kind === "object").map((f) => relationNameOf(m, f))),
+  );
   if (!taken.has(wanted)) return wanted;
   for (let n = 2; ; n++) if (!taken.has(`${wanted}${n}`)) return `${wanted}${n}`;
 }
@@ -213,7 +230,14 @@ export function deleteRelation(graph: SchemaGraph, modelId: string, fieldId: str
       return {
         ...model,
         fields: kept.filter(
-          (f) => !(model.id === owner.model.id && foreignKeys.has(f.name) && !stillUsed.has(f.name) && !f.isId && !inIndexes.has(f.name)),
+          (f) =>
+            !(
+              model.id === owner.model.id &&
+              foreignKeys.has(f.name) &&
+              !stillUsed.has(f.name) &&
+              !f.isId &&
+              !inIndexes.has(f.name)
+            ),
         ),
       };
     }),
@@ -229,7 +253,8 @@ export function setRelationKind(graph: SchemaGraph, modelId: string, fieldId: st
   if (current !== "many-to-many" && kind !== "many-to-many" && opposite) {
     const fk = owner.field.relation?.fields ?? [];
     return mapFields(graph, (model, field) => {
-      if (model.id === owner.model.id && fk.length === 1 && field.name === fk[0]) return { ...field, isUnique: kind === "one-to-one" };
+      if (model.id === owner.model.id && fk.length === 1 && field.name === fk[0])
+        return { ...field, isUnique: kind === "one-to-one" };
       if (field.id === opposite.field.id) return { ...field, list: kind === "one-to-many", optional: kind === "one-to-one" };
       return field;
     });
@@ -247,7 +272,8 @@ export function setReferentialActions(
   actions: Pick<Relation, "onDelete" | "onUpdate">,
 ): SchemaGraph {
   const owner = owningSide(graph, modelId, fieldId);
-  if (!owner?.field.relation?.fields?.length) throw new RelationRefused("Only a relation with a foreign key has referential actions");
+  if (!owner?.field.relation?.fields?.length)
+    throw new RelationRefused("Only a relation with a foreign key has referential actions");
   const relation: Relation = { ...owner.field.relation };
   for (const key of ["onDelete", "onUpdate"] as const) {
     if (key in actions) {
@@ -255,5 +281,7 @@ export function setReferentialActions(
       else delete relation[key];
     }
   }
-  return withModels(graph, [{ ...owner.model, fields: owner.model.fields.map((f) => (f.id === owner.field.id ? { ...f, relation } : f)) }]);
+  return withModels(graph, [
+    { ...owner.model, fields: owner.model.fields.map((f) => (f.id === owner.field.id ? { ...f, relation } : f)) },
+  ]);
 }

@@ -1,0 +1,123 @@
+"use client";
+
+import type { ReactNode, RefObject } from "react";
+import type { SchemaGraph } from "@/lib/schema/graph";
+import { PALETTE_MIME } from "./canvas/SchemaCanvas";
+
+function PaletteItem(props: { kind: "table" | "enum"; label: string; title: string; onAdd(): void }) {
+  return (
+    <button
+      type="button"
+      draggable
+      onDragStart={(event) => {
+        event.dataTransfer.setData(PALETTE_MIME, props.kind);
+        event.dataTransfer.effectAllowed = "copy";
+      }}
+      onClick={props.onAdd}
+      title={props.title}
+      className="cursor-grab rounded border border-dashed border-sky-500 bg-sky-50 px-3 py-1 text-sm font-medium text-sky-800 hover:bg-sky-100"
+    >
+      {props.label}
+    </button>
+  );
+}
+
+const quiet = "rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-40";
+
+export function Toolbar(props: {
+  graph: SchemaGraph;
+  searchRef: RefObject<HTMLInputElement | null>;
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel?: string;
+  redoLabel?: string;
+  onUndo(): void;
+  onRedo(): void;
+  onAdd(kind: "table" | "enum"): void;
+  onArrange(): void;
+  onExport(format: "png" | "svg"): void;
+  onSearch(query: string): void;
+  onHelp(): void;
+  children: ReactNode;
+}) {
+  return (
+    <header className="flex flex-wrap items-center gap-2 border-b border-slate-300 bg-white px-4 py-2">
+      <h1 className="mr-2 text-lg font-bold tracking-tight">
+        Schema<span className="text-sky-600">flow</span>
+      </h1>
+      <PaletteItem
+        kind="table"
+        label="+ Add table"
+        title="Click to add a table (N), or drag it onto the canvas"
+        onAdd={() => props.onAdd("table")}
+      />
+      <PaletteItem
+        kind="enum"
+        label="+ Add enum"
+        title="Click to add an enum (E), or drag it onto the canvas"
+        onAdd={() => props.onAdd("enum")}
+      />
+      <span className="mx-1 h-5 w-px bg-slate-300" />
+      <button
+        type="button"
+        className={quiet}
+        disabled={!props.canUndo}
+        onClick={props.onUndo}
+        aria-label="Undo"
+        title={props.canUndo ? `Undo ${props.undoLabel} (Ctrl+Z)` : "Nothing to undo"}
+      >
+        ↶
+      </button>
+      <button
+        type="button"
+        className={quiet}
+        disabled={!props.canRedo}
+        onClick={props.onRedo}
+        aria-label="Redo"
+        title={props.canRedo ? `Redo ${props.redoLabel} (Shift+Ctrl+Z)` : "Nothing to redo"}
+      >
+        ↷
+      </button>
+      <button type="button" className={quiet} onClick={props.onArrange} title="Arrange the diagram automatically (L)">
+        Arrange
+      </button>
+      <button type="button" className={quiet} onClick={() => props.onExport("png")} title="Download the diagram as a PNG image">
+        PNG
+      </button>
+      <button type="button" className={quiet} onClick={() => props.onExport("svg")} title="Download the diagram as an SVG image">
+        SVG
+      </button>
+      <form
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          props.onSearch(props.searchRef.current?.value ?? "");
+        }}
+      >
+        <input
+          ref={props.searchRef}
+          type="search"
+          list="schema-node-names"
+          aria-label="Find a table"
+          placeholder="Find a table (Ctrl+F)"
+          className="w-44 rounded border border-slate-300 px-2 py-1 text-sm"
+        />
+        <datalist id="schema-node-names">
+          {[...props.graph.models, ...props.graph.enums].map((n) => (
+            <option key={n.id} value={n.name} />
+          ))}
+        </datalist>
+      </form>
+      <button
+        type="button"
+        className={quiet}
+        onClick={props.onHelp}
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+      >
+        ?
+      </button>
+      <div className="ml-auto flex items-center gap-2">{props.children}</div>
+    </header>
+  );
+}

@@ -1,0 +1,40 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "vitest";
+import { parseSchema } from "@/lib/schema/parse";
+import { addModel } from "@/lib/schema/operations";
+import { connectModels } from "@/lib/schema/relations";
+import { graphToFlow, handleId } from "./graph-to-flow";
+
+const tutorial = () => parseSchema(fs.readFileSync(path.resolve(import.meta.dirname, "../../prisma/schema.prisma"), "utf8"));
+
+test("one node per model and enum; the relation edge joins the foreign-key row to the referenced row", () => {
+  const graph = tutorial();
+  const user = graph.models[0];
+  const address = graph.models[1];
+  const { nodes, edges } = graphToFlow(graph, { [user.id]: { x: 0, y: 0 }, [address.id]: { x: 500, y: 0, color: "#fde68a" } });
+  expect(nodes.map((n) => n.id)).toEqual([user.id, address.id]);
+  expect(nodes[1].data).toMatchObject({ color: "#fde68a", foreignKeys: ["user_id"] });
+  expect(edges).toHaveLength(1);
+  const userId = address.fields.find((f) => f.name === "user_id")!;
+  const id = user.fields.find((f) => f.name === "id")!;
+  // Address is to the right of User: the edge leaves Address's left side for User's right side.
+  expect(edges[0]).toMatchObject({
+    source: address.id,
+    target: user.id,
+    sourceHandle: handleId(userId.id, "left"),
+    targetHandle: handleId(id.id, "right"),
+    markerStart: "crow-many",
+    markerEnd: "crow-one",
+    label: "on delete Cascade",
+  });
+});
+
+test("a many-to-many relation is drawn once", () => {
+  const { graph } = addModel(tutorial(), { name: "Tag" });
+  const tag = graph.models.find((m) => m.name === "Tag")!;
+  const { graph: related } = connectModels(graph, { fromModelId: tag.id, toModelId: graph.models[0].id, kind: "many-to-many" });
+  const { edges } = graphToFlow(related, {});
+  expect(edges.filter((e) => e.data?.kind === "many-to-many")).toHaveLength(1);
+  expect(edges.find((e) => e.data?.kind === "many-to-many")).toMatchObject({ markerStart: "crow-many", markerEnd: "crow-many" });
+});

@@ -1,0 +1,194 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { defaultExpression, describeDefault, functionsFor, retype, type DefaultChoice } from "@/lib/schema/defaults";
+import { SCALAR_TYPES, type Field, type Model, type SchemaGraph } from "@/lib/schema/graph";
+import { deleteField, renameField, updateField } from "@/lib/schema/operations";
+import type { SchemaEditor } from "../canvas/editor-context";
+import { Check, Problems, Row, TextSetting } from "./controls";
+
+function DefaultSetting(props: { field: Field; enumValues: string[]; onChange(expression: string | undefined): void }) {
+  const { field } = props;
+  const current = describeDefault(field);
+  const [choice, setChoice] = useState<DefaultChoice>(current);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setChoice(describeDefault(field));
+    setError(null);
+  }, [field]);
+
+  const apply = (next: DefaultChoice) => {
+    setChoice(next);
+    const check = defaultExpression(field, next, props.enumValues);
+    if (!check.ok) return setError(check.message);
+    setError(null);
+    if (check.expression !== field.default) props.onChange(check.expression);
+  };
+  const functions = functionsFor(field.type);
+  const selectValue = choice.kind === "function" ? choice.fn : choice.kind;
+  return (
+    <Row label="Default (@default)">
+      <div className="flex gap-2">
+        <select
+          aria-label="Default kind"
+          className="rounded border border-slate-300 px-1 py-1 text-sm font-normal normal-case tracking-normal"
+          value={selectValue}
+          onChange={(e) => {
+            const value = e.target.value;
+            if (value === "none") apply({ kind: "none" });
+            else if (value === "literal") setChoice({ kind: "literal", text: "" });
+            else apply({ kind: "function", fn: value as (typeof functions)[number] });
+          }}
+        >
+          <option value="none">none</option>
+          {functions.map((fn) => (
+            <option key={fn} value={fn}>
+              {fn}
+            </option>
+          ))}
+          <option value="literal">value…</option>
+        </select>
+        {choice.kind === "literal" && (
+          <input
+            aria-label="Default value"
+            className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 font-mono text-sm font-normal normal-case tracking-normal"
+            defaultValue={choice.text}
+            key={`${field.id}:${field.default}`}
+            placeholder={field.kind === "enum" ? props.enumValues[0] : field.type === "Boolean" ? "true" : "value"}
+            onBlur={(e) => apply({ kind: "literal", text: e.target.value })}
+            onKeyDown={(e) => e.key === "Enter" && apply({ kind: "literal", text: e.currentTarget.value })}
+          />
+        )}
+      </div>
+      {error && (
+        <span role="alert" className="font-normal normal-case tracking-normal text-red-700">
+          {error}
+        </span>
+      )}
+    </Row>
+  );
+}
+
+export function FieldInspector(props: {
+  graph: SchemaGraph;
+  model: Model;
+  field: Field;
+  problems: string[];
+  editor: SchemaEditor;
+}) {
+  const { graph, model, field, editor } = props;
+  const set = (label: string, changes: Partial<Omit<Field, "id" | "name">>) =>
+    editor.edit(label, (g) => updateField(g, field.id, changes));
+  const enumNames = graph.enums.map((e) => e.name);
+  const relation = field.kind === "object";
+  return (
+    <div className="flex flex-col gap-3">
+      <h3 className="font-mono text-sm">
+        <span className="text-slate-500">{model.name}.</span>
+        <strong>{field.name}</strong>
+      </h3>
+      <Problems messages={props.problems} />
+      <TextSetting
+        label="Field name"
+        value={field.name}
+        onCommit={(name) => editor.edit("Rename field", (g) => renameField(g, field.id, name))}
+      />
+      {relation ? (
+        <Row label="Relation">
+          <button
+            type="button"
+            className="rounded border border-slate-300 px-2 py-1 text-left text-sm font-normal normal-case tracking-normal hover:bg-slate-50"
+            onClick={() => editor.focus({ kind: "relation", modelId: model.id, fieldId: field.id })}
+          >
+            to {field.type}
+            {field.list ? "[]" : field.optional ? "?" : ""}: edit the relation…
+          </button>
+        </Row>
+      ) : (
+        <>
+          <Row label="Type">
+            <select
+              aria-label="Field type"
+              value={field.type}
+              className="rounded border border-slate-300 px-1 py-1 font-mono text-sm font-normal normal-case tracking-normal"
+              onChange={(e) =>
+                set("Change field type", retype(field, e.target.value, enumNames.includes(e.target.value) ? "enum" : "scalar"))
+              }
+            >
+              <optgroup label="Scalar types">
+                {SCALAR_TYPES.map((t) => (
+                  <option key={t}>{t}</option>
+                ))}
+              </optgroup>
+              {enumNames.length > 0 && (
+                <optgroup label="Enums">
+                  {enumNames.map((t) => (
+                    <option key={t}>{t}</option>
+                  ))}
+                </optgroup>
+              )}
+            </select>
+          </Row>
+          <div className="grid grid-cols-2 gap-2">
+            <Check label="Optional" checked={field.optional} onChange={(optional) => set("Change optional", { optional })} />
+            <Check
+              label="Primary key (@id)"
+              checked={field.isId}
+              onChange={(isId) => set("Change primary key", { isId, ...(isId ? { optional: false } : {}) })}
+            />
+            <Check label="Unique" checked={field.isUnique} onChange={(isUnique) => set("Change unique", { isUnique })} />
+            <Check
+              label="@updatedAt"
+              checked={field.updatedAt}
+              disabled={field.type !== "DateTime"}
+              title={field.type === "DateTime" ? "Set to the time of every update" : "Only a DateTime field can be @updatedAt"}
+              onChange={(updatedAt) => set("Change @updatedAt", { updatedAt })}
+            />
+          </div>
+          <DefaultSetting
+            field={field}
+            enumValues={graph.enums.find((e) => e.name === field.type)?.values.map((v) => v.name) ?? []}
+            onChange={(expression) => set("Change default", { default: expression })}
+          />
+          {field.type === "String" && (
+            <TextSetting
+              label="Maximum length"
+              value={field.maxLength ? String(field.maxLength) : ""}
+              placeholder="no limit"
+              hint="Kept as /// @maxLength(n); SQLite has no such column type, so the app enforces it."
+              onCommit={(text) => {
+                const n = Number(text.trim());
+                if (text.trim() === "") set("Change maximum length", { maxLength: undefined });
+                else if (Number.isInteger(n) && n > 0) set("Change maximum length", { maxLength: n });
+              }}
+            />
+          )}
+          <TextSetting
+            label="Column name (@map)"
+            value={field.dbName ?? ""}
+            placeholder={field.name}
+            onCommit={(dbName) => set("Change column name", { dbName: dbName.trim() || undefined })}
+          />
+        </>
+      )}
+      <TextSetting
+        label="Documentation (///)"
+        value={field.documentation ?? ""}
+        multiline
+        onCommit={(documentation) =>
+          set("Change documentation", { documentation: documentation.trim() ? documentation : undefined })
+        }
+      />
+      <button
+        type="button"
+        className="self-start rounded border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50"
+        onClick={() => {
+          editor.edit("Delete field", (g) => deleteField(g, field.id));
+          editor.focus({ kind: "model", id: model.id });
+        }}
+      >
+        Delete field
+      </button>
+    </div>
+  );
+}

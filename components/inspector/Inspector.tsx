@@ -1,0 +1,60 @@
+"use client";
+
+import type { SchemaGraph } from "@/lib/schema/graph";
+import type { Focus, SchemaEditor } from "../canvas/editor-context";
+import { EnumInspector } from "./EnumInspector";
+import { FieldInspector } from "./FieldInspector";
+import { ModelInspector } from "./ModelInspector";
+import { RelationInspector } from "./RelationInspector";
+
+/** The selected table, field, relation or enum, every property editable. */
+export function Inspector(props: {
+  graph: SchemaGraph;
+  focus: Focus;
+  colors: Record<string, string | undefined>;
+  problems: Record<string, string[]>;
+  editor: SchemaEditor;
+  onDuplicate(modelId: string): void;
+}) {
+  const { graph, focus, editor, problems } = props;
+  let body: React.ReactNode = <p className="text-sm text-slate-500">It is gone (deleted or undone).</p>;
+  if (focus.kind === "model") {
+    const model = graph.models.find((m) => m.id === focus.id);
+    if (model)
+      body = (
+        <ModelInspector
+          model={model}
+          color={props.colors[model.id]}
+          problems={problems[model.id] ?? []}
+          editor={editor}
+          onDuplicate={() => props.onDuplicate(model.id)}
+        />
+      );
+  } else if (focus.kind === "field") {
+    const model = graph.models.find((m) => m.id === focus.modelId);
+    const field = model?.fields.find((f) => f.id === focus.id);
+    if (model && field)
+      body = <FieldInspector graph={graph} model={model} field={field} problems={problems[field.id] ?? []} editor={editor} />;
+  } else if (focus.kind === "enum") {
+    const enumeration = graph.enums.find((e) => e.id === focus.id);
+    if (enumeration) body = <EnumInspector enumeration={enumeration} problems={problems[enumeration.id] ?? []} editor={editor} />;
+  } else {
+    body = <RelationInspector graph={graph} modelId={focus.modelId} fieldId={focus.fieldId} editor={editor} />;
+  }
+  return (
+    <aside aria-label="Inspector" className="flex w-80 flex-col border-l border-slate-300 bg-white">
+      <header className="flex items-center border-b border-slate-200 px-4 py-2">
+        <h2 className="font-semibold">Inspector</h2>
+        <button
+          type="button"
+          aria-label="Close inspector"
+          onClick={() => editor.focus(null)}
+          className="ml-auto text-slate-500 hover:text-slate-900"
+        >
+          ×
+        </button>
+      </header>
+      <div className="min-h-0 flex-1 overflow-auto p-4">{body}</div>
+    </aside>
+  );
+}

@@ -1,0 +1,62 @@
+import type { ElkNode } from "elkjs/lib/elk-api";
+import type { SchemaGraph } from "./graph";
+
+/** The part of ELK this uses, so tests and the server can hand in their own instance. */
+export interface ElkEngine {
+  layout(graph: ElkNode): Promise<ElkNode>;
+}
+
+export const MODEL_WIDTH = 288;
+export const ENUM_WIDTH = 224;
+
+/** A node's size before the browser has measured it: header, one row per field, the add button. */
+export function estimatedSize(graph: SchemaGraph, id: string): { width: number; height: number } {
+  const model = graph.models.find((m) => m.id === id);
+  if (model) return { width: MODEL_WIDTH, height: 38 + 28 * model.fields.length + 26 };
+  const enumeration = graph.enums.find((e) => e.id === id);
+  return { width: ENUM_WIDTH, height: 38 + 26 * (enumeration?.values.length ?? 0) + 26 };
+}
+
+/**
+ * Positions for every model and enum, computed by ELK's layered algorithm: relations
+ * flow left to right from the referenced table to the tables that point at it; parts of
+ * the schema with no relations between them are laid out apart and packed.
+ */
+export async function autoLayout(
+  elk: ElkEngine,
+  graph: SchemaGraph,
+  measured: Record<string, { width: number; height: number }> = {},
+): Promise<Record<string, { x: number; y: number }>> {
+  const byName = new Map(graph.models.map((m) => [m.name, m.id]));
+  const enumByName = new Map(graph.enums.map((e) => [e.name, e.id]));
+  const edges: { id: string; sources: string[]; targets: string[] }[] = [];
+  for (const model of graph.models) {
+    for (const field of model.fields) {
+      const target =
+        field.kind === "object" && field.relation?.fields?.length
+          ? byName.get(field.type)
+          : field.kind === "enum"
+            ? enumByName.get(field.type)
+            : undefined;
+      if (target && target !== model.id) edges.push({ id: `${field.id}`, sources: [target], targets: [model.id] });
+    }
+  }
+  const ids = [...graph.models.map((m) => m.id), ...graph.enums.map((e) => e.id)];
+  const result = await elk.layout({
+    id: "root",
+    layoutOptions: {
+      "elk.algorithm": "layered",
+      "elk.direction": "RIGHT",
+      "elk.spacing.nodeNode": "48",
+      "elk.layered.spacing.nodeNodeBetweenLayers": "96",
+      "elk.separateConnectedComponents": "true",
+      "elk.spacing.componentComponent": "80",
+      "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
+    },
+    children: ids.map((id) => ({ id, ...(measured[id] ?? estimatedSize(graph, id)) })),
+    edges,
+  });
+  return Object.fromEntries(
+    (result.children ?? []).map((node) => [node.id, { x: Math.round(node.x ?? 0), y: Math.round(node.y ?? 0) }]),
+  );
+}
