@@ -202,7 +202,8 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
         copies.forEach((copy, i) => {
           const source = design.graph.models.findIndex((m) => m.id === modelIds[i]);
           const from = viewOf(design.layout, modelIds[i], source, design.graph.models.length);
-          layoutNext[copy.id] = { ...from, x: from.x + 48, y: from.y + 48 };
+          const spot = freeSpotNear({ x: from.x + 48, y: from.y + 48 }, Object.values(layoutNext));
+          layoutNext[copy.id] = { ...from, ...spot };
         });
         return { graph: next, layout: layoutNext };
       });

@@ -1,7 +1,7 @@
 "use client";
 
-import { Handle, Position, useStore, type NodeProps } from "@xyflow/react";
-import { memo, useState } from "react";
+import { Handle, Position, useStore, useUpdateNodeInternals, type NodeProps } from "@xyflow/react";
+import { memo, useEffect, useState } from "react";
 import { retype } from "@/lib/schema/defaults";
 import { SCALAR_TYPES, type Field } from "@/lib/schema/graph";
 import { addField, deleteField, moveField, renameField, renameModel, updateField } from "@/lib/schema/operations";
@@ -183,9 +183,14 @@ function FieldRow(props: {
 }
 
 /** A table on the canvas: its name, then one row per field with its type and markers. */
-export const ModelNode = memo(function ModelNode({ data, selected }: NodeProps<ModelFlowNode>) {
+export const ModelNode = memo(function ModelNode({ id, data, selected }: NodeProps<ModelFlowNode>) {
   const { model, problems } = data;
   const editor = useSchemaEditor();
+  // A row that replaces another keeps the node's size, so React Flow would not measure the
+  // new row's handles and an edge to it would not be drawn: re-measure when the rows change.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const rows = model.fields.map((f) => f.id).join(",");
+  useEffect(() => updateNodeInternals(id), [rows, id, updateNodeInternals]);
   const detailed = useStore((state) => state.transform[2] >= DETAIL_ZOOM);
   const modelProblems = problems[model.id] ?? [];
   const failing = modelProblems.length > 0 || model.fields.some((f) => problems[f.id]?.length);

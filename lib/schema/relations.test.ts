@@ -74,7 +74,7 @@ describe("relations drawn between tables", () => {
     const user = address.fields.find((f) => f.name === "user")!;
     const oneToOne = setRelationKind(base, address.id, user.id, "one-to-one");
     expect(compiled(oneToOne)).toMatch(/user_id\s+Int\s+@unique/);
-    expect(compiled(oneToOne)).toMatch(/addresses\s+Address\?/);
+    expect(compiled(oneToOne)).toMatch(/address\s+Address\?/);
     const restricted = setReferentialActions(base, address.id, user.id, { onDelete: "Restrict", onUpdate: "Cascade" });
     expect(compiled(restricted)).toContain(
       "@relation(fields: [user_id], references: [id], onDelete: Restrict, onUpdate: Cascade)",

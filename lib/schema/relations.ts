@@ -252,10 +252,16 @@ export function setRelationKind(graph: SchemaGraph, modelId: string, fieldId: st
   const opposite = oppositeField(graph, owner.model.id, owner.field.id);
   if (current !== "many-to-many" && kind !== "many-to-many" && opposite) {
     const fk = owner.field.relation?.fields ?? [];
+    // The back-relation's default name follows the kind: comments (one-to-many) / comment (one-to-one).
+    const singular = lowerFirst(owner.model.name);
+    const [from, to] = kind === "one-to-one" ? [plural(singular), singular] : [singular, plural(singular)];
+    const rename = opposite.field.name === from && !opposite.model.fields.some((f) => f.name === to);
     return mapFields(graph, (model, field) => {
       if (model.id === owner.model.id && fk.length === 1 && field.name === fk[0])
         return { ...field, isUnique: kind === "one-to-one" };
-      if (field.id === opposite.field.id) return { ...field, list: kind === "one-to-many", optional: kind === "one-to-one" };
+      if (field.id === opposite.field.id) {
+        return { ...field, list: kind === "one-to-many", optional: kind === "one-to-one", ...(rename ? { name: to } : {}) };
+      }
       return field;
     });
   }
