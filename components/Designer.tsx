@@ -26,6 +26,7 @@ export interface Design {
 
 type Status = { tone: "info" | "error" | "success"; text: string } | null;
 const DRAFT_KEY = "schemaflow:draft";
+const SAVE_DELAY_MS = 150;
 
 /** The free spot nearest to `wanted` (on a grid around it) that no node's top-left corner is close to. */
 function freeSpotNear(wanted: Position, taken: Position[]): Position {
@@ -75,6 +76,7 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
   // Saving: the newest design only, one request at a time, in order.
   const pending = useRef<Design | null>(null);
   const running = useRef(false);
+  const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const saved = useRef({ graph: props.initialGraph, text: props.initialText });
 
   const drain = useCallback(async () => {
@@ -122,7 +124,13 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
   const persist = useCallback(
     (design: Design) => {
       pending.current = design;
-      if (!running.current) void drain();
+      // Shortly after the browser has drawn the edit (encoding a large graph for the request
+      // takes a while), and once for a burst of edits.
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+      saveTimer.current = setTimeout(() => {
+        saveTimer.current = undefined;
+        if (!running.current) void drain();
+      }, SAVE_DELAY_MS);
     },
     [drain],
   );
@@ -196,6 +204,7 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
   const duplicate = useCallback(
     (modelIds: string[]) => {
       if (!modelIds.length) return;
+      let firstCopy: Position | undefined;
       commit(modelIds.length > 1 ? "Duplicate tables" : "Duplicate table", (design) => {
         const { graph: next, copies } = operations.duplicateModels(design.graph, modelIds);
         const layoutNext = { ...design.layout };
@@ -204,11 +213,15 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
           const from = viewOf(design.layout, modelIds[i], source, design.graph.models.length);
           const spot = freeSpotNear({ x: from.x + 48, y: from.y + 48 }, Object.values(layoutNext));
           layoutNext[copy.id] = { ...from, ...spot };
+          firstCopy ??= spot;
         });
         return { graph: next, layout: layoutNext };
       });
+      // Show the copy where it landed, at the current zoom.
+      const at = firstCopy as Position | undefined;
+      if (at) requestAnimationFrame(() => void flow.setCenter(at.x + 144, at.y + 100, { zoom: flow.getZoom(), duration: 200 }));
     },
-    [commit],
+    [commit, flow],
   );
 
   const editor = useMemo<SchemaEditor>(
@@ -326,7 +339,11 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
       const at = node?.position ?? viewOf(design.layout, match.id, index, nodes.length);
       const width = node?.measured?.width ?? 288;
       const height = node?.measured?.height ?? 200;
-      void flow.setCenter(at.x + width / 2, at.y + height / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
+      // A tall table is shown from its header down.
+      void flow.setCenter(at.x + width / 2, at.y + Math.min(height / 2, 150), {
+        zoom: Math.max(flow.getZoom(), 0.9),
+        duration: 300,
+      });
       flow.setNodes((all) => all.map((n) => ({ ...n, selected: n.id === match.id })));
       setFocus(
         design.graph.models.some((m) => m.id === match.id) ? { kind: "model", id: match.id } : { kind: "enum", id: match.id },

@@ -1,7 +1,7 @@
 "use client";
 
 import { Handle, Position, useStore, useUpdateNodeInternals, type NodeProps } from "@xyflow/react";
-import { memo, useEffect, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { retype } from "@/lib/schema/defaults";
 import { SCALAR_TYPES, type Field } from "@/lib/schema/graph";
 import { addField, deleteField, moveField, renameField, renameModel, updateField } from "@/lib/schema/operations";
@@ -11,6 +11,8 @@ import { InlineName } from "./InlineName";
 
 /** Below this zoom a node draws names only: thousands of pickers nobody can read would cost frames. */
 export const DETAIL_ZOOM = 0.45;
+/** Below this zoom a node draws its name and size only, and edges join tables rather than rows. */
+export const SUMMARY_ZOOM = 0.2;
 const FIELD_MIME = "application/x-schemaflow-field";
 
 function Marker(props: { children: string; title: string; tone: string }) {
@@ -190,8 +192,16 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
   // new row's handles and an edge to it would not be drawn: re-measure when the rows change.
   const updateNodeInternals = useUpdateNodeInternals();
   const rows = model.fields.map((f) => f.id).join(",");
-  useEffect(() => updateNodeInternals(id), [rows, id, updateNodeInternals]);
-  const detailed = useStore((state) => state.transform[2] >= DETAIL_ZOOM);
+  const measuredRows = useRef(rows);
+  useEffect(() => {
+    if (measuredRows.current === rows) return; // React Flow measures a node when it mounts
+    measuredRows.current = rows;
+    updateNodeInternals(id);
+  }, [rows, id, updateNodeInternals]);
+  const mode = useStore((state) =>
+    state.transform[2] < SUMMARY_ZOOM ? "summary" : state.transform[2] < DETAIL_ZOOM ? "compact" : "detailed",
+  );
+  const detailed = mode === "detailed";
   const modelProblems = problems[model.id] ?? [];
   const failing = modelProblems.length > 0 || model.fields.some((f) => problems[f.id]?.length);
   return (
@@ -244,32 +254,42 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
           {modelProblems.join(" ")}
         </p>
       )}
-      <ul>
-        {model.fields.map((field, index) => (
-          <FieldRow
-            key={field.id}
-            modelId={model.id}
-            index={index}
-            field={field}
-            foreignKey={data.foreignKeys.includes(field.name)}
-            enumNames={data.enumNames}
-            problems={problems[field.id] ?? []}
-            focused={data.focusedId === field.id}
-            detailed={detailed}
-          />
-        ))}
-      </ul>
-      <button
-        type="button"
-        aria-label={`Add field to ${model.name}`}
-        className="nodrag h-[26px] w-full rounded-b-lg border-t border-slate-200 px-3 text-left text-xs text-sky-700 hover:bg-sky-50"
-        onClick={(event) => {
-          event.stopPropagation();
-          editor.edit("Add field", (g) => addField(g, model.id).graph);
-        }}
-      >
-        + Add field
-      </button>
+      {mode === "summary" ? (
+        <p className="relative px-3 py-2 text-sm text-slate-500">
+          <RowHandles fieldId={model.id} side="left" />
+          {model.fields.length} fields
+          <RowHandles fieldId={model.id} side="right" />
+        </p>
+      ) : (
+        <ul>
+          {model.fields.map((field, index) => (
+            <FieldRow
+              key={field.id}
+              modelId={model.id}
+              index={index}
+              field={field}
+              foreignKey={data.foreignKeys.includes(field.name)}
+              enumNames={data.enumNames}
+              problems={problems[field.id] ?? []}
+              focused={data.focusedId === field.id}
+              detailed={detailed}
+            />
+          ))}
+        </ul>
+      )}
+      {mode !== "summary" && (
+        <button
+          type="button"
+          aria-label={`Add field to ${model.name}`}
+          className="nodrag h-[26px] w-full rounded-b-lg border-t border-slate-200 px-3 text-left text-xs text-sky-700 hover:bg-sky-50"
+          onClick={(event) => {
+            event.stopPropagation();
+            editor.edit("Add field", (g) => addField(g, model.id).graph);
+          }}
+        >
+          + Add field
+        </button>
+      )}
     </section>
   );
 });

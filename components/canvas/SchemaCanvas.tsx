@@ -7,7 +7,10 @@ import {
   ReactFlow,
   ViewportPortal,
   applyNodeChanges,
+  getViewportForBounds,
   useReactFlow,
+  useStore,
+  type Viewport,
   type Connection,
   type Edge,
   type FinalConnectionState,
@@ -26,9 +29,22 @@ import {
   type RelationEdgeData,
   type SchemaFlowNode,
 } from "./graph-to-flow";
-import { ModelNode } from "./ModelNode";
+import { ModelNode, SUMMARY_ZOOM } from "./ModelNode";
 
 const nodeTypes = { model: ModelNode, enum: EnumNode };
+
+function sameNode(a: SchemaFlowNode, b: SchemaFlowNode): boolean {
+  if (a.position.x !== b.position.x || a.position.y !== b.position.y || a.type !== b.type) return false;
+  const x = a.data as Record<string, unknown>;
+  const y = b.data as Record<string, unknown>;
+  return Object.keys(y).every((key) => {
+    const p = x[key];
+    const q = y[key];
+    if (p === q) return true;
+    // Lists derived afresh on every change (enum names, foreign keys) compare by content.
+    return Array.isArray(p) && Array.isArray(q) && p.length === q.length && p.every((v, i) => v === q[i]);
+  });
+}
 export const PALETTE_MIME = "application/x-schemaflow-node";
 
 /**
@@ -53,17 +69,37 @@ export function SchemaCanvas(props: {
   const flow = useReactFlow();
   const editor = useSchemaEditor();
 
+  const summary = useStore((state) => state.transform[2] < SUMMARY_ZOOM);
+
+  // Open already fitted to the whole diagram (from saved positions and estimated sizes), so
+  // a large schema is not first drawn in detail at zoom 1 and then redrawn at its fitted zoom.
+  const [initialViewport] = useState<Viewport | undefined>(() => {
+    if (typeof window === "undefined" || !graph.models.length) return undefined;
+    const { nodes: initial } = graphToFlow(graph, layout);
+    const xs = initial.map((n) => n.position.x);
+    const ys = initial.map((n) => n.position.y);
+    const x = Math.min(...xs);
+    const y = Math.min(...ys);
+    const width = Math.max(...initial.map((n) => n.position.x + (n.initialWidth ?? 288))) - x;
+    const height = Math.max(...initial.map((n) => n.position.y + (n.initialHeight ?? 200))) - y;
+    return getViewportForBounds({ x, y, width, height }, window.innerWidth, window.innerHeight - 50, 0.05, 1, 0.1);
+  });
+
   useEffect(() => {
-    const derived = graphToFlow(graph, layout, problems, focusedId);
+    const derived = graphToFlow(graph, layout, problems, focusedId, summary);
     setNodes((current) => {
       const previous = new Map(current.map((n) => [n.id, n]));
       return derived.nodes.map((node) => {
         const old = previous.get(node.id);
-        return old ? ({ ...node, measured: old.measured, selected: old.selected } as SchemaFlowNode) : node;
+        if (!old) return node;
+        // An unchanged table keeps its node object, so its memoized component does not render again:
+        // an edit of one table at 1,000 tables re-renders one node, not a thousand.
+        if (sameNode(old, node)) return old;
+        return { ...node, measured: old.measured, selected: old.selected } as SchemaFlowNode;
       });
     });
     setEdges(derived.edges);
-  }, [graph, layout, problems, focusedId]);
+  }, [graph, layout, problems, focusedId, summary]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<SchemaFlowNode>[]) => {
@@ -134,7 +170,8 @@ export function SchemaCanvas(props: {
       onDragOver={onDragOver}
       onDrop={onDrop}
       onlyRenderVisibleElements
-      fitView
+      defaultViewport={initialViewport}
+      fitView={!initialViewport}
       fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
       minZoom={0.05}
       deleteKeyCode={null}

@@ -1,6 +1,7 @@
 import type { Edge, Node } from "@xyflow/react";
 import type { Enum, Model, SchemaGraph } from "@/lib/schema/graph";
-import { oppositeField, relationKindOf } from "@/lib/schema/relations";
+import { estimatedSize } from "@/lib/schema/auto-layout";
+import { relationNameOf, type RelationKind } from "@/lib/schema/relations";
 
 /** Where a node sits and how it looks: the view state kept in prisma/schema.layout.json. */
 export interface NodeView {
@@ -45,11 +46,21 @@ export function viewOf(layout: Record<string, NodeView>, id: string, index: numb
  * The graph as React Flow nodes and edges: one node per model and enum, one edge per
  * relation, drawn from the foreign-key row to the referenced row with crow's-foot ends.
  */
+const NO_PROBLEMS: Record<string, string[]> = Object.freeze({}) as Record<string, string[]>;
+
+/** The problems of one node's own elements; the same empty object when it has none, so unchanged nodes stay equal. */
+function problemsOf(problems: Record<string, string[]>, ids: string[]): Record<string, string[]> {
+  const own = ids.filter((id) => problems[id]?.length);
+  return own.length ? Object.fromEntries(own.map((id) => [id, problems[id]])) : NO_PROBLEMS;
+}
+
 export function graphToFlow(
   graph: SchemaGraph,
   layout: Record<string, NodeView>,
   problems: Record<string, string[]> = {},
   focusedId?: string,
+  /** Zoomed far out, nodes draw no rows: edges join the tables themselves. */
+  summary = false,
 ): { nodes: SchemaFlowNode[]; edges: Edge[] } {
   const enumNames = graph.enums.map((e) => e.name);
   const count = graph.models.length + graph.enums.length;
@@ -64,10 +75,13 @@ export function graphToFlow(
         color: view.color,
         enumNames,
         foreignKeys: model.fields.flatMap((f) => f.relation?.fields ?? []),
-        problems,
+        problems: problemsOf(problems, [model.id, ...model.fields.map((f) => f.id)]),
         focusedId: model.fields.some((f) => f.id === focusedId) ? focusedId : undefined,
       },
       dragHandle: ".model-drag-handle",
+      // Used to fit and cull nodes before the browser has measured them.
+      initialWidth: estimatedSize(graph, model.id).width,
+      initialHeight: estimatedSize(graph, model.id).height,
     };
   });
   graph.enums.forEach((enumeration, index) => {
@@ -76,41 +90,51 @@ export function graphToFlow(
       id: enumeration.id,
       type: "enum",
       position: { x: view.x, y: view.y },
-      data: { enumeration, color: view.color, problems },
+      data: { enumeration, color: view.color, problems: problemsOf(problems, [enumeration.id]) },
       dragHandle: ".model-drag-handle",
     });
   });
 
   const positionOf = new Map(nodes.map((n) => [n.id, n.position]));
+  const modelByName = new Map(graph.models.map((m) => [m.name, m]));
+  const modelOrder = new Map(graph.models.map((m, i) => [m.id, i]));
   const edges: Edge[] = [];
   for (const model of graph.models) {
     for (const field of model.fields) {
       if (field.kind !== "object") continue;
       const relation = field.relation;
-      const target = graph.models.find((m) => m.name === field.type);
+      const target = modelByName.get(field.type);
       if (!target) continue;
+      const name = relationNameOf(model, field);
+      const opposite = target.fields.find(
+        (f) => f.id !== field.id && f.kind === "object" && f.type === model.name && relationNameOf(target, f) === name,
+      );
       let fromFieldId: string | undefined;
       let toFieldId: string | undefined;
+      let kind: RelationKind;
       if (relation?.fields?.length) {
         fromFieldId = model.fields.find((f) => f.name === relation.fields![0])?.id;
         toFieldId = target.fields.find((f) => f.name === relation.references?.[0])?.id;
+        kind = opposite && !opposite.list ? "one-to-one" : "one-to-many";
       } else {
         // Only many-to-many relations draw from a side without a foreign key: once, from the first model.
-        const opposite = oppositeField(graph, model.id, field.id);
-        if (!opposite || !field.list || !opposite.field.list) continue;
-        const order = (id: string) => graph.models.findIndex((m) => m.id === id);
-        if (
-          order(model.id) > order(target.id) ||
-          (model.id === target.id && model.fields.indexOf(field) > model.fields.indexOf(opposite.field))
-        )
-          continue;
+        if (!opposite || !field.list || !opposite.list) continue;
+        const before =
+          model.id === target.id
+            ? model.fields.indexOf(field) < model.fields.indexOf(opposite)
+            : modelOrder.get(model.id)! < modelOrder.get(target.id)!;
+        if (!before) continue;
         fromFieldId = field.id;
-        toFieldId = opposite.field.id;
+        toFieldId = opposite.id;
+        kind = "many-to-many";
       }
       if (!fromFieldId || !toFieldId) continue;
-      const kind = relationKindOf(graph, model.id, field.id);
       const self = model.id === target.id;
       const leftToRight = self || positionOf.get(model.id)!.x <= positionOf.get(target.id)!.x;
+      if (summary) {
+        fromFieldId = model.id;
+        toFieldId = target.id;
+      }
       edges.push({
         id: field.id,
         source: model.id,

@@ -7,7 +7,14 @@ import { retype } from "./defaults";
 import { SCALAR_TYPES, schemaGraphSchema, type SchemaGraph } from "./graph";
 import * as operations from "./operations";
 import { parseSchema } from "./parse";
-import { connectModels, deleteRelation, RELATION_KINDS, RelationRefused, setReferentialActions, setRelationKind } from "./relations";
+import {
+  connectModels,
+  deleteRelation,
+  RELATION_KINDS,
+  RelationRefused,
+  setReferentialActions,
+  setRelationKind,
+} from "./relations";
 
 /**
  * Any sequence of graph operations, with any names (valid, reserved, empty, duplicate,
@@ -17,7 +24,19 @@ import { connectModels, deleteRelation, RELATION_KINDS, RelationRefused, setRefe
  */
 
 const base = parseSchema(fs.readFileSync(path.resolve(import.meta.dirname, "../../prisma/schema.prisma"), "utf8"));
-const names = fc.constantFrom("Post", "Tag", "User", "delete", "1bad", "", "with space", "x String\n  evil", "Café", "Comment", "a_b");
+const names = fc.constantFrom(
+  "Post",
+  "Tag",
+  "User",
+  "delete",
+  "1bad",
+  "",
+  "with space",
+  "x String\n  evil",
+  "Café",
+  "Comment",
+  "a_b",
+);
 const fieldNames = fc.constantFrom("title", "id", "user_id", "", "two words", "created_at", "body", "name");
 const pick = fc.nat();
 
@@ -45,13 +64,23 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     return entry ? operations.renameField(g, entry.field.id, name) : g;
   }),
   pick.map((n) => (g: SchemaGraph) => {
-    const entry = nth(allFields(g).filter(({ field }) => field.kind !== "object"), n);
+    const entry = nth(
+      allFields(g).filter(({ field }) => field.kind !== "object"),
+      n,
+    );
     return entry ? operations.deleteField(g, entry.field.id) : g;
   }),
-  fc.tuple(pick, fc.constantFrom(...SCALAR_TYPES), fc.boolean(), fc.boolean()).map(([n, type, optional, isUnique]) => (g: SchemaGraph) => {
-    const entry = nth(allFields(g).filter(({ field }) => field.kind === "scalar"), n);
-    return entry ? operations.updateField(g, entry.field.id, { ...retype(entry.field, type, "scalar"), optional, isUnique }) : g;
-  }),
+  fc
+    .tuple(pick, fc.constantFrom(...SCALAR_TYPES), fc.boolean(), fc.boolean())
+    .map(([n, type, optional, isUnique]) => (g: SchemaGraph) => {
+      const entry = nth(
+        allFields(g).filter(({ field }) => field.kind === "scalar"),
+        n,
+      );
+      return entry
+        ? operations.updateField(g, entry.field.id, { ...retype(entry.field, type, "scalar"), optional, isUnique })
+        : g;
+    }),
   fc.tuple(pick, pick, fc.constantFrom(...RELATION_KINDS)).map(([a, b, kind]) => (g: SchemaGraph) => {
     const from = nth(g.models, a);
     const to = nth(g.models, b);
@@ -61,10 +90,12 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     const entry = nth(relationFields(g), n);
     return entry ? setRelationKind(g, entry.model.id, entry.field.id, kind) : g;
   }),
-  fc.tuple(pick, fc.constantFrom("Cascade", "Restrict", "SetNull", "NoAction", undefined)).map(([n, onDelete]) => (g: SchemaGraph) => {
-    const entry = nth(relationFields(g), n);
-    return entry ? setReferentialActions(g, entry.model.id, entry.field.id, { onDelete }) : g;
-  }),
+  fc
+    .tuple(pick, fc.constantFrom("Cascade", "Restrict", "SetNull", "NoAction", undefined))
+    .map(([n, onDelete]) => (g: SchemaGraph) => {
+      const entry = nth(relationFields(g), n);
+      return entry ? setReferentialActions(g, entry.model.id, entry.field.id, { onDelete }) : g;
+    }),
   pick.map((n) => (g: SchemaGraph) => {
     const entry = nth(relationFields(g), n);
     return entry ? deleteRelation(g, entry.model.id, entry.field.id) : g;

@@ -52,12 +52,20 @@ export function addModel(graph: SchemaGraph, options: { id?: string; name?: stri
 export function renameModel(graph: SchemaGraph, modelId: string, name: string): SchemaGraph {
   const old = graph.models.find((m) => m.id === modelId);
   if (!old) throw new Error(`No model with id ${modelId}`);
+  // Models that neither are renamed nor point at the renamed one keep their objects.
   return {
     ...graph,
-    models: graph.models.map((model) => ({
-      ...(model.id === modelId ? { ...model, name } : model),
-      fields: model.fields.map((f) => (f.kind === "object" && f.type === old.name ? { ...f, type: name } : f)),
-    })),
+    models: graph.models.map((model) => {
+      const pointing = model.fields.some((f) => f.kind === "object" && f.type === old.name);
+      if (model.id !== modelId && !pointing) return model;
+      return {
+        ...model,
+        ...(model.id === modelId ? { name } : {}),
+        fields: pointing
+          ? model.fields.map((f) => (f.kind === "object" && f.type === old.name ? { ...f, type: name } : f))
+          : model.fields,
+      };
+    }),
   };
 }
 
@@ -126,6 +134,8 @@ export function renameField(graph: SchemaGraph, fieldId: string, name: string): 
     ...graph,
     models: graph.models.map((model) => {
       const own = model.id === owner.id;
+      // `references` name fields of the model the relation points at: only models related to the owner change.
+      if (!own && !model.fields.some((f) => f.kind === "object" && f.type === owner.name)) return model;
       return {
         ...model,
         fields: model.fields.map((f) => {
@@ -133,7 +143,6 @@ export function renameField(graph: SchemaGraph, fieldId: string, name: string): 
           if (next.relation) {
             const relation = { ...next.relation };
             if (own && relation.fields) relation.fields = rename(relation.fields);
-            // `references` name fields of the model the relation points at.
             if (next.type === owner.name && relation.references) relation.references = rename(relation.references);
             next = { ...next, relation };
           }

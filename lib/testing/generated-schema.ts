@@ -7,7 +7,8 @@ export function generatedSchema(models: number, fieldsPerModel = 10): string {
   const scalarTypes = ["String", "Int", "Float", "Boolean", "DateTime", "String?", "BigInt", "Decimal", "Json?", "Bytes?"];
   const blocks = ['datasource db {\n  provider = "sqlite"\n}\n'];
   const children = new Map<number, number[]>();
-  const parentOf = (k: number) => (k === 0 ? -1 : Math.floor((k * 7919) % k));
+  // A tree: every model but the first points at one of the models before it, three children at most.
+  const parentOf = (k: number) => Math.floor((k - 1) / 3);
   for (let k = 1; k < models; k++) {
     const parent = parentOf(k);
     children.set(parent, [...(children.get(parent) ?? []), k]);

@@ -1,0 +1,175 @@
+// The canvas at 100, 500 and 1,000 models (10 fields each, a relation per model), in
+// Debian's Chromium against `next start`: time to an interactive canvas, frame rate while
+// a node is dragged, and the delay between renaming a field and seeing the new name.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import ELK from "elkjs/lib/elk.bundled.js";
+import { chromium, type Page } from "@playwright/test";
+import { layoutByName } from "../components/canvas/graph-to-flow";
+import { saveLayout } from "../lib/project/schema-store";
+import { autoLayout } from "../lib/schema/auto-layout";
+import { parseSchema } from "../lib/schema/parse";
+import { generatedSchema } from "../lib/testing/generated-schema";
+import { removeProject, tempProject } from "../lib/testing/temp-project";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const PORT = 3217;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function startServer(projectRoot: string): Promise<ChildProcess> {
+  const server = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, SCHEMAFLOW_PROJECT: projectRoot, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: "ignore",
+    },
+  );
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/icon.svg`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  server.kill();
+  throw new Error("next start did not come up");
+}
+
+/** Milliseconds from navigation to a canvas whose nodes are drawn and that answers input. */
+async function openMs(page: Page): Promise<number> {
+  await page.goto(`http://127.0.0.1:${PORT}/`, { waitUntil: "commit" });
+  await page.waitForSelector(".react-flow__node [data-model]", { timeout: 120_000 });
+  return page.evaluate(
+    () => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))),
+  );
+}
+
+/** Frames per second while a node is dragged 60 steps across the screen. */
+async function dragFps(page: Page, model?: string): Promise<{ fps: number; worstFrameMs: number }> {
+  const header = page.locator(model ? `[data-model="${model}"] header` : ".react-flow__node [data-model] header").first();
+  const box = (await header.boundingBox())!;
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__frames = [];
+    w.__recording = true;
+    const tick = (t: number) => {
+      w.__frames.push(t);
+      if (w.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.mouse.move(box.x + 20, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 60; i++) {
+    await page.mouse.move(box.x + 20 + i * 3, box.y + box.height / 2 + i);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+  }
+  await page.mouse.up();
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__recording = false;
+    return w.__frames;
+  });
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+  const duration = frames.at(-1)! - frames[0];
+  return { fps: (gaps.length / duration) * 1000, worstFrameMs: Math.max(...gaps) };
+}
+
+/** Milliseconds from pressing Enter on a renamed field to the new name on screen. */
+async function renameMs(page: Page, model: string, round: number): Promise<number> {
+  const row = page.locator(`[data-model="${model}"] li[data-field]`).nth(1);
+  const oldName = await row.getAttribute("data-field");
+  await row.getByRole("button").first().dblclick();
+  const input = row.getByRole("textbox");
+  const name = `renamed${round}`;
+  await input.fill(name);
+  return page.evaluate(
+    ([from, to]) =>
+      new Promise<number>((resolve) => {
+        const input = document.querySelector<HTMLInputElement>(`li[data-field="${from}"] input`)!;
+        const start = performance.now();
+        const check = () =>
+          document.querySelector(`li[data-field="${to}"]`) ? resolve(performance.now() - start) : requestAnimationFrame(check);
+        input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+        requestAnimationFrame(check);
+      }),
+    [oldName!, name] as const,
+  );
+}
+
+export async function benchCanvas(sizes = [100, 500, 1000], runs = 3): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("run `npm run build` before the canvas benchmark");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  try {
+    for (const models of sizes) {
+      const project = tempProject(generatedSchema(models));
+      const graph = parseSchema(fs.readFileSync(project.schemaPath, "utf8"));
+      // Opened before: positions are saved (a first open computes them once; see layout_ms).
+      const started = performance.now();
+      const positions = await autoLayout(new ELK(), graph);
+      const layoutMs = performance.now() - started;
+      await saveLayout(project, layoutByName(graph, positions));
+      const server = await startServer(project.root);
+      try {
+        const opens: number[] = [];
+        const fitted: number[] = [];
+        const worst: number[] = [];
+        const zoomed: number[] = [];
+        const renames: number[] = [];
+        for (let run = 0; run < runs; run++) {
+          const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+          // tsx names functions with an __name helper that the page does not have.
+          await page.addInitScript("window.__name = (f) => f");
+          opens.push(await openMs(page));
+          const drag = await dragFps(page);
+          fitted.push(drag.fps);
+          worst.push(drag.worstFrameMs);
+          // Close up, as one edits: detailed nodes, only the visible ones rendered.
+          await page.keyboard.press("Control+f");
+          await page.keyboard.type(graph.models[0].name);
+          await page.keyboard.press("Enter");
+          await page.waitForTimeout(500);
+          await page.screenshot({ path: `/tmp/bench-canvas-${models}.png` });
+          renames.push(await renameMs(page, graph.models[0].name, run));
+          zoomed.push((await dragFps(page, graph.models[0].name)).fps);
+          await page.close();
+        }
+        const fields = graph.models.reduce((n, m) => n + m.fields.length, 0);
+        console.log(
+          `canvas models=${models} fields=${fields} open_ms=${Math.round(median(opens))} (median of ${runs}, positions saved)`,
+        );
+        console.log(
+          `canvas models=${models} drag_fps_fitted=${Math.round(median(fitted))} worst_frame_ms=${Math.round(median(worst))}`,
+        );
+        console.log(`canvas models=${models} drag_fps_zoomed=${Math.round(median(zoomed))}`);
+        console.log(`canvas models=${models} rename_to_screen_ms=${Math.round(median(renames))}`);
+        console.log(`canvas models=${models} first_open_elk_layout_ms=${Math.round(layoutMs)}`);
+      } finally {
+        server.kill();
+        removeProject(project);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+if (process.argv[1] === import.meta.filename) {
+  const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+  await benchCanvas(sizes.length ? sizes : undefined);
+}
