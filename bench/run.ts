@@ -9,7 +9,11 @@ import { seedTutorial } from "../lib/data/seed";
 import { openEngine } from "../lib/migrate/engine";
 import { readMigrationList, revisionDirectoryName, writeRevision } from "../lib/migrate/migrations-dir";
 import { applyRevision } from "../lib/migrate/revision";
+import { saveSchema } from "../lib/project/schema-store";
+import { parseSchema } from "../lib/schema/parse";
 import { chainedSchema } from "../lib/testing/chained-schema";
+import { generatedSchema } from "../lib/testing/generated-schema";
+import { benchCanvas } from "./canvas";
 import { removeProject, tempProject } from "../lib/testing/temp-project";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -133,7 +137,7 @@ const shapes: { label: string; schema?: string; models: number; runs: number }[]
 ];
 
 const only = process.argv[2];
-for (const shape of shapes.filter((s) => !only || s.label === only)) {
+for (const shape of shapes.filter((s) => !only || s.label === only || only === "migrate")) {
   const tutorial = shape.label === "tutorial";
   await sample(shape.schema, tutorial); // warm-up: the WebAssembly compiles once per process
   const samples: Sample[] = [];
@@ -172,4 +176,26 @@ for (const shape of shapes.filter((s) => !only || s.label === only)) {
     console.log(`${shape.label} ours_seed_inprocess/alembic=${ratio(pick("seed"), alembicSeed)}`);
     console.log(`${shape.label} ours_cli_seed_process/alembic=${ratio(median(cli.map((c) => c.seed!)), alembicSeed)}`);
   }
+}
+
+// Saving from the canvas: graph → printed, validated (Prisma's validator), formatted, written.
+if (!only || only === "save" || only === "canvas") {
+  for (const models of [100, 500, 1000]) {
+    const project = tempProject(generatedSchema(models));
+    const graph = parseSchema(fs.readFileSync(project.schemaPath, "utf8"));
+    const changed = { ...graph, models: graph.models.map((m, i) => (i === 0 ? { ...m, name: "Renamed" } : m)) };
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = process.hrtime.bigint();
+      await saveSchema(project, i % 2 ? graph : changed);
+      times.push(ms(start));
+    }
+    removeProject(project);
+    console.log(`save models=${models} save_schema_ms=${whole(median(times))} (graph to validated, formatted file; median of 5)`);
+  }
+}
+
+if (!only || only === "canvas") {
+  if (fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) await benchCanvas();
+  else console.log("canvas=skipped (run npm run build first)");
 }
