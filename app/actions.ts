@@ -29,7 +29,7 @@ function invalidInput(error: z.ZodError): { ok: false; error: string } {
   };
 }
 
-export async function saveSchemaAction(input: unknown): Promise<ActionResult<{ text: string; written: boolean }>> {
+export async function saveSchemaAction(input: unknown): Promise<ActionResult<{ version: string; written: boolean }>> {
   const parsed = z.object({ graph: schemaGraphSchema, layout: layoutSchema.optional() }).safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   try {
@@ -37,7 +37,8 @@ export async function saveSchemaAction(input: unknown): Promise<ActionResult<{ t
     if (!result.ok) {
       return { ok: false, error: "Prisma refused the schema; prisma/schema.prisma was not changed.", problems: result.problems };
     }
-    return result;
+    // The browser needs to know which file its design matches, not the whole text.
+    return { ok: true, version: result.version, written: result.written };
   } catch (error) {
     return refused(error);
   }

@@ -23,7 +23,7 @@ export default async function Page() {
       </main>
     );
   }
-  const { graph, text } = opened;
+  const { graph, version } = opened;
   let { layout } = opened;
   // A schema (or part of one) that was never on the canvas is laid out once, then kept.
   const nodes = [...graph.models, ...graph.enums];
@@ -32,5 +32,5 @@ export default async function Page() {
     layout = Object.fromEntries(nodes.map((node) => [node.name, layout[node.name] ?? computed[node.id]]));
     await saveLayout(project, layout);
   }
-  return <Designer initialGraph={graph} initialLayout={layout} initialText={text} />;
+  return <Designer initialGraph={graph} initialLayout={layout} initialVersion={version} />;
 }

@@ -38,7 +38,7 @@ function freeSpotNear(wanted: Position, taken: Position[]): Position {
   return candidates.find(free) ?? wanted;
 }
 
-export function Designer(props: { initialGraph: SchemaGraph; initialLayout: Record<string, NodeView>; initialText: string }) {
+export function Designer(props: { initialGraph: SchemaGraph; initialLayout: Record<string, NodeView>; initialVersion: string }) {
   return (
     <ReactFlowProvider>
       <DesignerPage {...props} />
@@ -52,7 +52,7 @@ export function Designer(props: { initialGraph: SchemaGraph; initialLayout: Reco
  * state only, one save at a time). A design Prisma refuses stays on screen with its
  * problems, and in localStorage, while the file keeps its last valid content.
  */
-function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<string, NodeView>; initialText: string }) {
+function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<string, NodeView>; initialVersion: string }) {
   const flow = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
   const [history, setHistory] = useState<History<Design>>(() =>
@@ -77,7 +77,7 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
   const pending = useRef<Design | null>(null);
   const running = useRef(false);
   const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const saved = useRef({ graph: props.initialGraph, text: props.initialText });
+  const saved = useRef({ graph: props.initialGraph, version: props.initialVersion });
 
   const drain = useCallback(async () => {
     running.current = true;
@@ -95,7 +95,7 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
         const result = await saveSchemaAction({ graph: design.graph, layout: names });
         if (pending.current) continue; // a newer design is on its way; its answer is the one to show
         if (result.ok) {
-          saved.current = { graph: design.graph, text: result.text };
+          saved.current = { graph: design.graph, version: result.version };
           localStorage.removeItem(DRAFT_KEY);
           setProblems({});
           setStatus((current) => (current?.tone === "error" ? null : current));
@@ -110,7 +110,7 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
           setProblems(located);
           setStatus({ tone: "error", text: [result.error, ...general].join(" ") });
           // A reload must not lose the work: keep the draft beside the file it was based on.
-          localStorage.setItem(DRAFT_KEY, JSON.stringify({ base: saved.current.text, design }));
+          localStorage.setItem(DRAFT_KEY, JSON.stringify({ base: saved.current.version, design }));
         }
       }
     } catch {
@@ -174,13 +174,13 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
     if (!raw) return;
     try {
       const draft = JSON.parse(raw) as { base: string; design: Design };
-      if (draft.base !== props.initialText) return localStorage.removeItem(DRAFT_KEY);
+      if (draft.base !== props.initialVersion) return localStorage.removeItem(DRAFT_KEY);
       commit("Restore unsaved changes", () => draft.design);
       setStatus({ tone: "info", text: "Restored the changes that were not saved yet." });
     } catch {
       localStorage.removeItem(DRAFT_KEY);
     }
-  }, [commit, props.initialText]);
+  }, [commit, props.initialVersion]);
 
   const centerOfView = useCallback((): Position => {
     const rect = canvasRef.current?.getBoundingClientRect();

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import { z } from "zod";
 import { compileSchema, type SchemaProblem } from "../schema/compile";
@@ -28,11 +29,17 @@ export interface OpenedSchema {
   graph: SchemaGraph;
   layout: Layout;
   text: string;
+  /** Names this exact content of the file (a reload can tell whether a draft was based on it). */
+  version: string;
+}
+
+export function schemaVersion(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 
 export async function openSchema(project: Project): Promise<OpenedSchema> {
   const text = await fs.readFile(project.schemaPath, "utf8");
-  return { graph: parseSchema(text), layout: await readLayout(project), text };
+  return { graph: parseSchema(text), layout: await readLayout(project), text, version: schemaVersion(text) };
 }
 
 export async function readLayout(project: Project): Promise<Layout> {
@@ -45,7 +52,7 @@ export async function readLayout(project: Project): Promise<Layout> {
   }
 }
 
-export type SaveResult = { ok: true; text: string; written: boolean } | { ok: false; problems: SchemaProblem[] };
+export type SaveResult = { ok: true; text: string; version: string; written: boolean } | { ok: false; problems: SchemaProblem[] };
 
 /**
  * Writes the graph as prisma/schema.prisma when Prisma's validator accepts it. A refused
@@ -59,7 +66,7 @@ export function saveSchema(project: Project, graph: SchemaGraph, layout?: Layout
     const written = current !== compiled.text;
     if (written) await writeFileAtomic(project.schemaPath, compiled.text);
     if (layout) await writeLayout(project, layout);
-    return { ok: true, text: compiled.text, written };
+    return { ok: true, text: compiled.text, version: schemaVersion(compiled.text), written };
   });
 }
 
