@@ -61,7 +61,14 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
   const historyRef = useRef(history);
   const { graph, layout } = history.present;
   const [problems, setProblems] = useState<Record<string, string[]>>({});
-  const [status, setStatus] = useState<Status>(null);
+  const [status, setStatus] = useState<Status>(() =>
+    props.initialGraph.readOnly?.length
+      ? {
+          tone: "error",
+          text: `Shown read-only: this schema uses what the designer cannot edit yet (${props.initialGraph.readOnly.join("; ")}). Edit prisma/schema.prisma as text for now.`,
+        }
+      : null,
+  );
   const [saving, setSaving] = useState(false);
   const [lastSaved, setLastSaved] = useState<Date | null>(null);
   const [panel, setPanel] = useState<"migrate" | "data" | null>(null);

@@ -37,9 +37,15 @@ export function schemaVersion(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 
+// The last file read and its graph: a reload of an unchanged 1,000-model schema skips the parse.
+let lastOpened: { path: string; text: string; graph: SchemaGraph } | undefined;
+
 export async function openSchema(project: Project): Promise<OpenedSchema> {
   const text = await fs.readFile(project.schemaPath, "utf8");
-  return { graph: parseSchema(text), layout: await readLayout(project), text, version: schemaVersion(text) };
+  const cached = lastOpened?.path === project.schemaPath && lastOpened.text === text ? lastOpened.graph : undefined;
+  const graph = cached ?? parseSchema(text);
+  lastOpened = { path: project.schemaPath, text, graph };
+  return { graph, layout: await readLayout(project), text, version: schemaVersion(text) };
 }
 
 export async function readLayout(project: Project): Promise<Layout> {

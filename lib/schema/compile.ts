@@ -25,6 +25,16 @@ function elementAt(spans: ElementSpan[], offset: number): string | undefined {
  * Prisma's validator finds, each located on its model or field.
  */
 export function compileSchema(graph: SchemaGraph): CompiledSchema {
+  if (graph.readOnly?.length) {
+    return {
+      ok: false,
+      problems: [
+        {
+          message: `This schema uses what the designer cannot edit yet (${graph.readOnly.join("; ")}), so it is shown but not written: edit prisma/schema.prisma as text for now.`,
+        },
+      ],
+    };
+  }
   const printed = printSchema(graph);
   const errors = lintSchema(printed.text).filter((d) => !d.warning);
   if (errors.length) {

@@ -12,6 +12,20 @@ export type ScalarType = (typeof SCALAR_TYPES)[number];
 
 export const REFERENTIAL_ACTIONS = ["Cascade", "Restrict", "NoAction", "SetNull", "SetDefault"] as const;
 
+/** Comments and blank lines around a field or enum value, kept so a round trip loses none. */
+export const memberCommentsSchema = z.object({
+  leading: z.array(z.string()).optional(),
+  trailing: z.string().optional(),
+  gapBefore: z.boolean().optional(),
+});
+
+/** Comments of a model or enum block: above it, above its @@ attributes, before its closing brace. */
+export const blockCommentsSchema = z.object({
+  leading: z.array(z.string()).optional(),
+  beforeAttributes: z.array(z.string()).optional(),
+  end: z.array(z.string()).optional(),
+});
+
 export const relationSchema = z.object({
   name: z.string().optional(),
   fields: z.array(z.string()).optional(),
@@ -44,7 +58,10 @@ export const fieldSchema = z.object({
    * it is kept in the documentation comment as `@maxLength(n)` and enforced by the app.
    */
   maxLength: z.number().int().positive().optional(),
+  /** map: of the field's own @unique, when the constraint has a chosen name. */
+  uniqueDbName: z.string().optional(),
   relation: relationSchema.optional(),
+  comments: memberCommentsSchema.optional(),
 });
 export type Field = z.infer<typeof fieldSchema>;
 
@@ -52,12 +69,16 @@ export const blockIndexSchema = z.object({
   fields: z.array(z.string()).min(1),
   name: z.string().optional(),
   dbName: z.string().optional(),
+  /** Fields indexed in a chosen order: `createdAt(sort: Desc)`. */
+  sort: z.record(z.string(), z.enum(["Asc", "Desc"])).optional(),
 });
 export type BlockIndex = z.infer<typeof blockIndexSchema>;
 
 export const modelSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
+  /** A `view` block (a read-only query the database defines) rather than a table. */
+  isView: z.boolean().optional(),
   /** @@map: the table's name in the database. */
   dbName: z.string().optional(),
   documentation: z.string().optional(),
@@ -66,6 +87,7 @@ export const modelSchema = z.object({
   primaryKey: blockIndexSchema.optional(),
   uniques: z.array(blockIndexSchema),
   indexes: z.array(blockIndexSchema),
+  comments: blockCommentsSchema.optional(),
 });
 export type Model = z.infer<typeof modelSchema>;
 
@@ -74,7 +96,15 @@ export const enumSchema = z.object({
   name: z.string(),
   dbName: z.string().optional(),
   documentation: z.string().optional(),
-  values: z.array(z.object({ name: z.string(), dbName: z.string().optional() })),
+  values: z.array(
+    z.object({
+      name: z.string(),
+      dbName: z.string().optional(),
+      documentation: z.string().optional(),
+      comments: memberCommentsSchema.optional(),
+    }),
+  ),
+  comments: blockCommentsSchema.optional(),
 });
 export type Enum = z.infer<typeof enumSchema>;
 
@@ -86,10 +116,20 @@ export const generatorSchema = z.object({
 export type Generator = z.infer<typeof generatorSchema>;
 
 export const schemaGraphSchema = z.object({
-  datasource: z.object({ name: z.string(), provider: z.literal("sqlite") }),
+  datasource: z.object({
+    name: z.string(),
+    provider: z.literal("sqlite"),
+    /** Other settings (relationMode...), values as written. */
+    config: z.array(z.tuple([z.string(), z.string()])).optional(),
+  }),
   generators: z.array(generatorSchema),
   models: z.array(modelSchema),
   enums: z.array(enumSchema),
+  /** Model and enum ids in the order the file had them; blocks added since come after. */
+  order: z.array(z.string()).optional(),
+  comments: z.object({ header: z.array(z.string()).optional(), footer: z.array(z.string()).optional() }).optional(),
+  /** Why this schema must not be written by the designer (constructs it cannot edit yet). */
+  readOnly: z.array(z.string()).optional(),
 });
 export type SchemaGraph = z.infer<typeof schemaGraphSchema>;
 

@@ -2,6 +2,25 @@ import type { Field, Generator, Model, SchemaGraph } from "./graph";
 import { defaultConstraintName, defaultRelationName, splitDocumentation } from "./naming";
 import { readConfig, readDatamodel, type DmmfField, type DmmfIndex } from "./prisma-wasm";
 import { REFERENTIAL_ACTIONS } from "./graph";
+import { readSourceNotes, type BlockNotes, type MemberNotes } from "./source-notes";
+
+const nonEmpty = <T extends object>(value: T): T | undefined =>
+  Object.values(value).some((v) => (Array.isArray(v) ? v.length : v !== undefined && v !== false)) ? value : undefined;
+
+function memberComments(notes: MemberNotes | undefined) {
+  return notes && nonEmpty({ leading: notes.leading, trailing: notes.trailing, gapBefore: notes.gapBefore || undefined });
+}
+
+function blockComments(notes: BlockNotes | undefined) {
+  return (
+    notes &&
+    nonEmpty({
+      leading: notes.leading.length ? notes.leading : undefined,
+      beforeAttributes: notes.beforeAttributes.length ? notes.beforeAttributes : undefined,
+      end: notes.end.length ? notes.end : undefined,
+    })
+  );
+}
 
 /**
  * Reads a Prisma schema into a graph with Prisma's own parser (the DMMF). Ids are derived
@@ -16,43 +35,96 @@ export function parseSchema(text: string): SchemaGraph {
     throw new Error(`Schemaflow works on SQLite; this schema's datasource uses "${datasource.provider}"`);
   }
   const datamodel = readDatamodel(text);
+  const notes = readSourceNotes(text);
+  const views = new Set([...text.matchAll(/^\s*view\s+(\w+)\s*\{/gm)].map((m) => m[1]));
   const models: Model[] = datamodel.models.map((model) => {
     const table = model.dbName ?? model.name;
     const indexes = datamodel.indexes.filter((index) => index.model === model.name && !index.isDefinedOnField);
+    // A field's own @unique, with its map: when it has one (the field's isUnique misses @id @unique).
+    const fieldUniques = new Map(
+      datamodel.indexes
+        .filter((index) => index.model === model.name && index.isDefinedOnField && index.type === "unique")
+        .map((index) => [index.fields[0].name, index.dbName]),
+    );
+    const blockId = indexes.some((index) => index.type === "id");
     const block = (index: DmmfIndex) => {
       const fields = index.fields.map((f) => f.name);
+      const sorted = index.fields.filter((f) => f.sortOrder === "desc" || (f.sortOrder === "asc" && index.type !== "id"));
+      const sort = Object.fromEntries(sorted.map((f) => [f.name, f.sortOrder === "desc" ? ("Desc" as const) : ("Asc" as const)]));
       const columns = fields.map((name) => model.fields.find((f) => f.name === name)?.dbName ?? name);
       const kind = index.type === "fulltext" ? "normal" : index.type;
       return {
         fields,
         ...(index.name ? { name: index.name } : {}),
-        ...(index.dbName && index.dbName !== defaultConstraintName(table, columns, kind) ? { dbName: index.dbName } : {}),
+        // Prisma's datamodel names a constraint only when the schema does (map:), even with the default name.
+        ...(index.dbName ? { dbName: index.dbName } : {}),
+        ...(sorted.length ? { sort } : {}),
       };
     };
     const primaryKey = indexes.find((index) => index.type === "id");
     return {
       id: `model:${model.name}`,
       name: model.name,
+      ...(views.has(model.name) ? { isView: true } : {}),
       ...(model.dbName ? { dbName: model.dbName } : {}),
       ...(model.documentation ? { documentation: model.documentation } : {}),
-      fields: model.fields.map((field) => toField(model.name, field)),
+      fields: model.fields.map((dmmfField) => {
+        const field = toField(model.name, dmmfField);
+        field.isUnique = fieldUniques.has(field.name);
+        const uniqueDbName = fieldUniques.get(field.name);
+        if (uniqueDbName) field.uniqueDbName = uniqueDbName;
+        // A single-field @@id marks its field as the id in the DMMF: print it once, as @@id.
+        if (blockId) field.isId = false;
+        const comments = memberComments(notes.blocks.get(model.name)?.members.get(field.name));
+        if (comments) field.comments = comments;
+        return field;
+      }),
+      ...withComments(blockComments(notes.blocks.get(model.name))),
       ...(primaryKey ? { primaryKey: block(primaryKey) } : {}),
       uniques: indexes.filter((index) => index.type === "unique").map(block),
       indexes: indexes.filter((index) => index.type === "normal" || index.type === "fulltext").map(block),
     };
   });
+  const ids = new Map([
+    ...models.map((m) => [m.name, m.id] as const),
+    ...datamodel.enums.map((e) => [e.name, `enum:${e.name}`] as const),
+  ]);
   return {
-    datasource: { name: datasource.name, provider: "sqlite" },
+    datasource: {
+      name: datasource.name,
+      provider: "sqlite",
+      ...(notes.datasourceConfig.length ? { config: notes.datasourceConfig } : {}),
+    },
     generators: readGenerators(text),
+    order: notes.order.flatMap((name) => (ids.has(name) ? [ids.get(name)!] : [])),
+    ...(notes.header.length || notes.footer.length
+      ? {
+          comments: {
+            ...(notes.header.length ? { header: notes.header } : {}),
+            ...(notes.footer.length ? { footer: notes.footer } : {}),
+          },
+        }
+      : {}),
+    ...(notes.unsupported.length ? { readOnly: notes.unsupported } : {}),
     models,
     enums: datamodel.enums.map((e) => ({
       id: `enum:${e.name}`,
       name: e.name,
       ...(e.dbName ? { dbName: e.dbName } : {}),
       ...(e.documentation ? { documentation: e.documentation } : {}),
-      values: e.values.map((v) => ({ name: v.name, ...(v.dbName ? { dbName: v.dbName } : {}) })),
+      values: e.values.map((v) => ({
+        name: v.name,
+        ...(v.dbName ? { dbName: v.dbName } : {}),
+        ...(v.documentation ? { documentation: v.documentation } : {}),
+        ...withComments(memberComments(notes.blocks.get(e.name)?.members.get(v.name))),
+      })),
+      ...withComments(blockComments(notes.blocks.get(e.name))),
     })),
   };
+}
+
+function withComments<T>(comments: T | undefined): { comments?: T } {
+  return comments ? { comments } : {};
 }
 
 function toField(modelName: string, field: DmmfField): Field {
@@ -76,7 +148,9 @@ function toField(modelName: string, field: DmmfField): Field {
   if (field.hasDefaultValue && field.default !== undefined) result.default = printDefault(field);
   if (kind === "object") {
     const name =
-      field.relationName && field.relationName !== defaultRelationName(modelName, field.type) ? field.relationName : undefined;
+      field.relationName && (field.type === modelName || field.relationName !== defaultRelationName(modelName, field.type))
+        ? field.relationName
+        : undefined;
     const action = (value: string | undefined) =>
       (REFERENTIAL_ACTIONS as readonly string[]).includes(value ?? "")
         ? (value as (typeof REFERENTIAL_ACTIONS)[number])
@@ -110,6 +184,8 @@ function printDefault(field: DmmfField): string {
   };
   if (value && typeof value === "object" && !Array.isArray(value) && "name" in value) {
     const call = value as { name: string; args: unknown[] };
+    // Prisma's datamodel spells out default versions (cuid(1), uuid(4)); the schema usually does not.
+    if ((call.name === "cuid" && call.args[0] === 1) || (call.name === "uuid" && call.args[0] === 4)) return `${call.name}()`;
     const args = call.args.map((arg) => (typeof arg === "string" ? JSON.stringify(arg) : String(arg)));
     return `${call.name}(${args.join(", ")})`;
   }

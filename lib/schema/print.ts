@@ -1,4 +1,4 @@
-import type { BlockIndex, Field, Model, SchemaGraph } from "./graph";
+import type { BlockIndex, Enum, Field, Model, SchemaGraph } from "./graph";
 import { documentationLines } from "./naming";
 
 /** Where an element's text lies in the printed schema, in UTF-8 bytes (as Prisma reports spans). */
@@ -52,7 +52,7 @@ function fieldLine(field: Field): string {
   const type = `${field.type}${field.list ? "[]" : field.optional ? "?" : ""}`;
   const attributes: string[] = [];
   if (field.isId) attributes.push("@id");
-  if (field.isUnique) attributes.push("@unique");
+  if (field.isUnique) attributes.push(field.uniqueDbName ? `@unique(map: ${quote(field.uniqueDbName)})` : "@unique");
   if (field.default !== undefined) attributes.push(`@default(${field.default})`);
   if (field.updatedAt) attributes.push("@updatedAt");
   if (field.dbName) attributes.push(`@map(${quote(field.dbName)})`);
@@ -71,23 +71,40 @@ function fieldLine(field: Field): string {
 }
 
 function blockAttribute(attribute: string, index: BlockIndex): string {
-  const args = [list(index.fields)];
+  const args = [list(index.fields.map((f) => (index.sort?.[f] ? `${f}(sort: ${index.sort[f]})` : f)))];
   if (index.name) args.push(`name: ${quote(index.name)}`);
   if (index.dbName) args.push(`map: ${quote(index.dbName)}`);
   return `  ${attribute}(${args.join(", ")})`;
 }
 
 function writeDocumentation(writer: SchemaWriter, lines: string[], indent: string): void {
-  for (const line of lines) writer.line(`${indent}///${line ? ` ${line.replace(/^ /, "")}` : ""}`);
+  // `///` lines lose their leading spaces; documentation written as a /** block */ keeps them.
+  if (lines.slice(1).some((line) => /^\s/.test(line))) {
+    const [first, ...rest] = lines.join("\n").split("\n");
+    writer.line(`${indent}/*${first}`);
+    for (const line of rest) writer.line(line);
+    writer.line(`${indent} */`);
+    return;
+  }
+  for (const line of lines) writer.line(`${indent}///${line ? ` ${line}` : ""}`);
 }
 
+function writeComments(writer: SchemaWriter, comments: string[] | undefined, indent: string): void {
+  for (const comment of comments ?? []) writer.line(`${indent}${comment}`);
+}
+
+const withTrailing = (line: string, trailing: string | undefined) => (trailing ? `${line} ${trailing}` : line);
+
 function writeModel(writer: SchemaWriter, model: Model): void {
+  writeComments(writer, model.comments?.leading, "");
   writeDocumentation(writer, documentationLines(model.documentation), "");
-  writer.line(`model ${model.name} {`);
-  for (const field of model.fields) {
+  writer.line(`${model.isView ? "view" : "model"} ${model.name} {`);
+  for (const [index, field] of model.fields.entries()) {
+    if (field.comments?.gapBefore && index > 0) writer.line();
     writer.element(field.id, () => {
+      writeComments(writer, field.comments?.leading, "  ");
       writeDocumentation(writer, documentationLines(field.documentation, field.maxLength), "  ");
-      writer.line(fieldLine(field));
+      writer.line(withTrailing(fieldLine(field), field.comments?.trailing));
     });
   }
   const blocks = [
@@ -96,8 +113,10 @@ function writeModel(writer: SchemaWriter, model: Model): void {
     ...model.indexes.map((i) => blockAttribute("@@index", i)),
     ...(model.dbName ? [`  @@map(${quote(model.dbName)})`] : []),
   ];
-  if (blocks.length) writer.line();
+  if (blocks.length || model.comments?.beforeAttributes?.length) writer.line();
+  writeComments(writer, model.comments?.beforeAttributes, "  ");
   for (const block of blocks) writer.line(block);
+  writeComments(writer, model.comments?.end, "  ");
   writer.line("}");
 }
 
@@ -107,6 +126,7 @@ function writeModel(writer: SchemaWriter, model: Model): void {
  */
 export function printSchema(graph: SchemaGraph): PrintedSchema {
   const writer = new SchemaWriter();
+  writeComments(writer, graph.comments?.header, "");
   for (const generator of graph.generators) {
     writer.line(`generator ${generator.name} {`);
     for (const [key, value] of generator.config) writer.line(`  ${key} = ${value}`);
@@ -115,22 +135,36 @@ export function printSchema(graph: SchemaGraph): PrintedSchema {
   }
   writer.line(`datasource ${graph.datasource.name} {`);
   writer.line(`  provider = ${quote(graph.datasource.provider)}`);
+  for (const [key, value] of graph.datasource.config ?? []) writer.line(`  ${key} = ${value}`);
   writer.line("}");
-  for (const model of graph.models) {
+
+  // Blocks in the file's own order; blocks added since, models then enums, after them.
+  const blocks = new Map<string, Model | Enum>([...graph.models, ...graph.enums].map((block) => [block.id, block]));
+  const ordered = [...new Set([...(graph.order ?? []).filter((id) => blocks.has(id)), ...blocks.keys()])];
+  for (const id of ordered) {
+    const block = blocks.get(id)!;
     writer.line();
-    writer.element(model.id, () => writeModel(writer, model));
+    if ("fields" in block) writer.element(block.id, () => writeModel(writer, block));
+    else writer.element(block.id, () => writeEnum(writer, block));
   }
-  for (const enumeration of graph.enums) {
-    writer.line();
-    writer.element(enumeration.id, () => {
-      writeDocumentation(writer, documentationLines(enumeration.documentation), "");
-      writer.line(`enum ${enumeration.name} {`);
-      for (const value of enumeration.values) {
-        writer.line(`  ${value.name}${value.dbName ? ` @map(${quote(value.dbName)})` : ""}`);
-      }
-      if (enumeration.dbName) writer.line(`  @@map(${quote(enumeration.dbName)})`);
-      writer.line("}");
-    });
-  }
+  if (graph.comments?.footer?.length) writer.line();
+  writeComments(writer, graph.comments?.footer, "");
   return { text: writer.toString(), spans: writer.spans };
+}
+
+function writeEnum(writer: SchemaWriter, enumeration: Enum): void {
+  writeComments(writer, enumeration.comments?.leading, "");
+  writeDocumentation(writer, documentationLines(enumeration.documentation), "");
+  writer.line(`enum ${enumeration.name} {`);
+  for (const [index, value] of enumeration.values.entries()) {
+    if (value.comments?.gapBefore && index > 0) writer.line();
+    writeComments(writer, value.comments?.leading, "  ");
+    writeDocumentation(writer, documentationLines(value.documentation), "  ");
+    writer.line(withTrailing(`  ${value.name}${value.dbName ? ` @map(${quote(value.dbName)})` : ""}`, value.comments?.trailing));
+  }
+  if (enumeration.dbName || enumeration.comments?.beforeAttributes?.length) writer.line();
+  writeComments(writer, enumeration.comments?.beforeAttributes, "  ");
+  if (enumeration.dbName) writer.line(`  @@map(${quote(enumeration.dbName)})`);
+  writeComments(writer, enumeration.comments?.end, "  ");
+  writer.line("}");
 }

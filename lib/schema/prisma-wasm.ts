@@ -107,7 +107,7 @@ export interface DmmfEnum {
   name: string;
   dbName?: string | null;
   documentation?: string;
-  values: { name: string; dbName: string | null }[];
+  values: { name: string; dbName: string | null; documentation?: string }[];
 }
 export interface DmmfIndex {
   model: string;
@@ -115,7 +115,7 @@ export interface DmmfIndex {
   isDefinedOnField: boolean;
   name?: string;
   dbName?: string;
-  fields: { name: string }[];
+  fields: { name: string; sortOrder?: "asc" | "desc" }[];
 }
 export interface Datamodel {
   models: DmmfModel[];

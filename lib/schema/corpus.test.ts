@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "vitest";
+import { compileSchema } from "./compile";
+import { parseSchema } from "./parse";
+import { readDatamodel } from "./prisma-wasm";
+import { readSourceNotes, type SourceNotes } from "./source-notes";
+
+/**
+ * Every schema of ../shared/corpus/prisma (real schemas by other people, SQLite-adapted):
+ * read into the graph and printed back, it must mean the same to Prisma (equal datamodel:
+ * models, fields, types, attributes, defaults, relations with names and actions, enums,
+ * keys and indexes, @map/@@map, documentation) and keep every comment. A schema with
+ * constructs the graph cannot hold must be refused for writing, never written without them.
+ * Every failure is listed.
+ */
+const CORPUS = path.resolve(import.meta.dirname, "../../../shared/corpus/prisma");
+const files = fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).filter((f) => f.endsWith(".prisma")) : [];
+
+function allComments(notes: SourceNotes): string[] {
+  const comments = [...notes.header, ...notes.footer];
+  for (const block of notes.blocks.values()) {
+    comments.push(...block.leading, ...block.beforeAttributes, ...block.end);
+    for (const member of block.members.values())
+      comments.push(...(member.leading ?? []), ...(member.trailing ? [member.trailing] : []));
+  }
+  return comments.map((c) => c.trim()).sort();
+}
+
+test.skipIf(!files.length)(`the corpus round-trips: ${files.length} schemas`, () => {
+  const failures: string[] = [];
+  const readOnly: string[] = [];
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(CORPUS, file), "utf8");
+    try {
+      const graph = parseSchema(text);
+      if (graph.readOnly?.length) {
+        const refused = compileSchema(graph);
+        if (refused.ok) failures.push(`${file}: holds ${graph.readOnly.join(", ")} but was written anyway`);
+        else readOnly.push(file);
+        continue;
+      }
+      const printed = compileSchema(graph);
+      if (!printed.ok) {
+        failures.push(
+          `${file}: refused: ${printed.problems
+            .map((p) => p.message)
+            .join(" | ")
+            .slice(0, 300)}`,
+        );
+        continue;
+      }
+      const before = JSON.stringify(readDatamodel(text));
+      const after = JSON.stringify(readDatamodel(printed.text));
+      if (before !== after) {
+        let i = 0;
+        while (before[i] === after[i]) i++;
+        failures.push(
+          `${file}: datamodel differs near …${before.slice(Math.max(0, i - 120), i + 60)}… printed …${after.slice(i - 10, i + 60)}…`,
+        );
+      }
+      const lost = allComments(readSourceNotes(text));
+      for (const comment of allComments(readSourceNotes(printed.text)))
+        lost.splice(lost.indexOf(comment), lost.indexOf(comment) >= 0 ? 1 : 0);
+      if (lost.length) failures.push(`${file}: comments lost: ${lost.slice(0, 5).join(" / ")}`);
+    } catch (error) {
+      failures.push(`${file}: threw ${String(error).slice(0, 300)}`);
+    }
+  }
+  expect(failures, failures.join("\n")).toEqual([]);
+  // The schemas with @ignore / @@ignore / Unsupported(...) are the ones opened read-only.
+  expect(readOnly.sort()).toEqual([
+    "prisma-prisma-engines__dmmf-sqlite-ignore.prisma",
+    "prisma-prisma-engines__ignored-unsupported-relations.prisma",
+    "prisma-prisma__bundle-size-sqlite.prisma",
+  ]);
+});
