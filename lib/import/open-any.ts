@@ -1,0 +1,45 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { introspectDatabase } from "../migrate/schema-sql";
+import { compileSchema } from "../schema/compile";
+import { parseSchema } from "../schema/parse";
+import { importSqlAlchemy } from "./sqlalchemy";
+
+/** Files larger than this are refused before anything reads them. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export interface Imported {
+  /** The schema, formatted as prisma format prints it. */
+  text: string;
+  /** What was not imported, or imported with a caveat: one sentence each. */
+  notes: string[];
+}
+
+/** A Prisma schema read into the graph and printed back (what the designer would write). */
+export function roundTrip(text: string): string {
+  const graph = parseSchema(text);
+  const printed = compileSchema(graph);
+  if (!printed.ok) throw new Error(printed.problems.map((p) => p.message).join("\n"));
+  return printed.text;
+}
+
+/** schema.prisma, a SQLAlchemy models.py or a SQLite database, as a Prisma schema. */
+export async function importAny(file: string): Promise<Imported> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat?.isFile()) throw new Error(`${file} is not a file`);
+  if (stat.size > MAX_IMPORT_BYTES)
+    throw new Error(`${path.basename(file)} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; files over 5 MB are not imported`);
+  const extension = path.extname(file).toLowerCase();
+  if (extension === ".prisma") return { text: roundTrip(await fs.readFile(file, "utf8")), notes: [] };
+  if (extension === ".py") {
+    const imported = importSqlAlchemy(file);
+    return { text: imported.text, notes: imported.unknown.map((u) => `line ${u.line}: ${u.why} (${u.text})`) };
+  }
+  const introspected = await introspectDatabase(file);
+  const notes = introspected.warnings ? [introspected.warnings.trim()] : [];
+  for (const view of introspected.views)
+    notes.push(`the database view ${view} is not imported (views need Prisma's views preview feature)`);
+  for (const trigger of introspected.triggers)
+    notes.push(`the trigger ${trigger} is not imported (Prisma schemas have no triggers)`);
+  return { text: introspected.text, notes };
+}

@@ -1,0 +1,32 @@
+// npm run schema -- import <schema.prisma | models.py | database.db> --out <file.prisma>
+//                  export sql          the DDL of prisma/schema.prisma
+//                  roundtrip <file>    the file as the designer would write it
+import fs from "node:fs/promises";
+import { importAny, roundTrip } from "../lib/import/open-any";
+import { schemaDdl } from "../lib/migrate/schema-sql";
+import { writeFileAtomic } from "../lib/project/atomic-write";
+import { currentProject } from "../lib/project/project";
+import { option, runCommand } from "./cli";
+
+const USAGE = `usage: npm run schema -- import <schema.prisma | models.py | database.db> --out <file.prisma>
+       npm run schema -- export sql
+       npm run schema -- roundtrip <file.prisma>`;
+
+void runCommand(async () => {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === "import") {
+    const source = rest.find((a) => !a.startsWith("--") && a !== option(rest, "--out"));
+    const out = option(rest, "--out");
+    if (!source || !out) throw new Error(USAGE);
+    const imported = await importAny(source);
+    for (const note of imported.notes) console.error(`note: ${note}`);
+    await writeFileAtomic(out, imported.text);
+    console.log(`Wrote ${out}`);
+  } else if (command === "export" && rest[0] === "sql") {
+    process.stdout.write(await schemaDdl(await fs.readFile(currentProject().schemaPath, "utf8")));
+  } else if (command === "roundtrip" && rest[0]) {
+    process.stdout.write(roundTrip(await fs.readFile(rest[0], "utf8")));
+  } else {
+    throw new Error(USAGE);
+  }
+});
