@@ -4,10 +4,13 @@ import { z } from "zod";
 import { seedTutorial, SeedRefused, type SeedResult } from "@/lib/data/seed";
 import { listTables, readRows, UnknownTable, type RowPage, type TableSummary } from "@/lib/data/tables";
 import { applyRevision, planRevision, type ApplyResult, type RevisionPlan } from "@/lib/migrate/revision";
+import { importUpload, MAX_IMPORT_BYTES, type Imported } from "@/lib/import/open-any";
+import { schemaDdl } from "@/lib/migrate/schema-sql";
 import { currentProject } from "@/lib/project/project";
-import { layoutSchema, saveLayout, saveSchema } from "@/lib/project/schema-store";
+import { layoutSchema, openSchema, replaceSchema, saveLayout, saveSchema } from "@/lib/project/schema-store";
 import type { SchemaProblem } from "@/lib/schema/compile";
-import { schemaGraphSchema } from "@/lib/schema/graph";
+import { schemaGraphSchema, type SchemaGraph } from "@/lib/schema/graph";
+import { checkSchemaText, type TextDiagnostic } from "@/lib/schema/text-check";
 
 /**
  * The browser's only way in. Each action parses its input, calls one lib function and
@@ -106,6 +109,61 @@ export async function readRowsAction(input: unknown): Promise<ActionResult<{ pag
   if (!parsed.success) return invalidInput(parsed.error);
   try {
     return { ok: true, page: readRows(currentProject(), parsed.data.table, parsed.data) };
+  } catch (error) {
+    return refused(error);
+  }
+}
+
+export async function readSchemaTextAction(): Promise<ActionResult<{ text: string; version: string }>> {
+  try {
+    const { text, version } = await openSchema(currentProject());
+    return { ok: true, text, version };
+  } catch (error) {
+    return refused(error);
+  }
+}
+
+export async function checkSchemaTextAction(
+  input: unknown,
+): Promise<ActionResult<{ graph: SchemaGraph }> & { diagnostics?: TextDiagnostic[] }> {
+  const parsed = z.string().max(MAX_IMPORT_BYTES).safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const result = checkSchemaText(parsed.data);
+  return result.ok
+    ? result
+    : { ok: false, error: "The text is not a valid schema yet; the file is unchanged.", diagnostics: result.diagnostics };
+}
+
+export async function exportSqlAction(): Promise<ActionResult<{ sql: string }>> {
+  try {
+    return { ok: true, sql: await schemaDdl((await openSchema(currentProject())).text) };
+  } catch (error) {
+    return refused(error);
+  }
+}
+
+/**
+ * An uploaded schema.prisma, models.py or SQLite database, imported into a schema text
+ * that the browser shows for confirmation; nothing is written here.
+ */
+export async function importFileAction(form: FormData): Promise<ActionResult<Imported>> {
+  const file = form.get("file");
+  if (!(file instanceof File)) return { ok: false, error: "Choose a file to import." };
+  if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: `${file.name} is over 5 MB; files that large are not imported.` };
+  try {
+    return { ok: true, ...(await importUpload(file.name, Buffer.from(await file.arrayBuffer()))) };
+  } catch (error) {
+    return refused(error);
+  }
+}
+
+/** Replaces the project's schema with an imported one (checked again, written atomically). */
+export async function replaceSchemaAction(input: unknown): Promise<ActionResult<object>> {
+  const parsed = z.string().max(MAX_IMPORT_BYTES).safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    await replaceSchema(currentProject(), parsed.data);
+    return { ok: true };
   } catch (error) {
     return refused(error);
   }

@@ -2,7 +2,15 @@
 
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { saveLayoutAction, saveSchemaAction } from "@/app/actions";
+import dynamic from "next/dynamic";
+import {
+  exportSqlAction,
+  importFileAction,
+  readSchemaTextAction,
+  replaceSchemaAction,
+  saveLayoutAction,
+  saveSchemaAction,
+} from "@/app/actions";
 import type { SchemaGraph } from "@/lib/schema/graph";
 import { record, redo, startHistory, undo, type History } from "@/lib/schema/history";
 import * as operations from "@/lib/schema/operations";
@@ -26,6 +34,8 @@ export interface Design {
 
 type Status = { tone: "info" | "error" | "success"; text: string } | null;
 const DRAFT_KEY = "schemaflow:draft";
+// CodeMirror loads when the text panel opens, not with the page.
+const SchemaTextPanel = dynamic(() => import("./editor/SchemaTextPanel"), { ssr: false });
 const SAVE_DELAY_MS = 150;
 
 /** The free spot nearest to `wanted` (on a grid around it) that no node's top-left corner is close to. */
@@ -71,7 +81,8 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
   );
   const [saving, setSaving] = useState(false);
   const [lastSaved, setLastSaved] = useState<Date | null>(null);
-  const [panel, setPanel] = useState<"migrate" | "data" | null>(null);
+  const [panel, setPanel] = useState<"migrate" | "data" | "text" | null>(null);
+  const [savedVersion, setSavedVersion] = useState(props.initialVersion);
   const [focus, setFocus] = useState<Focus | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [dataVersion, setDataVersion] = useState(0);
@@ -103,6 +114,7 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
         if (pending.current) continue; // a newer design is on its way; its answer is the one to show
         if (result.ok) {
           saved.current = { graph: design.graph, version: result.version };
+          setSavedVersion(result.version);
           localStorage.removeItem(DRAFT_KEY);
           setProblems({});
           setStatus((current) => (current?.tone === "error" ? null : current));
@@ -395,6 +407,48 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
     return () => clearTimeout(timer);
   }, [status]);
 
+  const onTextGraph = useCallback(
+    (next: SchemaGraph) =>
+      commit("Edit schema text", (design) => {
+        // Positions follow names; a table the text adds appears in view, on a free spot.
+        const layout = layoutById(next, layoutByName(design.graph, design.layout));
+        const known = new Set([...design.graph.models, ...design.graph.enums].map((n) => n.name));
+        for (const node of [...next.models, ...next.enums]) {
+          if (!known.has(node.name)) layout[node.id] = freeSpotNear(centerOfView(), Object.values(layout));
+        }
+        return { graph: next, layout };
+      }),
+    [commit, centerOfView],
+  );
+
+  const downloadText = (text: string, fileName: string, type: string) =>
+    download(URL.createObjectURL(new Blob([text], { type })), fileName);
+
+  const exportFile = useCallback(async (kind: "schema" | "sql") => {
+    const result = kind === "schema" ? await readSchemaTextAction() : await exportSqlAction();
+    if (!result.ok) return setStatus({ tone: "error", text: result.error });
+    if ("text" in result) downloadText(result.text, "schema.prisma", "text/plain");
+    else downloadText(result.sql, "schema.sql", "application/sql");
+  }, []);
+
+  const importFile = useCallback(async (file: File) => {
+    setBusy(`Importing ${file.name}…`);
+    try {
+      const form = new FormData();
+      form.set("file", file);
+      const result = await importFileAction(form);
+      if (!result.ok) return setStatus({ tone: "error", text: `${file.name} was not imported: ${result.error}` });
+      const notes = result.notes.length ? `\n\nNot imported:\n- ${result.notes.join("\n- ")}` : "";
+      if (!window.confirm(`Replace prisma/schema.prisma with the schema imported from ${file.name}?${notes}`)) return;
+      const replaced = await replaceSchemaAction(result.text);
+      if (!replaced.ok) return setStatus({ tone: "error", text: replaced.error });
+      localStorage.removeItem(DRAFT_KEY);
+      window.location.reload();
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
   // The inspector takes room from the canvas: keep what it shows in view.
   const focusedNodeId =
     focus?.kind === "model" || focus?.kind === "enum" ? focus.id : focus?.kind === "field" ? focus.modelId : undefined;
@@ -433,12 +487,14 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
         onExport={(format) => void exportAs(format)}
         onSearch={jumpTo}
         onHelp={() => setHelpOpen(true)}
+        onExportFile={(kind) => void exportFile(kind)}
+        onImport={(file) => void importFile(file)}
       >
-        <span role="status" aria-label="Save state" className="text-xs text-slate-500">
+        <span role="status" aria-label="Save state" title="prisma/schema.prisma" className="text-xs text-slate-500">
           {saving
             ? "Saving…"
             : lastSaved
-              ? `Saved prisma/schema.prisma at ${lastSaved.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}`
+              ? `Saved ${lastSaved.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}`
               : ""}
         </span>
         <button
@@ -457,6 +513,15 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
             setDataVersion((v) => v + 1);
           }}
         />
+        <button
+          type="button"
+          onClick={() => setPanel(panel === "text" ? null : "text")}
+          aria-pressed={panel === "text"}
+          title="Edit prisma/schema.prisma as text beside the canvas"
+          className="rounded border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-50"
+        >
+          Text
+        </button>
         <button
           type="button"
           onClick={() => setPanel(panel === "data" ? null : "data")}
@@ -515,6 +580,9 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
           />
         )}
         {panel === "data" && <DataPanel version={dataVersion} onClose={() => setPanel(null)} />}
+        {panel === "text" && (
+          <SchemaTextPanel savedVersion={savedVersion} onValidGraph={onTextGraph} onClose={() => setPanel(null)} />
+        )}
         {!panel && focus && (
           <Inspector
             graph={graph}

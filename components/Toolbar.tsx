@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode, RefObject } from "react";
+import { useRef, type ReactNode, type RefObject } from "react";
 import type { SchemaGraph } from "@/lib/schema/graph";
 import { PALETTE_MIME } from "./canvas/SchemaCanvas";
 
@@ -38,8 +38,11 @@ export function Toolbar(props: {
   onExport(format: "png" | "svg"): void;
   onSearch(query: string): void;
   onHelp(): void;
+  onExportFile(kind: "schema" | "sql"): void;
+  onImport(file: File): void;
   children: ReactNode;
 }) {
+  const fileInput = useRef<HTMLInputElement>(null);
   return (
     <header className="flex flex-wrap items-center gap-2 border-b border-slate-300 bg-white px-4 py-2">
       <h1 className="mr-2 text-lg font-bold tracking-tight">
@@ -81,12 +84,54 @@ export function Toolbar(props: {
       <button type="button" className={quiet} onClick={props.onArrange} title="Arrange the diagram automatically (L)">
         Arrange
       </button>
-      <button type="button" className={quiet} onClick={() => props.onExport("png")} title="Download the diagram as a PNG image">
-        PNG
+      <details className="relative">
+        <summary className={`${quiet} cursor-pointer list-none`} title="Download the diagram, the schema file or its SQL">
+          Export ▾
+        </summary>
+        <div className="absolute left-0 z-30 mt-1 flex w-48 flex-col rounded border border-slate-300 bg-white p-1 shadow-lg">
+          {(
+            [
+              ["PNG", "The diagram as a PNG image", () => props.onExport("png")],
+              ["SVG", "The diagram as an SVG image", () => props.onExport("svg")],
+              ["schema.prisma", "The schema file", () => props.onExportFile("schema")],
+              ["SQL", "The SQL that creates this schema (the engine's DDL)", () => props.onExportFile("sql")],
+            ] as const
+          ).map(([label, title, run]) => (
+            <button
+              key={label}
+              type="button"
+              title={title}
+              className="rounded px-2 py-1 text-left text-sm hover:bg-slate-100"
+              onClick={(event) => {
+                (event.currentTarget.closest("details") as HTMLDetailsElement).open = false;
+                run();
+              }}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      </details>
+      <button
+        type="button"
+        className={quiet}
+        onClick={() => fileInput.current?.click()}
+        title="Import a schema.prisma, a SQLAlchemy models.py or a SQLite database"
+      >
+        Import…
       </button>
-      <button type="button" className={quiet} onClick={() => props.onExport("svg")} title="Download the diagram as an SVG image">
-        SVG
-      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        aria-label="File to import"
+        accept=".prisma,.py,.db,.sqlite,.sqlite3"
+        className="hidden"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = "";
+          if (file) props.onImport(file);
+        }}
+      />
       <form
         role="search"
         onSubmit={(event) => {

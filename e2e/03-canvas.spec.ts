@@ -205,6 +205,7 @@ test("search, help, arrange, export", async ({ page }) => {
 
   for (const format of ["PNG", "SVG"] as const) {
     const download = page.waitForEvent("download");
+    await page.getByText("Export ▾").click();
     await page.getByRole("button", { name: format, exact: true }).click();
     const file = await (await download).path();
     const bytes = fs.readFileSync(file!);

@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { introspectDatabase } from "../migrate/schema-sql";
 import { compileSchema } from "../schema/compile";
@@ -42,4 +43,16 @@ export async function importAny(file: string): Promise<Imported> {
   for (const trigger of introspected.triggers)
     notes.push(`the trigger ${trigger} is not imported (Prisma schemas have no triggers)`);
   return { text: introspected.text, notes };
+}
+
+/** An uploaded file, imported from a scratch copy that is removed afterwards. */
+export async function importUpload(fileName: string, bytes: Buffer): Promise<Imported> {
+  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "schemaflow-import-"));
+  try {
+    const target = path.join(scratch, path.basename(fileName).replace(/[^\w.-]/g, "_") || "upload");
+    await fs.writeFile(target, bytes);
+    return await importAny(target);
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
 }

@@ -106,7 +106,10 @@ const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1
 
 function runPython(file: string): { models: PyModel[]; unknown: ImportNote[] } {
   const script = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "import", "sqlalchemy_models.py");
-  const result = spawnSync(process.env.PYTHON ?? "python3", [script, file], { encoding: "utf8", timeout: 30_000 });
+  const result = spawnSync(/*turbopackIgnore: true*/ process.env.PYTHON ?? "python3", [script, file], {
+    encoding: "utf8",
+    timeout: 30_000,
+  });
   if (result.error) throw new Error(`Python 3 is needed to read models.py and could not be started (${result.error.message})`);
   if (result.status !== 0) throw new Error(`models.py could not be read: ${result.stderr.trim().split("\n").at(-1)}`);
   const output = JSON.parse(result.stdout) as { models: PyModel[]; unknown: ImportNote[]; error?: string };

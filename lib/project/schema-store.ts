@@ -4,6 +4,7 @@ import { z } from "zod";
 import { compileSchema, type SchemaProblem } from "../schema/compile";
 import type { SchemaGraph } from "../schema/graph";
 import { parseSchema } from "../schema/parse";
+import { checkSchemaText } from "../schema/text-check";
 import { serialized } from "../migrate/serial";
 import { writeFileAtomic } from "./atomic-write";
 import type { Project } from "./project";
@@ -87,4 +88,17 @@ async function writeLayout(project: Project, layout: Layout): Promise<void> {
       .map(([name, p]) => [name, { x: Math.round(p.x), y: Math.round(p.y), ...(p.color ? { color: p.color } : {}) }]),
   );
   await writeFileAtomic(project.layoutPath, `${JSON.stringify({ version: 1, positions: rounded }, null, 2)}\n`);
+}
+
+/**
+ * Replaces the schema with another (an import): checked by Prisma's validator first, then
+ * written atomically; the old layout goes, so the new schema is laid out afresh.
+ */
+export function replaceSchema(project: Project, text: string): Promise<void> {
+  return serialized(project.schemaPath, async () => {
+    const checked = checkSchemaText(text);
+    if (!checked.ok) throw new Error(checked.diagnostics.map((d) => `line ${d.line}: ${d.message}`).join("\n"));
+    await writeFileAtomic(project.schemaPath, text);
+    await fs.rm(project.layoutPath, { force: true });
+  });
 }

@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "vitest";
+import { checkSchemaText } from "./text-check";
+
+const shipped = fs.readFileSync(path.resolve(import.meta.dirname, "../../prisma/schema.prisma"), "utf8");
+
+test("valid text gives its graph; malformed text gives Prisma's message at its line and column", () => {
+  const valid = checkSchemaText(shipped);
+  expect(valid.ok && valid.graph.models.map((m) => m.name)).toEqual(["User", "Address"]);
+
+  const broken = shipped.replace("fullname  String?", "full name String?");
+  const result = checkSchemaText(broken);
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  const line = broken.split("\n").findIndex((l) => l.includes("full name")) + 1;
+  expect(result.diagnostics[0]).toMatchObject({ line, column: 3, message: expect.stringContaining("not a valid field") });
+  expect(broken.slice(result.diagnostics[0].from, result.diagnostics[0].to)).toContain("full name");
+});
+
+test("offsets stay right after non-ASCII text", () => {
+  const text = shipped
+    .replace("model User {", "/// Usuário — café\nmodel User {")
+    .replace("fullname  String?", "fullname String? @@@");
+  const result = checkSchemaText(text);
+  expect(result.ok).toBe(false);
+  if (!result.ok) expect(text.slice(result.diagnostics[0].from, result.diagnostics[0].to)).toContain("fullname");
+});
+
+test("another provider is refused with a clear message", () => {
+  const result = checkSchemaText(shipped.replace('provider = "sqlite"', 'provider = "postgresql"'));
+  expect(result.ok).toBe(false);
+  if (!result.ok) expect(result.diagnostics[0].message).toMatch(/works on SQLite/);
+});
