@@ -169,6 +169,44 @@ export async function benchCanvas(sizes = [100, 500, 1000], runs = 3): Promise<v
   }
 }
 
+/**
+ * Opening an existing schema file, as a user does: the first open (parse, ELK layout on the
+ * server, first render) and the next (positions saved).
+ */
+export async function benchOpenFile(file: string, label: string): Promise<void> {
+  const project = tempProject(fs.readFileSync(file, "utf8"));
+  const server = await startServer(project.root);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  try {
+    const times: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      times.push(await openMs(page));
+      await page.close();
+    }
+    const models = parseSchema(fs.readFileSync(file, "utf8")).models.length;
+    console.log(`open file=${label} models=${models} first_open_ms=${Math.round(times[0])} (parse + ELK layout + first render)`);
+    console.log(
+      `open file=${label} models=${models} reopen_ms=${Math.round(median(times.slice(1)))} (layout saved; median of 2)`,
+    );
+  } finally {
+    await browser.close();
+    server.kill();
+    removeProject(project);
+  }
+}
+
 if (process.argv[1] === import.meta.filename) {
   const sizes = process.argv.slice(2).map(Number).filter(Boolean);
   await benchCanvas(sizes.length ? sizes : undefined);

@@ -13,7 +13,8 @@ import { saveSchema } from "../lib/project/schema-store";
 import { parseSchema } from "../lib/schema/parse";
 import { chainedSchema } from "../lib/testing/chained-schema";
 import { generatedSchema } from "../lib/testing/generated-schema";
-import { benchCanvas } from "./canvas";
+import { roundTrip } from "../lib/import/open-any";
+import { benchCanvas, benchOpenFile } from "./canvas";
 import { removeProject, tempProject } from "../lib/testing/temp-project";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -192,6 +193,32 @@ if (!only || only === "save" || only === "canvas") {
     }
     removeProject(project);
     console.log(`save models=${models} save_schema_ms=${whole(median(times))} (graph to validated, formatted file; median of 5)`);
+  }
+}
+
+// Opening real schemas: the whole corpus read and printed back, and the largest ones opened in the browser.
+const CORPUS = path.resolve(ROOT, "..", "shared", "corpus", "prisma");
+if ((!only || only === "corpus") && fs.existsSync(CORPUS)) {
+  const files = fs.readdirSync(CORPUS).filter((f) => f.endsWith(".prisma"));
+  const texts = files.map((f) => fs.readFileSync(path.join(CORPUS, f), "utf8"));
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = process.hrtime.bigint();
+    for (const text of texts) {
+      try {
+        roundTrip(text);
+      } catch {
+        // the read-only ones are refused; the corpus test says which
+      }
+    }
+    runs.push(ms(start));
+  }
+  console.log(
+    `corpus files=${files.length} round_trip_all_ms=${whole(median(runs))} (parse + print + validate + format each; median of 3)`,
+  );
+  if (fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    await benchOpenFile(path.join(CORPUS, "civitai-civitai__civitai-full.prisma"), "civitai-full");
+    await benchOpenFile(path.join(CORPUS, "prisma-prisma__bigschema-5000.prisma"), "bigschema-5000");
   }
 }
 
