@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ELK from "elkjs/lib/elk.bundled.js";
 import { chromium, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "../e2e/chromium";
 import { layoutByName } from "../components/canvas/graph-to-flow";
 import { saveLayout } from "../lib/project/schema-store";
 import { autoLayout } from "../lib/schema/auto-layout";
@@ -103,18 +104,7 @@ async function renameMs(page: Page, model: string, round: number): Promise<numbe
 
 export async function benchCanvas(sizes = [100, 500, 1000], runs = 3): Promise<void> {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("run `npm run build` before the canvas benchmark");
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     for (const models of sizes) {
       const project = tempProject(generatedSchema(models));
@@ -176,18 +166,7 @@ export async function benchCanvas(sizes = [100, 500, 1000], runs = 3): Promise<v
 export async function benchOpenFile(file: string, label: string): Promise<void> {
   const project = tempProject(fs.readFileSync(file, "utf8"));
   const server = await startServer(project.root);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const times: number[] = [];
     for (let run = 0; run < 3; run++) {

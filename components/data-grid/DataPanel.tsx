@@ -1,5 +1,6 @@
 "use client";
 
+import { SidePanel } from "../SidePanel";
 import { useEffect, useState } from "react";
 import { listTablesAction } from "@/app/actions";
 import type { TableSummary } from "@/lib/data/tables";
@@ -28,19 +29,13 @@ export function DataPanel(props: { version: number; onClose(): void }) {
   }, [props.version]);
 
   return (
-    <aside aria-label="Data" className="flex w-[48rem] max-w-[60vw] flex-col border-l border-slate-300 bg-white">
-      <header className="flex items-center border-b border-slate-200 px-4 py-2">
-        <h2 className="font-semibold">Data</h2>
-        <span className="ml-2 text-xs text-slate-500">rows in the SQLite database</span>
-        <button
-          type="button"
-          aria-label="Close data panel"
-          onClick={props.onClose}
-          className="ml-auto text-slate-500 hover:text-slate-900"
-        >
-          ×
-        </button>
-      </header>
+    <SidePanel
+      label="Data"
+      title="Data"
+      subtitle="rows in the SQLite database"
+      width="w-[48rem] max-w-[60vw]"
+      onClose={props.onClose}
+    >
       {error && (
         <p role="alert" className="m-4 rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">
           {error}
@@ -78,6 +73,6 @@ export function DataPanel(props: { version: number; onClose(): void }) {
           <div className="min-w-0 flex-1">{chosen && <RowGrid key={`${chosen}:${props.version}`} table={chosen} />}</div>
         </div>
       )}
-    </aside>
+    </SidePanel>
   );
 }

@@ -5,6 +5,7 @@ import { setDiagnostics, lintGutter, type Diagnostic } from "@codemirror/lint";
 import { useEffect, useRef, useState } from "react";
 import { checkSchemaTextAction, readSchemaTextAction } from "@/app/actions";
 import type { SchemaGraph } from "@/lib/schema/graph";
+import { SidePanel } from "../SidePanel";
 import { prismaLanguage } from "./prisma-language";
 
 const CHECK_DELAY_MS = 400;
@@ -122,21 +123,13 @@ export default function SchemaTextPanel(props: {
   }, [props.savedVersion]);
 
   return (
-    <aside aria-label="Schema text" className="flex w-[36rem] max-w-[50vw] flex-col border-l border-slate-300 bg-white">
-      <header className="flex items-center border-b border-slate-200 px-4 py-2">
-        <h2 className="font-semibold">schema.prisma</h2>
-        <span className="ml-2 text-xs text-slate-500">
-          {loading ? "loading…" : problems.length ? "not saved: fix the problems below" : "in sync with the canvas"}
-        </span>
-        <button
-          type="button"
-          aria-label="Close schema text"
-          onClick={props.onClose}
-          className="ml-auto text-slate-500 hover:text-slate-900"
-        >
-          ×
-        </button>
-      </header>
+    <SidePanel
+      label="Schema text"
+      title="schema.prisma"
+      subtitle={loading ? "loading…" : problems.length ? "not saved: fix the problems below" : "in sync with the canvas"}
+      width="w-[36rem] max-w-[50vw]"
+      onClose={props.onClose}
+    >
       <div ref={host} className="min-h-0 flex-1 overflow-hidden" />
       {problems.length > 0 && (
         <ul
@@ -154,6 +147,6 @@ export default function SchemaTextPanel(props: {
           ))}
         </ul>
       )}
-    </aside>
+    </SidePanel>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { SchemaGraph } from "@/lib/schema/graph";
 import type { Focus, SchemaEditor } from "../canvas/editor-context";
+import { SidePanel } from "../SidePanel";
 import { EnumInspector } from "./EnumInspector";
 import { FieldInspector } from "./FieldInspector";
 import { ModelInspector } from "./ModelInspector";
@@ -42,19 +43,8 @@ export function Inspector(props: {
     body = <RelationInspector graph={graph} modelId={focus.modelId} fieldId={focus.fieldId} editor={editor} />;
   }
   return (
-    <aside aria-label="Inspector" className="flex w-80 flex-col border-l border-slate-300 bg-white">
-      <header className="flex items-center border-b border-slate-200 px-4 py-2">
-        <h2 className="font-semibold">Inspector</h2>
-        <button
-          type="button"
-          aria-label="Close inspector"
-          onClick={() => editor.focus(null)}
-          className="ml-auto text-slate-500 hover:text-slate-900"
-        >
-          ×
-        </button>
-      </header>
+    <SidePanel label="Inspector" title="Inspector" width="w-80" onClose={() => editor.focus(null)}>
       <div className="min-h-0 flex-1 overflow-auto p-4">{body}</div>
-    </aside>
+    </SidePanel>
   );
 }

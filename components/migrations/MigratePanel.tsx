@@ -1,5 +1,6 @@
 "use client";
 
+import { SidePanel } from "../SidePanel";
 import { useEffect, useState } from "react";
 import { applyRevisionAction, previewRevisionAction } from "@/app/actions";
 import type { RevisionPlan } from "@/lib/migrate/revision";
@@ -56,18 +57,7 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
 
   const pending = plan && (plan.hasChanges || plan.unapplied.length > 0);
   return (
-    <aside aria-label="Migrate" className="flex w-[32rem] max-w-[50vw] flex-col border-l border-slate-300 bg-white">
-      <header className="flex items-center border-b border-slate-200 px-4 py-2">
-        <h2 className="font-semibold">Next revision</h2>
-        <button
-          type="button"
-          aria-label="Close migrate panel"
-          onClick={props.onClose}
-          className="ml-auto text-slate-500 hover:text-slate-900"
-        >
-          ×
-        </button>
-      </header>
+    <SidePanel label="Migrate" title="Next revision" width="w-[32rem] max-w-[50vw]" onClose={props.onClose}>
       <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-auto p-4 text-sm">
         {error && (
           <p role="alert" className="whitespace-pre-wrap rounded border border-red-200 bg-red-50 p-2 text-red-800">
@@ -134,6 +124,6 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
           </form>
         )}
       </div>
-    </aside>
+    </SidePanel>
   );
 }
