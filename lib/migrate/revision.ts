@@ -2,7 +2,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Project } from "../project/project";
-import { engineErrorMessage, openEngine, type EngineSession } from "./engine";
+import { applyPending } from "./apply";
+import { openEngine, type EngineSession } from "./engine";
 import { readMigrationList, revisionDirectoryName, writeRevision } from "./migrations-dir";
 import { serialized } from "./serial";
 
@@ -92,11 +93,7 @@ export function applyRevision(project: Project, options: { name: string; expecte
   return serialized(project.databasePath, () =>
     withEngine(project, async (session) => {
       const next = await plan(project, session);
-      const apply = async () => {
-        const migrationsList = await readMigrationList(project.migrationsDir);
-        const output = await session.engine.applyMigrations({ migrationsList, filters: FILTERS });
-        return output.appliedMigrationNames;
-      };
+      const apply = async () => applyPending(project.databasePath, await readMigrationList(project.migrationsDir));
       if (!next.hasChanges) return { status: "up-to-date" as const, applied: await apply() };
       if (options.expectedSql !== undefined && options.expectedSql !== next.sql) {
         return { status: "changed-since-preview" as const, plan: next };
@@ -106,25 +103,13 @@ export function applyRevision(project: Project, options: { name: string; expecte
       try {
         return { status: "applied" as const, revision, applied: await apply() };
       } catch (error) {
-        // A revision that did not apply is not kept: the folder and the database's history
-        // stay as they were, and the user can fix the schema and migrate again.
+        // A revision that did not apply is not kept: it rolled back, the folder loses it
+        // too, and the user can fix the schema and migrate again.
         await fs.rm(directory, { recursive: true, force: true });
-        forgetFailedRevision(project, revision);
-        throw new Error(`The revision did not apply: ${engineErrorMessage(error)}`);
+        throw error;
       }
     }),
   );
-}
-
-function forgetFailedRevision(project: Project, revision: string): void {
-  const database = new Database(project.databasePath);
-  try {
-    database.prepare("DELETE FROM _prisma_migrations WHERE migration_name = ? AND finished_at IS NULL").run(revision);
-  } catch {
-    // No history table: nothing to forget.
-  } finally {
-    database.close();
-  }
 }
 
 /** The engine's own check of the migrations folder against the database's history. */
