@@ -76,6 +76,7 @@ export async function applyRevisionAction(input: unknown): Promise<ActionResult<
         .max(100)
         .regex(/[A-Za-z0-9]/, "use letters or digits in the name"),
       expectedSql: z.string().optional(),
+      acceptDataLoss: z.boolean().optional(),
     })
     .safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);

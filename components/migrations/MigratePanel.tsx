@@ -3,7 +3,52 @@
 import { SidePanel } from "../SidePanel";
 import { useEffect, useState } from "react";
 import { applyRevisionAction, previewRevisionAction } from "@/app/actions";
+import { describeLoss } from "@/lib/migrate/data-loss";
 import type { RevisionPlan } from "@/lib/migrate/revision";
+
+/** What the rehearsal on a copy of the database found: nothing lost, losses to accept, or a failure. */
+function RehearsalReport(props: { plan: RevisionPlan; accepted: boolean; onAccept(accepted: boolean): void }) {
+  const { rehearsal } = props.plan;
+  if (!rehearsal.ok) {
+    return (
+      <section role="alert" data-testid="rehearsal" className="rounded border border-red-300 bg-red-50 p-2 text-red-900">
+        <p className="font-semibold">This revision fails on a copy of the database; the real one is not touched.</p>
+        <p className="mt-1 whitespace-pre-wrap">{rehearsal.error}</p>
+        {rehearsal.statement && (
+          <pre className="mt-1 overflow-auto rounded bg-white p-1 font-mono text-xs">{rehearsal.statement}</pre>
+        )}
+        {rehearsal.duplicates?.length ? (
+          <p className="mt-1">Duplicated values: {rehearsal.duplicates.map((d) => `${d.values} (${d.count}×)`).join("; ")}.</p>
+        ) : null}
+        <p className="mt-1 text-xs">
+          Fix the schema: give a new required column a default (or make it optional), remove the duplicates first, or keep the old
+          type.
+        </p>
+      </section>
+    );
+  }
+  if (!rehearsal.losses.length) {
+    return (
+      <p data-testid="rehearsal" className="rounded border border-emerald-200 bg-emerald-50 p-2 text-xs text-emerald-900">
+        Rehearsed on a copy of the database: no data is lost.
+      </p>
+    );
+  }
+  return (
+    <section data-testid="rehearsal" className="rounded border border-amber-300 bg-amber-50 p-2 text-amber-950">
+      <p className="font-semibold">Applying this revision loses data (rehearsed on a copy of the database):</p>
+      <ul className="ml-4 list-disc">
+        {rehearsal.losses.map((loss) => (
+          <li key={`${loss.kind}:${loss.table}:${loss.column ?? ""}`}>{describeLoss(loss)}</li>
+        ))}
+      </ul>
+      <label className="mt-2 flex items-center gap-2 font-medium">
+        <input type="checkbox" checked={props.accepted} onChange={(e) => props.onAccept(e.target.checked)} />
+        Apply anyway and lose the data above
+      </label>
+    </section>
+  );
+}
 
 /**
  * `alembic revision --autogenerate` and `alembic upgrade head` in one panel: the pending
@@ -15,10 +60,12 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
   const [notice, setNotice] = useState<string | null>(null);
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
+  const [accepted, setAccepted] = useState(false);
 
   const load = async () => {
     setError(null);
     const result = await previewRevisionAction();
+    setAccepted(false);
     if (result.ok) setPlan(result.plan);
     else setError(result.error);
   };
@@ -32,15 +79,30 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
     setError(null);
     setNotice(null);
     try {
-      const result = await applyRevisionAction({ name, expectedSql: plan.hasChanges ? plan.sql : undefined });
+      const result = await applyRevisionAction({
+        name,
+        expectedSql: plan.hasChanges ? plan.sql : undefined,
+        acceptDataLoss: accepted,
+      });
       if (!result.ok) {
         setError(result.error);
         return;
       }
       const outcome = result.result;
-      if (outcome.status === "changed-since-preview") {
+      if (
+        outcome.status === "changed-since-preview" ||
+        outcome.status === "needs-data-loss-consent" ||
+        outcome.status === "rehearsal-failed"
+      ) {
         setPlan(outcome.plan);
-        setNotice("The schema changed since this preview. Review the new revision and apply again.");
+        setAccepted(false);
+        setNotice(
+          outcome.status === "changed-since-preview"
+            ? "The schema changed since this preview. Review the new revision and apply again."
+            : outcome.status === "rehearsal-failed"
+              ? "Nothing was applied: the revision fails on a copy of the database."
+              : "Nothing was applied: confirm the data loss first.",
+        );
         return;
       }
       const applied = outcome.applied.length ? `Applied ${outcome.applied.join(", ")}.` : "";
@@ -56,6 +118,7 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
   };
 
   const pending = plan && (plan.hasChanges || plan.unapplied.length > 0);
+  const blocked = plan ? !plan.rehearsal.ok || (plan.rehearsal.losses.length > 0 && !accepted) : true;
   return (
     <SidePanel label="Migrate" title="Next revision" width="w-[32rem] max-w-[50vw]" onClose={props.onClose}>
       <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-auto p-4 text-sm">
@@ -96,6 +159,7 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
             </section>
           </>
         )}
+        {pending && <RehearsalReport plan={plan} accepted={accepted} onAccept={setAccepted} />}
         {pending && (
           <form
             className="flex items-end gap-2"
@@ -116,7 +180,8 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
             </label>
             <button
               type="submit"
-              disabled={busy}
+              disabled={busy || blocked}
+              title={blocked ? "See the rehearsal above" : undefined}
               className="rounded bg-sky-600 px-4 py-1.5 font-medium text-white hover:bg-sky-700 disabled:opacity-50"
             >
               {busy ? "Applying…" : "Apply"}

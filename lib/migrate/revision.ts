@@ -3,6 +3,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Project } from "../project/project";
 import { applyPending } from "./apply";
+import type { Rehearsal } from "./data-loss";
+import { rehearse } from "./rehearsal";
 import { openEngine, type EngineSession } from "./engine";
 import { readMigrationList, revisionDirectoryName, writeRevision } from "./migrations-dir";
 import { serialized } from "./serial";
@@ -17,12 +19,21 @@ export interface RevisionPlan {
   hasChanges: boolean;
   /** Revisions already in the folder that the database has not applied yet. */
   unapplied: string[];
+  /** What applying it (and the unapplied ones) did to a copy of the database. */
+  rehearsal: Rehearsal;
 }
 
 export type ApplyResult =
   | { status: "applied"; revision: string; applied: string[] }
   | { status: "up-to-date"; applied: string[] }
-  | { status: "changed-since-preview"; plan: RevisionPlan };
+  | { status: "changed-since-preview"; plan: RevisionPlan }
+  /** The rehearsal lost data and the user has not accepted it: nothing was written. */
+  | { status: "needs-data-loss-consent"; plan: RevisionPlan }
+  /** The revision fails on a copy of the database: nothing was written. */
+  | { status: "rehearsal-failed"; plan: RevisionPlan };
+
+/** The name a revision that is not written yet has in a rehearsal. */
+export const NEXT_REVISION = "(next revision)";
 
 const FILTERS = { externalTables: [], externalEnums: [] };
 
@@ -68,16 +79,24 @@ async function plan(project: Project, session: EngineSession): Promise<RevisionP
   const to = { tag: "schemaDatamodel" as const, files: [{ path: project.schemaPath, content: text }] };
   const script = await session.engine.diff({ from, to, script: true, exitCode: true, filters: FILTERS });
   const summary = await session.engine.diff({ from, to, script: false, exitCode: null, filters: FILTERS });
-  return {
-    sql: script.stdout ?? "",
-    summary: (summary.stdout ?? "").trim(),
-    // With exitCode set, the engine answers 2 when there is a difference, 0 when none.
-    hasChanges: script.exitCode === 2,
-    unapplied: unappliedRevisions(
-      project,
-      migrations.migrationDirectories.map((d) => d.path),
-    ),
-  };
+  const sql = script.stdout ?? "";
+  // With exitCode set, the engine answers 2 when there is a difference, 0 when none.
+  const hasChanges = script.exitCode === 2;
+  const unapplied = unappliedRevisions(
+    project,
+    migrations.migrationDirectories.map((d) => d.path),
+  );
+  const next = hasChanges
+    ? [{ path: NEXT_REVISION, migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: sql } } }]
+    : [];
+  const rehearsal: Rehearsal =
+    hasChanges || unapplied.length
+      ? await rehearse(project.databasePath, {
+          ...migrations,
+          migrationDirectories: [...migrations.migrationDirectories, ...next],
+        })
+      : { ok: true, losses: [] };
+  return { sql, summary: (summary.stdout ?? "").trim(), hasChanges, unapplied, rehearsal };
 }
 
 export function planRevision(project: Project): Promise<RevisionPlan> {
@@ -89,7 +108,10 @@ export function planRevision(project: Project): Promise<RevisionPlan> {
  * `expectedSql` is the SQL the user reviewed: if the schema changed since, nothing is
  * written and the new plan comes back to be reviewed again.
  */
-export function applyRevision(project: Project, options: { name: string; expectedSql?: string }): Promise<ApplyResult> {
+export function applyRevision(
+  project: Project,
+  options: { name: string; expectedSql?: string; acceptDataLoss?: boolean },
+): Promise<ApplyResult> {
   return serialized(project.databasePath, () =>
     withEngine(project, async (session) => {
       const next = await plan(project, session);
@@ -98,6 +120,9 @@ export function applyRevision(project: Project, options: { name: string; expecte
       if (options.expectedSql !== undefined && options.expectedSql !== next.sql) {
         return { status: "changed-since-preview" as const, plan: next };
       }
+      if (!next.rehearsal.ok) return { status: "rehearsal-failed" as const, plan: next };
+      if (next.rehearsal.losses.length && !options.acceptDataLoss)
+        return { status: "needs-data-loss-consent" as const, plan: next };
       const revision = revisionDirectoryName(options.name);
       const directory = await writeRevision(project.migrationsDir, revision, next.sql);
       try {

@@ -1,0 +1,147 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { MigrationList } from "@prisma/schema-engine-wasm";
+import { applyPending, RevisionFailed } from "./apply";
+import type { DataLoss, Rehearsal } from "./data-loss";
+
+/**
+ * Before a revision touches the real database it is applied to a copy (SQLite's online
+ * backup), and the copy is compared with the original: tables and columns that held data
+ * and are gone, tables that lost rows. A revision SQLite refuses there (a required column
+ * added to a table with rows, a unique constraint over duplicates...) never reaches the
+ * real database; the failing statement and, for a unique constraint, the duplicates are
+ * reported.
+ */
+
+interface Snapshot {
+  tables: Map<string, { rows: number; columns: Map<string, number> }>;
+}
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+function snapshot(database: Database.Database): Snapshot {
+  const tables = new Map<string, { rows: number; columns: Map<string, number> }>();
+  const names = (database.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[])
+    .map((r) => r.name)
+    .filter((name) => !/^(_prisma_migrations|sqlite_)/.test(name));
+  for (const table of names) {
+    const columns = (database.prepare(`PRAGMA table_info(${quote(table)})`).all() as { name: string }[]).map((c) => c.name);
+    const counts = database
+      .prepare(`SELECT count(*) AS __rows${columns.map((c, i) => `, count(${quote(c)}) AS c${i}`).join("")} FROM ${quote(table)}`)
+      .get() as Record<string, number>;
+    tables.set(table, { rows: counts.__rows, columns: new Map(columns.map((c, i) => [c, counts[`c${i}`]])) });
+  }
+  return { tables };
+}
+
+function compare(before: Snapshot, after: Snapshot): DataLoss[] {
+  const losses: DataLoss[] = [];
+  for (const [table, old] of before.tables) {
+    const now = after.tables.get(table);
+    if (!now) {
+      if (old.rows > 0) losses.push({ kind: "table-dropped", table, rows: old.rows });
+      continue;
+    }
+    if (now.rows < old.rows) losses.push({ kind: "rows-deleted", table, rows: old.rows - now.rows });
+    for (const [column, values] of old.columns) {
+      if (!now.columns.has(column) && values > 0) losses.push({ kind: "column-dropped", table, column, rows: values });
+    }
+  }
+  return losses;
+}
+
+/** Statements of a Prisma migration script, for finding the one that fails. */
+function statements(sql: string): string[] {
+  return sql
+    .split(/;\s*\n/)
+    .map((s) => s.replace(/^(\s*--[^\n]*\n)+/g, "").trim())
+    .filter(Boolean);
+}
+
+function failingStatement(database: Database.Database, sql: string): string | undefined {
+  database.pragma("foreign_keys = OFF");
+  database.exec("BEGIN");
+  try {
+    for (const statement of statements(sql)) {
+      try {
+        database.exec(statement);
+      } catch {
+        return statement;
+      }
+    }
+    return undefined;
+  } finally {
+    database.exec("ROLLBACK");
+  }
+}
+
+/** For "UNIQUE constraint failed: t.a, t.b": the duplicated values, most frequent first. */
+function duplicatesFor(database: Database.Database, error: string): { values: string; count: number }[] | undefined {
+  const match = /UNIQUE constraint failed: ([\w.", ]+)/.exec(error);
+  if (!match) return undefined;
+  const columns = match[1].split(",").map((c) => c.trim().split("."));
+  const table = columns[0][0];
+  const list = columns.map(([, column]) => quote(column)).join(", ");
+  try {
+    return (
+      database
+        .prepare(`SELECT ${list}, count(*) AS n FROM ${quote(table)} GROUP BY ${list} HAVING n > 1 ORDER BY n DESC LIMIT 10`)
+        .all() as Record<string, unknown>[]
+    ).map((row) => {
+      const { n, ...values } = row;
+      return { values: Object.values(values).map(String).join(", "), count: Number(n) };
+    });
+  } catch {
+    return undefined; // the table is one the revision creates: nothing to show
+  }
+}
+
+export async function rehearse(databasePath: string, migrations: MigrationList): Promise<Rehearsal> {
+  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "schemaflow-rehearsal-"));
+  const copy = path.join(scratch, "rehearsal.db");
+  try {
+    const exists = await fs.stat(databasePath).then(
+      () => true,
+      () => false,
+    );
+    let before: Snapshot = { tables: new Map() };
+    if (exists) {
+      const source = new Database(databasePath, { readonly: true });
+      try {
+        before = snapshot(source);
+        await source.backup(copy);
+      } finally {
+        source.close();
+      }
+    }
+    try {
+      applyPending(copy, migrations);
+    } catch (error) {
+      if (!(error instanceof RevisionFailed)) throw error;
+      const database = new Database(copy);
+      try {
+        const sql = migrations.migrationDirectories.find((d) => d.path === error.revision)?.migrationFile.content;
+        const statement = sql?.tag === "ok" ? failingStatement(database, sql.value) : undefined;
+        return {
+          ok: false,
+          revision: error.revision,
+          error: error.message,
+          statement,
+          duplicates: duplicatesFor(database, error.message),
+        };
+      } finally {
+        database.close();
+      }
+    }
+    const database = new Database(copy, { readonly: true });
+    try {
+      return { ok: true, losses: compare(before, snapshot(database)) };
+    } finally {
+      database.close();
+    }
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+}
