@@ -42,6 +42,33 @@ export class RevisionFailed extends Error {
   }
 }
 
+/**
+ * Runs one script in one transaction with foreign keys off before it starts and checked
+ * before it commits; `bookkeeping` runs inside the same transaction (the history row).
+ * Throws with the reason; the database is then as it was.
+ */
+function runAtomically(database: Database.Database, sql: string, bookkeeping: () => void): void {
+  database.pragma("foreign_keys = OFF");
+  database.exec("BEGIN IMMEDIATE");
+  try {
+    database.exec(sql);
+    const broken = database.pragma("foreign_key_check") as { table: string; parent: string }[];
+    if (broken.length) {
+      const tables = [...new Set(broken.map((row) => `${row.table} → ${row.parent}`))].join(", ");
+      throw new Error(`it would leave ${broken.length} row(s) pointing at rows that do not exist (${tables})`);
+    }
+    bookkeeping();
+    database.exec("COMMIT");
+  } catch (error) {
+    if (database.inTransaction) database.exec("ROLLBACK");
+    throw error;
+  } finally {
+    database.pragma("foreign_keys = ON");
+  }
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /** Applies what the database has not applied yet, in folder order; returns the names applied. */
 export function applyPending(databasePath: string, migrations: MigrationList): string[] {
   const database = new Database(databasePath);
@@ -67,29 +94,39 @@ export function applyPending(databasePath: string, migrations: MigrationList): s
       if (content.tag === "error")
         throw new RevisionFailed(directory.path, `${directory.path}/migration.sql cannot be read: ${content.value}`);
       const startedAt = new Date();
-      database.pragma("foreign_keys = OFF");
-      database.exec("BEGIN IMMEDIATE");
       try {
-        database.exec(content.value);
-        const broken = database.pragma("foreign_key_check") as { table: string; parent: string }[];
-        if (broken.length) {
-          const tables = [...new Set(broken.map((row) => `${row.table} → ${row.parent}`))].join(", ");
-          throw new Error(`it would leave ${broken.length} row(s) pointing at rows that do not exist (${tables})`);
-        }
-        record.run(randomUUID(), checksumOf(content.value), prismaTime(new Date()), directory.path, prismaTime(startedAt));
-        database.exec("COMMIT");
+        runAtomically(database, content.value, () =>
+          record.run(randomUUID(), checksumOf(content.value), prismaTime(new Date()), directory.path, prismaTime(startedAt)),
+        );
       } catch (error) {
-        if (database.inTransaction) database.exec("ROLLBACK");
         throw new RevisionFailed(
           directory.path,
-          `${directory.path} did not apply, and the database is unchanged: ${error instanceof Error ? error.message : String(error)}`,
+          `${directory.path} did not apply, and the database is unchanged: ${message(error)}`,
         );
-      } finally {
-        database.pragma("foreign_keys = ON");
       }
       applied.push(directory.path);
     }
     return applied;
+  } finally {
+    database.close();
+  }
+}
+
+/** Runs a revision's down.sql and removes its history row, in one transaction. */
+export function revertRevision(databasePath: string, revision: string, downSql: string): void {
+  const database = new Database(databasePath);
+  try {
+    database.exec(MIGRATIONS_TABLE);
+    try {
+      runAtomically(database, downSql, () =>
+        database.prepare("DELETE FROM _prisma_migrations WHERE migration_name = ?").run(revision),
+      );
+    } catch (error) {
+      throw new RevisionFailed(
+        revision,
+        `${revision} could not be rolled back, and the database is unchanged: ${message(error)}`,
+      );
+    }
   } finally {
     database.close();
   }

@@ -52,12 +52,23 @@ export function revisionDirectoryName(name: string, now: Date = new Date()): str
   return slug ? `${stamp}_${slug}` : stamp;
 }
 
-export async function writeRevision(migrationsDir: string, directoryName: string, sql: string): Promise<string> {
+/** Besides Prisma's migration.sql, a revision keeps what rolling it back needs. */
+export const DOWN_FILE = "down.sql";
+export const SNAPSHOT_FILE = "schema.prisma.snapshot";
+
+export async function writeRevision(
+  migrationsDir: string,
+  directoryName: string,
+  sql: string,
+  extras: { downSql?: string; schemaSnapshot?: string } = {},
+): Promise<string> {
   const directory = path.join(migrationsDir, directoryName);
   await fs.mkdir(migrationsDir, { recursive: true });
   // Not recursive: an existing revision of the same name is an error, never overwritten.
   await fs.mkdir(directory);
   await writeFileAtomic(path.join(directory, "migration.sql"), sql);
+  if (extras.downSql !== undefined) await writeFileAtomic(path.join(directory, DOWN_FILE), extras.downSql);
+  if (extras.schemaSnapshot !== undefined) await writeFileAtomic(path.join(directory, SNAPSHOT_FILE), extras.schemaSnapshot);
   const lockfile = path.join(migrationsDir, LOCKFILE_NAME);
   await fs.access(lockfile).catch(() => writeFileAtomic(lockfile, LOCKFILE_CONTENT));
   return directory;

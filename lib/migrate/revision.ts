@@ -123,8 +123,21 @@ export function applyRevision(
       if (!next.rehearsal.ok) return { status: "rehearsal-failed" as const, plan: next };
       if (next.rehearsal.losses.length && !options.acceptDataLoss)
         return { status: "needs-data-loss-consent" as const, plan: next };
+      // The way back: the engine's diff from the new schema to the migrations as they were.
+      const text = await fs.readFile(project.schemaPath, "utf8");
+      const before = await readMigrationList(project.migrationsDir);
+      const down = await session.engine.diff({
+        from: { tag: "schemaDatamodel", files: [{ path: project.schemaPath, content: text }] },
+        to: { tag: "migrations", ...before },
+        script: true,
+        exitCode: null,
+        filters: FILTERS,
+      });
       const revision = revisionDirectoryName(options.name);
-      const directory = await writeRevision(project.migrationsDir, revision, next.sql);
+      const directory = await writeRevision(project.migrationsDir, revision, next.sql, {
+        downSql: down.stdout ?? "",
+        schemaSnapshot: text,
+      });
       try {
         return { status: "applied" as const, revision, applied: await apply() };
       } catch (error) {

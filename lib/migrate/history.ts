@@ -1,0 +1,89 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Project } from "../project/project";
+import { checksumOf } from "./apply";
+import { DOWN_FILE, readMigrationList } from "./migrations-dir";
+
+/** One revision as `alembic history` and `prisma migrate status` would list it. */
+export interface RevisionEntry {
+  name: string;
+  /**
+   * applied; pending (in the folder, not in the database); failed (started, never finished);
+   * edited (its migration.sql changed after it was applied); missing (applied, but its folder is gone).
+   */
+  state: "applied" | "pending" | "failed" | "edited" | "missing";
+  appliedAt?: string;
+  sql?: string;
+  /** The last applied revision: what the database is at. */
+  head: boolean;
+  /** It stores the SQL that rolls it back. */
+  reversible: boolean;
+}
+
+interface HistoryRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: string | null;
+  rolled_back_at: string | null;
+}
+
+function historyRows(databasePath: string): HistoryRow[] {
+  let database: Database.Database | undefined;
+  try {
+    database = new Database(databasePath, { readonly: true, fileMustExist: true });
+    const exists = database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    return exists
+      ? (database
+          .prepare("SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY started_at")
+          .all() as HistoryRow[])
+      : [];
+  } catch {
+    return [];
+  } finally {
+    database?.close();
+  }
+}
+
+export async function readHistory(project: Project): Promise<RevisionEntry[]> {
+  const migrations = await readMigrationList(project.migrationsDir);
+  const rows = historyRows(project.databasePath).filter((row) => !row.rolled_back_at);
+  const entries: RevisionEntry[] = [];
+  for (const directory of migrations.migrationDirectories) {
+    const row = rows.find((r) => r.migration_name === directory.path);
+    const sql = directory.migrationFile.content.tag === "ok" ? directory.migrationFile.content.value : undefined;
+    const reversible = await fs.access(path.join(project.migrationsDir, directory.path, DOWN_FILE)).then(
+      () => true,
+      () => false,
+    );
+    const state: RevisionEntry["state"] = !row
+      ? "pending"
+      : !row.finished_at
+        ? "failed"
+        : sql !== undefined && checksumOf(sql) !== row.checksum
+          ? "edited"
+          : "applied";
+    entries.push({
+      name: directory.path,
+      state,
+      ...(row?.finished_at ? { appliedAt: row.finished_at } : {}),
+      sql,
+      head: false,
+      reversible,
+    });
+  }
+  for (const row of rows) {
+    if (!entries.some((e) => e.name === row.migration_name)) {
+      entries.push({
+        name: row.migration_name,
+        state: "missing",
+        appliedAt: row.finished_at ?? undefined,
+        head: false,
+        reversible: false,
+      });
+    }
+  }
+  const head = [...entries].reverse().find((e) => e.state === "applied" || e.state === "edited");
+  if (head) head.head = true;
+  return entries;
+}
