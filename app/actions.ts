@@ -5,6 +5,8 @@ import { seedTutorial, SeedRefused, type SeedResult } from "@/lib/data/seed";
 import { listTables, readRows, UnknownTable, type RowPage, type TableSummary } from "@/lib/data/tables";
 import { applyRevision, planRevision, type ApplyResult, type RevisionPlan } from "@/lib/migrate/revision";
 import { importUpload, MAX_IMPORT_BYTES, type Imported } from "@/lib/import/open-any";
+import { readHistory, type RevisionEntry } from "@/lib/migrate/history";
+import { rollbackLast, type RollbackResult } from "@/lib/migrate/rollback";
 import { schemaDdl } from "@/lib/migrate/schema-sql";
 import { currentProject } from "@/lib/project/project";
 import { layoutSchema, openSchema, replaceSchema, saveLayout, saveSchema } from "@/lib/project/schema-store";
@@ -165,6 +167,24 @@ export async function replaceSchemaAction(input: unknown): Promise<ActionResult<
   try {
     await replaceSchema(currentProject(), parsed.data);
     return { ok: true };
+  } catch (error) {
+    return refused(error);
+  }
+}
+
+export async function historyAction(): Promise<ActionResult<{ history: RevisionEntry[] }>> {
+  try {
+    return { ok: true, history: await readHistory(currentProject()) };
+  } catch (error) {
+    return refused(error);
+  }
+}
+
+export async function rollbackAction(input: unknown): Promise<ActionResult<{ result: RollbackResult }>> {
+  const parsed = z.object({ acceptDataLoss: z.boolean().optional() }).safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    return { ok: true, result: await rollbackLast(currentProject(), parsed.data) };
   } catch (error) {
     return refused(error);
   }

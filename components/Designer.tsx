@@ -187,6 +187,14 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
     [persist],
   );
 
+  // A message left by the page before it reloaded (after a rollback).
+  useEffect(() => {
+    const notice = sessionStorage.getItem("schemaflow:notice");
+    if (!notice) return;
+    sessionStorage.removeItem("schemaflow:notice");
+    setStatus({ tone: "success", text: notice });
+  }, []);
+
   // Restore a draft that Prisma had refused, if it was based on the file as it is now.
   useEffect(() => {
     const raw = localStorage.getItem(DRAFT_KEY);

@@ -1,48 +1,119 @@
-// npm run migrate -- --name <name>: what the Migrate button does, headless.
+// npm run migrate -- <command>: Alembic's workflow on the command line, through the same
+// lib code as the Migrate panel. Non-interactive; exit 0 on success, 1 on any refusal.
+import type { Rehearsal } from "../lib/migrate/data-loss";
 import { describeLoss } from "../lib/migrate/data-loss";
-import { applyRevision, planRevision } from "../lib/migrate/revision";
+import { readHistory } from "../lib/migrate/history";
+import { applyRevision, applyUnapplied, planRevision, resetDatabase, type ApplyResult } from "../lib/migrate/revision";
+import { rollbackLast } from "../lib/migrate/rollback";
 import { currentProject } from "../lib/project/project";
 import { option, runCommand } from "./cli";
 
-void runCommand(async () => {
-  const args = process.argv.slice(2);
-  const project = currentProject();
-  if (args.includes("--help")) {
-    console.log(
-      "usage: npm run migrate -- --name <name> [--accept-data-loss]    write the next revision and apply it\n       npm run migrate -- --preview        print the next revision's summary and SQL",
-    );
-    return;
-  }
-  if (args.includes("--preview")) {
-    const plan = await planRevision(project);
-    console.log(plan.hasChanges ? `${plan.summary}\n\n${plan.sql}` : "No changes: the schema matches the migrations.");
-    return;
-  }
-  const name = option(args, "--name");
-  if (!name || !/[A-Za-z0-9]/.test(name)) throw new Error('a revision needs a name: npm run migrate -- --name "add posts"');
-  const result = await applyRevision(project, { name, acceptDataLoss: args.includes("--accept-data-loss") });
-  if (result.status === "rehearsal-failed" && !result.plan.rehearsal.ok) {
-    const { rehearsal } = result.plan;
-    throw new Error(
-      `nothing was applied: the revision fails on a copy of the database.\n${rehearsal.error}` +
+const USAGE = `usage: npm run migrate -- status                      where the database is, what is pending
+       npm run migrate -- history                     every revision and its state
+       npm run migrate -- new --name <name>           write the next revision, do not apply it
+       npm run migrate -- up                          apply every unapplied revision
+       npm run migrate -- down                        roll back the last applied revision
+       npm run migrate -- reset --force               delete the database and apply every revision
+       npm run migrate -- --name <name>               new + up, as the Migrate button does
+       npm run migrate -- --preview                   print the next revision's summary and SQL
+Add --accept-data-loss to new, up, down or --name to go ahead when the rehearsal loses data.`;
+
+/** A rehearsal's refusal as the error the command exits with. */
+function refusal(rehearsal: Rehearsal): Error {
+  if (!rehearsal.ok) {
+    return new Error(
+      `nothing was applied: it fails on a copy of the database.\n${rehearsal.error}` +
         (rehearsal.statement ? `\nstatement: ${rehearsal.statement}` : "") +
         (rehearsal.duplicates?.length
           ? `\nduplicates: ${rehearsal.duplicates.map((d) => `${d.values} (${d.count}x)`).join("; ")}`
           : ""),
     );
   }
-  if (result.status === "needs-data-loss-consent" && result.plan.rehearsal.ok) {
-    throw new Error(
-      `nothing was applied: this revision loses data (rehearsed on a copy):\n- ${result.plan.rehearsal.losses.map(describeLoss).join("\n- ")}\nRun again with --accept-data-loss to apply it anyway.`,
-    );
-  }
+  return new Error(
+    `nothing was applied: it loses data (rehearsed on a copy):\n- ${rehearsal.losses.map(describeLoss).join("\n- ")}\nRun again with --accept-data-loss to go ahead.`,
+  );
+}
+
+function report(result: ApplyResult, written: boolean): void {
+  if (result.status === "rehearsal-failed" || result.status === "needs-data-loss-consent") throw refusal(result.plan.rehearsal);
   if (result.status === "applied") {
-    console.log(`Applied ${result.applied.join(", ")}. The database ${project.databasePath} is up to date.`);
+    console.log(
+      written
+        ? `Wrote ${result.revision} (not applied: run up).`
+        : `Applied ${result.applied.join(", ")}. The database is up to date.`,
+    );
   } else if (result.status === "up-to-date") {
     console.log(
       result.applied.length
         ? `No new revision needed; applied ${result.applied.join(", ")}.`
         : "The database is up to date: nothing to migrate.",
     );
+  }
+}
+
+void runCommand(async () => {
+  const args = process.argv.slice(2);
+  const project = currentProject();
+  const acceptDataLoss = args.includes("--accept-data-loss");
+  const command = args[0]?.startsWith("--") ? undefined : args[0];
+  const name = option(args, "--name");
+
+  if (args.includes("--help")) return console.log(USAGE);
+  if (args.includes("--preview")) {
+    const plan = await planRevision(project);
+    console.log(plan.hasChanges ? `${plan.summary}\n\n${plan.sql}` : "No changes: the schema matches the migrations.");
+    return;
+  }
+  switch (command) {
+    case "status": {
+      const [history, plan] = await Promise.all([readHistory(project), planRevision(project)]);
+      const head = history.find((h) => h.head);
+      console.log(`database: ${project.databasePath}`);
+      console.log(`head: ${head ? head.name : "(no revision applied)"}`);
+      const pending = history.filter((h) => h.state === "pending");
+      console.log(`pending: ${pending.length ? pending.map((h) => h.name).join(", ") : "none"}`);
+      for (const h of history.filter((e) => e.state === "edited" || e.state === "failed" || e.state === "missing")) {
+        console.log(`warning: ${h.name} is ${h.state}`);
+      }
+      console.log(
+        plan.hasChanges ? "schema: changed since the last revision (run new or --name)" : "schema: matches the revisions",
+      );
+      return;
+    }
+    case "history": {
+      const history = await readHistory(project);
+      if (!history.length) return console.log("No revisions yet.");
+      for (const h of history) console.log(`${h.head ? "*" : " "} ${h.name}  ${h.state}${h.appliedAt ? `  ${h.appliedAt}` : ""}`);
+      return;
+    }
+    case "new": {
+      if (!name || !/[A-Za-z0-9]/.test(name))
+        throw new Error('a revision needs a name: npm run migrate -- new --name "add posts"');
+      return report(await applyRevision(project, { name, acceptDataLoss, writeOnly: true }), true);
+    }
+    case "up": {
+      const result = await applyUnapplied(project, { acceptDataLoss });
+      if (result.status !== "applied") throw refusal(result.rehearsal);
+      return console.log(
+        result.applied.length ? `Applied ${result.applied.join(", ")}.` : "The database is up to date: nothing to apply.",
+      );
+    }
+    case "down": {
+      const result = await rollbackLast(project, { acceptDataLoss });
+      if (result.status === "nothing-to-roll-back") return console.log("No applied revision to roll back.");
+      if (result.status !== "rolled-back") throw refusal(result.rehearsal);
+      return console.log(`Rolled back ${result.revision}; prisma/schema.prisma is as it was before it.`);
+    }
+    case "reset": {
+      if (!args.includes("--force")) throw new Error("reset deletes the database and its rows: run it with --force");
+      const applied = await resetDatabase(project);
+      return console.log(`Recreated ${project.databasePath}${applied.length ? ` with ${applied.join(", ")}` : ""}.`);
+    }
+    case undefined: {
+      if (!name || !/[A-Za-z0-9]/.test(name)) throw new Error('a revision needs a name: npm run migrate -- --name "add posts"');
+      return report(await applyRevision(project, { name, acceptDataLoss }), false);
+    }
+    default:
+      throw new Error(USAGE);
   }
 });

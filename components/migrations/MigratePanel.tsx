@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { applyRevisionAction, previewRevisionAction } from "@/app/actions";
 import { describeLoss } from "@/lib/migrate/data-loss";
 import type { RevisionPlan } from "@/lib/migrate/revision";
+import { HistoryList } from "./HistoryList";
 
 /** What the rehearsal on a copy of the database found: nothing lost, losses to accept, or a failure. */
 function RehearsalReport(props: { plan: RevisionPlan; accepted: boolean; onAccept(accepted: boolean): void }) {
@@ -61,6 +62,7 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
   const [accepted, setAccepted] = useState(false);
+  const [historyVersion, setHistoryVersion] = useState(0);
 
   const load = async () => {
     setError(null);
@@ -110,6 +112,7 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
         outcome.status === "applied" ? `${applied} The database is up to date.` : `The database is up to date. ${applied}`;
       props.onApplied(message.trim());
       setName("");
+      setHistoryVersion((v) => v + 1);
       await load();
       setNotice(message.trim());
     } finally {
@@ -188,6 +191,14 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
             </button>
           </form>
         )}
+        <HistoryList
+          version={historyVersion}
+          onRolledBack={(message) => {
+            // The schema file went back too: reload the page to show it.
+            sessionStorage.setItem("schemaflow:notice", message);
+            window.location.reload();
+          }}
+        />
       </div>
     </SidePanel>
   );

@@ -110,7 +110,7 @@ export function planRevision(project: Project): Promise<RevisionPlan> {
  */
 export function applyRevision(
   project: Project,
-  options: { name: string; expectedSql?: string; acceptDataLoss?: boolean },
+  options: { name: string; expectedSql?: string; acceptDataLoss?: boolean; writeOnly?: boolean },
 ): Promise<ApplyResult> {
   return serialized(project.databasePath, () =>
     withEngine(project, async (session) => {
@@ -138,6 +138,7 @@ export function applyRevision(
         downSql: down.stdout ?? "",
         schemaSnapshot: text,
       });
+      if (options.writeOnly) return { status: "applied" as const, revision, applied: [] };
       try {
         return { status: "applied" as const, revision, applied: await apply() };
       } catch (error) {
@@ -161,4 +162,26 @@ export function diagnoseHistory(project: Project) {
       }),
     ),
   );
+}
+
+export type UpgradeResult =
+  { status: "applied"; applied: string[] } | { status: "needs-data-loss-consent" | "rehearsal-failed"; rehearsal: Rehearsal };
+
+/** `alembic upgrade head`: the folder's unapplied revisions, rehearsed first, then applied. */
+export function applyUnapplied(project: Project, options: { acceptDataLoss?: boolean } = {}): Promise<UpgradeResult> {
+  return serialized(project.databasePath, async () => {
+    const migrations = await readMigrationList(project.migrationsDir);
+    const rehearsal = await rehearse(project.databasePath, migrations);
+    if (!rehearsal.ok) return { status: "rehearsal-failed" as const, rehearsal };
+    if (rehearsal.losses.length && !options.acceptDataLoss) return { status: "needs-data-loss-consent" as const, rehearsal };
+    return { status: "applied" as const, applied: applyPending(project.databasePath, migrations) };
+  });
+}
+
+/** Deletes the development database and applies every revision to a new one. */
+export function resetDatabase(project: Project): Promise<string[]> {
+  return serialized(project.databasePath, async () => {
+    for (const suffix of ["", "-journal", "-wal", "-shm"]) await fs.rm(`${project.databasePath}${suffix}`, { force: true });
+    return applyPending(project.databasePath, await readMigrationList(project.migrationsDir));
+  });
 }
