@@ -9,7 +9,7 @@ import { readHistory, type RevisionEntry } from "@/lib/migrate/history";
 import { rollbackLast, type RollbackResult } from "@/lib/migrate/rollback";
 import { schemaDdl } from "@/lib/migrate/schema-sql";
 import { currentProject } from "@/lib/project/project";
-import { layoutSchema, openSchema, replaceSchema, saveLayout, saveSchema } from "@/lib/project/schema-store";
+import { layoutSchema, openSchema, renameSchema, replaceSchema, saveLayout, saveSchema } from "@/lib/project/schema-store";
 import type { SchemaProblem } from "@/lib/schema/compile";
 import { schemaGraphSchema, type SchemaGraph } from "@/lib/schema/graph";
 import { checkSchemaText, type TextDiagnostic } from "@/lib/schema/text-check";
@@ -35,10 +35,10 @@ function invalidInput(error: z.ZodError): { ok: false; error: string } {
 }
 
 export async function saveSchemaAction(input: unknown): Promise<ActionResult<{ version: string; written: boolean }>> {
-  const parsed = z.object({ graph: schemaGraphSchema, layout: layoutSchema.optional() }).safeParse(input);
+  const parsed = z.object({ graph: schemaGraphSchema, layout: layoutSchema.optional(), renames: renameSchema.optional() }).safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   try {
-    const result = await saveSchema(currentProject(), parsed.data.graph, parsed.data.layout);
+    const result = await saveSchema(currentProject(), parsed.data.graph, parsed.data.layout, parsed.data.renames);
     if (!result.ok) {
       return { ok: false, error: "Prisma refused the schema; prisma/schema.prisma was not changed.", problems: result.problems };
     }

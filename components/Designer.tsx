@@ -15,6 +15,7 @@ import type { SchemaGraph } from "@/lib/schema/graph";
 import { record, redo, startHistory, undo, type History } from "@/lib/schema/history";
 import * as operations from "@/lib/schema/operations";
 import { connectModels } from "@/lib/schema/relations";
+import { databaseRenames } from "@/lib/schema/renames";
 import { SchemaEditorContext, type Focus, type SchemaEditor } from "./canvas/editor-context";
 import { download, exportDiagram } from "./canvas/export-image";
 import { layoutByName, layoutById, viewOf, type NodeView, type Position } from "./canvas/graph-to-flow";
@@ -110,7 +111,9 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
           if (!result.ok) setStatus({ tone: "error", text: result.error });
           continue;
         }
-        const result = await saveSchemaAction({ graph: design.graph, layout: names });
+        // Tables and columns renamed since the last save: the next revision renames them, keeping their data.
+        const renames = databaseRenames(saved.current.graph, design.graph);
+        const result = await saveSchemaAction({ graph: design.graph, layout: names, renames });
         if (pending.current) continue; // a newer design is on its way; its answer is the one to show
         if (result.ok) {
           saved.current = { graph: design.graph, version: result.version };

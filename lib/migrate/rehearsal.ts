@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { applyPending, RevisionFailed } from "./apply";
+import type { DatabaseRename } from "../schema/renames";
 import type { DataLoss, Rehearsal } from "./data-loss";
 
 /**
@@ -98,7 +99,32 @@ function duplicatesFor(database: Database.Database, error: string): { values: st
   }
 }
 
-export async function rehearse(databasePath: string, migrations: MigrationList): Promise<Rehearsal> {
+/** The snapshot as it reads after the renames: a renamed table or column is not lost. */
+function renamed(before: Snapshot, renames: DatabaseRename[]): Snapshot {
+  const tables = new Map(before.tables);
+  for (const rename of renames) {
+    if (rename.kind === "table" && tables.has(rename.from)) {
+      tables.set(rename.to, tables.get(rename.from)!);
+      tables.delete(rename.from);
+    }
+  }
+  for (const rename of renames) {
+    if (rename.kind !== "column") continue;
+    const table = tables.get(rename.table);
+    if (!table?.columns.has(rename.from)) continue;
+    const columns = new Map(table.columns);
+    columns.set(rename.to, columns.get(rename.from)!);
+    columns.delete(rename.from);
+    tables.set(rename.table, { ...table, columns });
+  }
+  return { tables };
+}
+
+export async function rehearse(
+  databasePath: string,
+  migrations: MigrationList,
+  renames: DatabaseRename[] = [],
+): Promise<Rehearsal> {
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "schemaflow-rehearsal-"));
   const copy = path.join(scratch, "rehearsal.db");
   try {
@@ -137,7 +163,7 @@ export async function rehearse(databasePath: string, migrations: MigrationList):
     }
     const database = new Database(copy, { readonly: true });
     try {
-      return { ok: true, losses: compare(before, snapshot(database)) };
+      return { ok: true, losses: compare(renamed(before, renames), snapshot(database)) };
     } finally {
       database.close();
     }

@@ -5,6 +5,9 @@ import type { Project } from "../project/project";
 import { applyPending } from "./apply";
 import type { Rehearsal } from "./data-loss";
 import { rehearse } from "./rehearsal";
+import type { MigrationList } from "@prisma/schema-engine-wasm";
+import { clearRenames, readRenames } from "../project/schema-store";
+import { renameSql } from "../schema/renames";
 import { openEngine, type EngineSession } from "./engine";
 import { readMigrationList, revisionDirectoryName, writeRevision } from "./migrations-dir";
 import { serialized } from "./serial";
@@ -72,16 +75,60 @@ function unappliedRevisions(project: Project, names: string[]): string[] {
   }
 }
 
+/**
+ * The engine's diff, told about the renames made on the canvas: they run first (as a
+ * revision of their own that the shadow database replays), so the engine sees the tables
+ * and columns already renamed and adds no drop and create of its own.
+ */
+async function diffWithRenames(project: Project, session: EngineSession, text: string, migrations: MigrationList) {
+  const to = { tag: "schemaDatamodel" as const, files: [{ path: project.schemaPath, content: text }] };
+  const renames = await readRenames(project);
+  const renamed = renameSql(renames);
+  const attempt = async (prelude: string) => {
+    const from = {
+      tag: "migrations" as const,
+      ...migrations,
+      migrationDirectories: prelude
+        ? [
+            ...migrations.migrationDirectories,
+            {
+              path: "99999999999999_renames",
+              migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: prelude } },
+            },
+          ]
+        : migrations.migrationDirectories,
+    };
+    const script = await session.engine.diff({ from, to, script: true, exitCode: true, filters: FILTERS });
+    const summary = await session.engine.diff({ from, to, script: false, exitCode: null, filters: FILTERS });
+    return { prelude, renames: prelude ? renames : [], script, summary };
+  };
+  if (!renamed) return attempt("");
+  try {
+    return await attempt(renamed);
+  } catch {
+    // A rename the migrations cannot replay (the table was never migrated): plan without renames.
+    return attempt("");
+  }
+}
+
 async function plan(project: Project, session: EngineSession): Promise<RevisionPlan> {
   const text = await fs.readFile(project.schemaPath, "utf8");
   const migrations = await readMigrationList(project.migrationsDir);
-  const from = { tag: "migrations" as const, ...migrations };
-  const to = { tag: "schemaDatamodel" as const, files: [{ path: project.schemaPath, content: text }] };
-  const script = await session.engine.diff({ from, to, script: true, exitCode: true, filters: FILTERS });
-  const summary = await session.engine.diff({ from, to, script: false, exitCode: null, filters: FILTERS });
-  const sql = script.stdout ?? "";
+  const { prelude, renames, script, summary } = await diffWithRenames(project, session, text, migrations);
   // With exitCode set, the engine answers 2 when there is a difference, 0 when none.
-  const hasChanges = script.exitCode === 2;
+  const engineChanges = script.exitCode === 2;
+  const sql = `${prelude}${engineChanges || !prelude ? (script.stdout ?? "") : ""}`;
+  const hasChanges = engineChanges || Boolean(prelude);
+  const renameLines = prelude
+    .split("\n")
+    .filter((line) => line.startsWith("ALTER TABLE"))
+    .map((line) => `  - ${line.replace(/^ALTER TABLE /, "").replace(/;$/, "")}`);
+  const summaryText = [
+    renameLines.length ? `[~] Renamed (data kept)\n${renameLines.join("\n")}` : "",
+    engineChanges ? (summary.stdout ?? "").trim() : "",
+  ]
+    .filter(Boolean)
+    .join("\n\n");
   const unapplied = unappliedRevisions(
     project,
     migrations.migrationDirectories.map((d) => d.path),
@@ -91,12 +138,13 @@ async function plan(project: Project, session: EngineSession): Promise<RevisionP
     : [];
   const rehearsal: Rehearsal =
     hasChanges || unapplied.length
-      ? await rehearse(project.databasePath, {
-          ...migrations,
-          migrationDirectories: [...migrations.migrationDirectories, ...next],
-        })
+      ? await rehearse(
+          project.databasePath,
+          { ...migrations, migrationDirectories: [...migrations.migrationDirectories, ...next] },
+          renames,
+        )
       : { ok: true, losses: [] };
-  return { sql, summary: (summary.stdout ?? "").trim(), hasChanges, unapplied, rehearsal };
+  return { sql, summary: summaryText, hasChanges, unapplied, rehearsal };
 }
 
 export function planRevision(project: Project): Promise<RevisionPlan> {
@@ -138,9 +186,14 @@ export function applyRevision(
         downSql: down.stdout ?? "",
         schemaSnapshot: text,
       });
-      if (options.writeOnly) return { status: "applied" as const, revision, applied: [] };
+      if (options.writeOnly) {
+        await clearRenames(project);
+        return { status: "applied" as const, revision, applied: [] };
+      }
       try {
-        return { status: "applied" as const, revision, applied: await apply() };
+        const applied = await apply();
+        await clearRenames(project); // the revision carried them out
+        return { status: "applied" as const, revision, applied };
       } catch (error) {
         // A revision that did not apply is not kept: it rolled back, the folder loses it
         // too, and the user can fix the schema and migrate again.

@@ -9,6 +9,8 @@ export interface Project {
   root: string;
   schemaPath: string;
   layoutPath: string;
+  /** Tables and columns renamed on the canvas since the last revision (see lib/schema/renames). */
+  renamesPath: string;
   migrationsDir: string;
   databasePath: string;
 }
@@ -31,6 +33,7 @@ export function projectAt(root: string, databaseUrl: string = DEFAULT_DATABASE_U
     root: absolute,
     schemaPath: path.join(absolute, "prisma", "schema.prisma"),
     layoutPath: path.join(absolute, "prisma", "schema.layout.json"),
+    renamesPath: path.join(absolute, "prisma", "schema.renames.json"),
     migrationsDir: path.join(absolute, "prisma", "migrations"),
     databasePath: databasePathFromUrl(absolute, databaseUrl),
   };

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { compileSchema, type SchemaProblem } from "../schema/compile";
 import type { SchemaGraph } from "../schema/graph";
 import { parseSchema } from "../schema/parse";
+import { chainRenames, type DatabaseRename } from "../schema/renames";
 import { checkSchemaText } from "../schema/text-check";
 import { serialized } from "../migrate/serial";
 import { writeFileAtomic } from "./atomic-write";
@@ -65,13 +66,19 @@ export type SaveResult = { ok: true; text: string; version: string; written: boo
  * Writes the graph as prisma/schema.prisma when Prisma's validator accepts it. A refused
  * graph leaves the file byte for byte as it was.
  */
-export function saveSchema(project: Project, graph: SchemaGraph, layout?: Layout): Promise<SaveResult> {
+export function saveSchema(
+  project: Project,
+  graph: SchemaGraph,
+  layout?: Layout,
+  renames: DatabaseRename[] = [],
+): Promise<SaveResult> {
   return serialized(project.schemaPath, async () => {
     const compiled = compileSchema(graph);
     if (!compiled.ok) return compiled;
     const current = await fs.readFile(project.schemaPath, "utf8").catch(() => null);
     const written = current !== compiled.text;
     if (written) await writeFileAtomic(project.schemaPath, compiled.text);
+    if (written && renames.length) await writeRenames(project, chainRenames(await readRenames(project), renames));
     if (layout) await writeLayout(project, layout);
     return { ok: true, text: compiled.text, version: schemaVersion(compiled.text), written };
   });
@@ -101,4 +108,31 @@ export function replaceSchema(project: Project, text: string): Promise<void> {
     await writeFileAtomic(project.schemaPath, text);
     await fs.rm(project.layoutPath, { force: true });
   });
+}
+
+export const renameSchema = z.array(
+  z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("table"), from: z.string(), to: z.string() }),
+    z.object({ kind: z.literal("column"), table: z.string(), from: z.string(), to: z.string() }),
+  ]),
+);
+
+/** The renames made on the canvas since the last revision. */
+export async function readRenames(project: Project): Promise<DatabaseRename[]> {
+  try {
+    const parsed = renameSchema.safeParse(JSON.parse(await fs.readFile(project.renamesPath, "utf8")));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+async function writeRenames(project: Project, renames: DatabaseRename[]): Promise<void> {
+  if (renames.length) await writeFileAtomic(project.renamesPath, `${JSON.stringify(renames, null, 2)}\n`);
+  else await fs.rm(project.renamesPath, { force: true });
+}
+
+/** A revision carried the renames out: none are pending any more. */
+export async function clearRenames(project: Project): Promise<void> {
+  await fs.rm(project.renamesPath, { force: true });
 }

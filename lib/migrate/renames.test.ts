@@ -1,0 +1,55 @@
+import Database from "better-sqlite3";
+import { afterEach, expect, test } from "vitest";
+import { seedTutorial } from "../data/seed";
+import type { Project } from "../project/project";
+import { openSchema, saveSchema } from "../project/schema-store";
+import { renameField, renameModel, updateModelProperties } from "../schema/operations";
+import { databaseRenames } from "../schema/renames";
+import { removeProject, tempProject } from "../testing/temp-project";
+import { applyRevision, planRevision } from "./revision";
+
+let project: Project;
+afterEach(() => removeProject(project));
+
+const rows = (sql: string) => {
+  const database = new Database(project.databasePath, { readonly: true });
+  try {
+    return database.prepare(sql).all();
+  } finally {
+    database.close();
+  }
+};
+
+test("renaming on the canvas renames in the database: every value is still there", async () => {
+  project = tempProject();
+  await applyRevision(project, { name: "init" });
+  await seedTutorial(project);
+  const { graph } = await openSchema(project);
+  const user = graph.models.find((m) => m.name === "User")!;
+  const address = graph.models.find((m) => m.name === "Address")!;
+  // User.fullname → full_name; Address → EmailAddress, its table address → email_address.
+  let next = renameField(graph, user.fields.find((f) => f.name === "fullname")!.id, "full_name");
+  next = renameModel(next, address.id, "EmailAddress");
+  next = updateModelProperties(next, address.id, { dbName: "email_address" });
+  expect(await saveSchema(project, next, undefined, databaseRenames(graph, next))).toMatchObject({ ok: true });
+
+  const plan = await planRevision(project);
+  expect(plan.sql).toContain('ALTER TABLE "address" RENAME TO "email_address";');
+  expect(plan.sql).toContain('ALTER TABLE "user_account" RENAME COLUMN "fullname" TO "full_name";');
+  expect(plan.sql).not.toMatch(/DROP TABLE|DROP COLUMN/);
+  expect(plan.summary).toContain("Renamed (data kept)");
+  expect(plan.rehearsal).toEqual({ ok: true, losses: [] });
+
+  expect((await applyRevision(project, { name: "renames" })).status).toBe("applied");
+  expect(rows("SELECT name, full_name FROM user_account ORDER BY id")).toEqual([
+    { name: "spongebob", full_name: "Spongebob Squarepants" },
+    { name: "sandy", full_name: "Sandy Cheeks" },
+    { name: "patrick", full_name: "Patrick Star" },
+  ]);
+  expect(rows("SELECT email_address, user_id FROM email_address ORDER BY id")).toEqual([
+    { email_address: "spongebob@sqlalchemy.org", user_id: 1 },
+    { email_address: "sandy@sqlalchemy.org", user_id: 2 },
+    { email_address: "sandy@squirrelpower.org", user_id: 2 },
+  ]);
+  expect((await planRevision(project)).hasChanges).toBe(false);
+});
