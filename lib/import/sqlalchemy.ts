@@ -134,11 +134,10 @@ function baseField(name: string, type: string, kind: Field["kind"] = "scalar"): 
 
 export function importSqlAlchemy(file: string): ImportedSchema {
   const { models: pyModels, unknown } = runPython(file);
-  const byClass = new Map(pyModels.map((m) => [m.className, m]));
   const byTable = new Map(pyModels.map((m) => [m.table, m]));
-  const columnOf = (m: PyModel, member: PyMember) => member.columnName ?? member.name;
+  const columnOf = (member: PyMember) => member.columnName ?? member.name;
 
-  const scalarType = (model: PyModel, member: PyMember): { type: string; maxLength?: number } => {
+  const scalarType = (member: PyMember): { type: string; maxLength?: number } => {
     const sql = member.sqlType?.name ? SQL_TYPES[member.sqlType.name] : undefined;
     if (sql) {
       const length = member.sqlType!.args[0];
@@ -151,8 +150,8 @@ export function importSqlAlchemy(file: string): ImportedSchema {
     if (python) return { type: python };
     if (member.foreignKey) {
       const [table, column] = member.foreignKey.split(".");
-      const target = byTable.get(table)?.members.find((m) => columnOf(byTable.get(table)!, m) === column);
-      if (target) return scalarType(byTable.get(table)!, target);
+      const target = byTable.get(table)?.members.find((m) => columnOf(m) === column);
+      if (target) return scalarType(target);
     }
     unknown.push({
       line: member.line,
@@ -183,7 +182,7 @@ export function importSqlAlchemy(file: string): ImportedSchema {
         model.fields.push({ ...baseField(member.name, targetOf(member) ?? "?", "object"), relation: {} });
         continue;
       }
-      const { type, maxLength } = scalarType(py, member);
+      const { type, maxLength } = scalarType(member);
       const field = baseField(member.name, type);
       if (member.columnName && member.columnName !== member.name) field.dbName = member.columnName;
       field.isId = Boolean(member.primaryKey) && primaryKeys.length === 1;
@@ -215,7 +214,7 @@ export function importSqlAlchemy(file: string): ImportedSchema {
         continue;
       }
       const target = modelOf.get(targetPy.className)!;
-      const referenced = targetPy.members.find((m) => m.kind === "column" && columnOf(targetPy, m) === column);
+      const referenced = targetPy.members.find((m) => m.kind === "column" && columnOf(m) === column);
       const forward = py.members.find(
         (m) =>
           m.kind === "relationship" && targetOf(m) === targetPy.className && !m.annotation?.list && !usedRelationships.has(m),

@@ -8,12 +8,6 @@ export function defaultRelationName(a: string, b: string): string {
   return [a, b].sort().join("To");
 }
 
-/** The constraint names Prisma derives on SQLite: `Table_col1_col2_key`, `_idx`, `_pkey`. */
-export function defaultConstraintName(table: string, columns: string[], kind: "id" | "unique" | "normal"): string {
-  if (kind === "id") return `${table}_pkey`;
-  return `${table}_${columns.join("_")}_${kind === "unique" ? "key" : "idx"}`;
-}
-
 const MAX_LENGTH_LINE = /^\s*@maxLength\((\d+)\)\s*$/;
 
 /** Splits a documentation comment into its prose and the app's `@maxLength(n)` constraint. */

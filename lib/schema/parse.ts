@@ -1,5 +1,5 @@
 import type { Field, Generator, Model, SchemaGraph } from "./graph";
-import { defaultConstraintName, defaultRelationName, splitDocumentation } from "./naming";
+import { defaultRelationName, splitDocumentation } from "./naming";
 import { readConfig, readDatamodel, type DmmfField, type DmmfIndex } from "./prisma-wasm";
 import { REFERENTIAL_ACTIONS } from "./graph";
 import { readSourceNotes, type BlockNotes, type MemberNotes } from "./source-notes";
@@ -38,7 +38,6 @@ export function parseSchema(text: string): SchemaGraph {
   const notes = readSourceNotes(text);
   const views = new Set([...text.matchAll(/^\s*view\s+(\w+)\s*\{/gm)].map((m) => m[1]));
   const models: Model[] = datamodel.models.map((model) => {
-    const table = model.dbName ?? model.name;
     const indexes = datamodel.indexes.filter((index) => index.model === model.name && !index.isDefinedOnField);
     // A field's own @unique, with its map: when it has one (the field's isUnique misses @id @unique).
     const fieldUniques = new Map(
@@ -51,8 +50,6 @@ export function parseSchema(text: string): SchemaGraph {
       const fields = index.fields.map((f) => f.name);
       const sorted = index.fields.filter((f) => f.sortOrder === "desc" || (f.sortOrder === "asc" && index.type !== "id"));
       const sort = Object.fromEntries(sorted.map((f) => [f.name, f.sortOrder === "desc" ? ("Desc" as const) : ("Asc" as const)]));
-      const columns = fields.map((name) => model.fields.find((f) => f.name === name)?.dbName ?? name);
-      const kind = index.type === "fulltext" ? "normal" : index.type;
       return {
         fields,
         ...(index.name ? { name: index.name } : {}),

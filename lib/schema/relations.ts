@@ -81,7 +81,7 @@ export function relationKindOf(graph: SchemaGraph, modelId: string, fieldId: str
   return opposite && !opposite.field.list ? "one-to-one" : "one-to-many";
 }
 
-function pairHasRelation(graph: SchemaGraph, a: Model, b: Model): boolean {
+function pairHasRelation(a: Model, b: Model): boolean {
   return (
     a.fields.some((f) => f.kind === "object" && f.type === b.name) ||
     b.fields.some((f) => f.kind === "object" && f.type === a.name)
@@ -129,7 +129,7 @@ export function connectModels(
   const to = graph.models.find((m) => m.id === options.toModelId);
   if (!from || !to) throw new RelationRefused("Both ends of a relation must be tables");
   const self = from.id === to.id;
-  const needsName = self || pairHasRelation(graph, from, to);
+  const needsName = self || pairHasRelation(from, to);
   const relationName = needsName ? freeRelationName(graph, `${from.name}${self ? "Self" : to.name}`) : undefined;
   const target = singleIdField(to);
 
