@@ -9,7 +9,8 @@ import { readHistory, type RevisionEntry } from "@/lib/migrate/history";
 import { rollbackLast, type RollbackResult } from "@/lib/migrate/rollback";
 import { schemaDdl } from "@/lib/migrate/schema-sql";
 import { currentProject } from "@/lib/project/project";
-import { layoutSchema, openSchema, renameSchema, replaceSchema, saveLayout, saveSchema } from "@/lib/project/schema-store";
+import { renameSchema } from "@/lib/project/renames-store";
+import { layoutSchema, openSchema, replaceSchema, saveLayout, saveSchema } from "@/lib/project/schema-store";
 import type { SchemaProblem } from "@/lib/schema/compile";
 import { schemaGraphSchema, type SchemaGraph } from "@/lib/schema/graph";
 import { checkSchemaText, type TextDiagnostic } from "@/lib/schema/text-check";
@@ -35,7 +36,9 @@ function invalidInput(error: z.ZodError): { ok: false; error: string } {
 }
 
 export async function saveSchemaAction(input: unknown): Promise<ActionResult<{ version: string; written: boolean }>> {
-  const parsed = z.object({ graph: schemaGraphSchema, layout: layoutSchema.optional(), renames: renameSchema.optional() }).safeParse(input);
+  const parsed = z
+    .object({ graph: schemaGraphSchema, layout: layoutSchema.optional(), renames: renameSchema.optional() })
+    .safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   try {
     const result = await saveSchema(currentProject(), parsed.data.graph, parsed.data.layout, parsed.data.renames);

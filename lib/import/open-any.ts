@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { introspectDatabase } from "../migrate/schema-sql";
 import { compileSchema } from "../schema/compile";
-import { parseSchema } from "../schema/parse";
+import { parseSchemaFile } from "../schema/parse-file";
 import { importSqlAlchemy } from "./sqlalchemy";
 
 /** Files larger than this are refused before anything reads them. */
@@ -18,7 +18,7 @@ export interface Imported {
 
 /** A Prisma schema read into the graph and printed back (what the designer would write). */
 export function roundTrip(text: string): string {
-  const graph = parseSchema(text);
+  const graph = parseSchemaFile(text);
   const printed = compileSchema(graph);
   if (!printed.ok) throw new Error(printed.problems.map((p) => p.message).join("\n"));
   return printed.text;

@@ -6,7 +6,7 @@ import { applyPending } from "./apply";
 import type { Rehearsal } from "./data-loss";
 import { rehearse } from "./rehearsal";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
-import { clearRenames, readRenames } from "../project/schema-store";
+import { clearRenames, readRenames } from "../project/renames-store";
 import { renameSql } from "../schema/renames";
 import { openEngine, type EngineSession } from "./engine";
 import { readMigrationList, revisionDirectoryName, writeRevision } from "./migrations-dir";

@@ -3,8 +3,9 @@ import fs from "node:fs/promises";
 import { z } from "zod";
 import { compileSchema, type SchemaProblem } from "../schema/compile";
 import type { SchemaGraph } from "../schema/graph";
-import { parseSchema } from "../schema/parse";
+import { parseSchemaFile } from "../schema/parse-file";
 import { chainRenames, type DatabaseRename } from "../schema/renames";
+import { readRenames, writeRenames } from "./renames-store";
 import { checkSchemaText } from "../schema/text-check";
 import { serialized } from "../migrate/serial";
 import { writeFileAtomic } from "./atomic-write";
@@ -45,7 +46,7 @@ let lastOpened: { path: string; text: string; graph: SchemaGraph } | undefined;
 export async function openSchema(project: Project): Promise<OpenedSchema> {
   const text = await fs.readFile(project.schemaPath, "utf8");
   const cached = lastOpened?.path === project.schemaPath && lastOpened.text === text ? lastOpened.graph : undefined;
-  const graph = cached ?? parseSchema(text);
+  const graph = cached ?? parseSchemaFile(text);
   lastOpened = { path: project.schemaPath, text, graph };
   return { graph, layout: await readLayout(project), text, version: schemaVersion(text) };
 }
@@ -108,31 +109,4 @@ export function replaceSchema(project: Project, text: string): Promise<void> {
     await writeFileAtomic(project.schemaPath, text);
     await fs.rm(project.layoutPath, { force: true });
   });
-}
-
-export const renameSchema = z.array(
-  z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("table"), from: z.string(), to: z.string() }),
-    z.object({ kind: z.literal("column"), table: z.string(), from: z.string(), to: z.string() }),
-  ]),
-);
-
-/** The renames made on the canvas since the last revision. */
-export async function readRenames(project: Project): Promise<DatabaseRename[]> {
-  try {
-    const parsed = renameSchema.safeParse(JSON.parse(await fs.readFile(project.renamesPath, "utf8")));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
-}
-
-async function writeRenames(project: Project, renames: DatabaseRename[]): Promise<void> {
-  if (renames.length) await writeFileAtomic(project.renamesPath, `${JSON.stringify(renames, null, 2)}\n`);
-  else await fs.rm(project.renamesPath, { force: true });
-}
-
-/** A revision carried the renames out: none are pending any more. */
-export async function clearRenames(project: Project): Promise<void> {
-  await fs.rm(project.renamesPath, { force: true });
 }

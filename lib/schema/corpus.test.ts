@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { compileSchema } from "./compile";
-import { parseSchema } from "./parse";
+import { parseSchemaFile as parseSchema } from "./parse-file";
 import { readDatamodel } from "./prisma-wasm";
 import { readSourceNotes, type SourceNotes } from "./source-notes";
 

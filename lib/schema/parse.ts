@@ -2,7 +2,10 @@ import type { Field, Generator, Model, SchemaGraph } from "./graph";
 import { defaultRelationName, splitDocumentation } from "./naming";
 import { readConfig, readDatamodel, type DmmfField, type DmmfIndex } from "./prisma-wasm";
 import { REFERENTIAL_ACTIONS } from "./graph";
-import { readSourceNotes, type BlockNotes, type MemberNotes } from "./source-notes";
+import type { BlockNotes, MemberNotes, SourceNotes } from "./source-notes";
+
+/** No notes: the meaning only (comments, order and read-only reasons come from readSourceNotes). */
+const NO_NOTES: SourceNotes = { order: [], blocks: new Map(), header: [], footer: [], datasourceConfig: [], unsupported: [] };
 
 const nonEmpty = <T extends object>(value: T): T | undefined =>
   Object.values(value).some((v) => (Array.isArray(v) ? v.length : v !== undefined && v !== false)) ? value : undefined;
@@ -23,11 +26,13 @@ function blockComments(notes: BlockNotes | undefined) {
 }
 
 /**
- * Reads a Prisma schema into a graph with Prisma's own parser (the DMMF). Ids are derived
+ * Reads a Prisma schema into a graph with Prisma's own parser (the DMMF). Without `notes`
+ * the graph has the schema's meaning only: enough to read it, not to write it back (see
+ * parseSchemaFile, which the writers use). Ids are derived
  * from names, so the same file always gives the same ids; a session keeps them from then
  * on, whatever gets renamed.
  */
-export function parseSchema(text: string): SchemaGraph {
+export function parseSchema(text: string, notes: SourceNotes = NO_NOTES): SchemaGraph {
   const config = readConfig(text);
   const datasource = config.datasources[0];
   if (!datasource) throw new Error("The schema has no datasource block");
@@ -35,7 +40,6 @@ export function parseSchema(text: string): SchemaGraph {
     throw new Error(`Schemaflow works on SQLite; this schema's datasource uses "${datasource.provider}"`);
   }
   const datamodel = readDatamodel(text);
-  const notes = readSourceNotes(text);
   const views = new Set([...text.matchAll(/^\s*view\s+(\w+)\s*\{/gm)].map((m) => m[1]));
   const models: Model[] = datamodel.models.map((model) => {
     const indexes = datamodel.indexes.filter((index) => index.model === model.name && !index.isDefinedOnField);

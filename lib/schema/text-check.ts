@@ -1,5 +1,5 @@
 import type { SchemaGraph } from "./graph";
-import { parseSchema } from "./parse";
+import { parseSchemaFile } from "./parse-file";
 import { lintSchema } from "./prisma-wasm";
 
 /** A problem in schema text, in JavaScript string offsets (CodeMirror's), with its line and column. */
@@ -48,7 +48,7 @@ export function checkSchemaText(text: string): TextCheck {
     };
   }
   try {
-    return { ok: true, graph: parseSchema(text) };
+    return { ok: true, graph: parseSchemaFile(text) };
   } catch (error) {
     return {
       ok: false,
