@@ -1,24 +1,17 @@
-import Database from "better-sqlite3";
 import { afterEach, expect, test } from "vitest";
 import { seedTutorial } from "../data/seed";
 import type { Project } from "../project/project";
 import { openSchema, saveSchema } from "../project/schema-store";
 import { renameField, renameModel, updateModelProperties } from "../schema/operations";
 import { databaseRenames } from "../schema/renames";
+import { queryRows } from "../testing/query";
 import { removeProject, tempProject } from "../testing/temp-project";
 import { applyRevision, planRevision } from "./revision";
 
 let project: Project;
 afterEach(() => removeProject(project));
 
-const rows = (sql: string) => {
-  const database = new Database(project.databasePath, { readonly: true });
-  try {
-    return database.prepare(sql).all();
-  } finally {
-    database.close();
-  }
-};
+const rows = (sql: string) => queryRows(project.databasePath, sql);
 
 test("renaming on the canvas renames in the database: every value is still there", async () => {
   project = tempProject();

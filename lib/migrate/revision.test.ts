@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, test } from "vitest";
 import { seedTutorial } from "../data/seed";
 import { openSchema, saveSchema } from "../project/schema-store";
 import { addField } from "../schema/operations";
+import { queryRows } from "../testing/query";
 import { removeProject, tempProject } from "../testing/temp-project";
 import type { Project } from "../project/project";
 import { applyRevision, diagnoseHistory, planRevision } from "./revision";
@@ -12,14 +12,7 @@ import { applyRevision, diagnoseHistory, planRevision } from "./revision";
 let project: Project;
 afterEach(() => removeProject(project));
 
-function rows(sql: string) {
-  const database = new Database(project.databasePath, { readonly: true });
-  try {
-    return database.prepare(sql).all();
-  } finally {
-    database.close();
-  }
-}
+const rows = (sql: string) => queryRows(project.databasePath, sql);
 
 describe("revisions through Prisma's schema engine", () => {
   test("the first revision creates user_account and address", async () => {

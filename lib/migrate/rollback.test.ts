@@ -6,6 +6,7 @@ import { seedTutorial } from "../data/seed";
 import type { Project } from "../project/project";
 import { openSchema, saveSchema } from "../project/schema-store";
 import { addField, addModel } from "../schema/operations";
+import { queryRows } from "../testing/query";
 import { removeProject, tempProject } from "../testing/temp-project";
 import { readHistory } from "./history";
 import { applyRevision, diagnoseHistory } from "./revision";
@@ -21,14 +22,7 @@ beforeEach(async () => {
 });
 afterEach(() => removeProject(project));
 
-const rows = (sql: string) => {
-  const database = new Database(project.databasePath, { readonly: true });
-  try {
-    return database.prepare(sql).all();
-  } finally {
-    database.close();
-  }
-};
+const rows = (sql: string) => queryRows(project.databasePath, sql);
 
 describe("history and rollback", () => {
   test("history lists each revision with its state; the head is marked; an edited file shows", async () => {

@@ -1,0 +1,11 @@
+import Database from "better-sqlite3";
+
+/** The rows a query returns from a SQLite file, read-only: what a test checks the database with. */
+export function queryRows(databasePath: string, sql: string): unknown[] {
+  const database = new Database(databasePath, { readonly: true });
+  try {
+    return database.prepare(sql).all();
+  } finally {
+    database.close();
+  }
+}
