@@ -3,8 +3,9 @@
 import { z } from "zod";
 import { seedTutorial, SeedRefused, type SeedResult } from "@/lib/data/seed";
 import { listTables, readRows, UnknownTable, type RowPage, type TableSummary } from "@/lib/data/tables";
-import { applyRevision, planRevision, type ApplyResult, type RevisionPlan } from "@/lib/migrate/revision";
+import { applyRevision, planRevision, resetDatabase, type ApplyResult, type RevisionPlan } from "@/lib/migrate/revision";
 import { importUpload, MAX_IMPORT_BYTES, type Imported } from "@/lib/import/open-any";
+import { detectDrift, type Drift } from "@/lib/migrate/drift";
 import { readHistory, type RevisionEntry } from "@/lib/migrate/history";
 import { rollbackLast, type RollbackResult } from "@/lib/migrate/rollback";
 import { schemaDdl } from "@/lib/migrate/schema-sql";
@@ -188,6 +189,23 @@ export async function rollbackAction(input: unknown): Promise<ActionResult<{ res
   if (!parsed.success) return invalidInput(parsed.error);
   try {
     return { ok: true, result: await rollbackLast(currentProject(), parsed.data) };
+  } catch (error) {
+    return refused(error);
+  }
+}
+
+export async function driftAction(): Promise<ActionResult<{ drift: Drift }>> {
+  try {
+    return { ok: true, drift: await detectDrift(currentProject()) };
+  } catch (error) {
+    return refused(error);
+  }
+}
+
+/** Deletes the development database and applies every revision to a new one. */
+export async function resetDatabaseAction(): Promise<ActionResult<{ applied: string[] }>> {
+  try {
+    return { ok: true, applied: await resetDatabase(currentProject()) };
   } catch (error) {
     return refused(error);
   }

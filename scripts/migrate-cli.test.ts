@@ -26,6 +26,7 @@ test("status, history, new, up, down and reset, as Alembic's commands", () => {
   expect(written.out).toMatch(/Wrote \d{14}_init \(not applied: run up\)/);
   expect(run("migrate.ts", "history").out).toMatch(/^ {2}\d{14}_init {2}pending$/m);
   expect(run("migrate.ts", "up").out).toMatch(/Applied \d{14}_init\./);
+  expect(run("migrate.ts", "status").out).toContain("drift: none");
   expect(run("migrate.ts", "history").out).toMatch(/^\* \d{14}_init {2}applied {2}\d{4}-/m);
   expect(run("seed.ts").code).toBe(0);
 

@@ -2,6 +2,7 @@
 // lib code as the Migrate panel. Non-interactive; exit 0 on success, 1 on any refusal.
 import type { Rehearsal } from "../lib/migrate/data-loss";
 import { describeLoss } from "../lib/migrate/data-loss";
+import { detectDrift } from "../lib/migrate/drift";
 import { readHistory } from "../lib/migrate/history";
 import { applyRevision, applyUnapplied, planRevision, resetDatabase, type ApplyResult } from "../lib/migrate/revision";
 import { rollbackLast } from "../lib/migrate/rollback";
@@ -77,6 +78,12 @@ void runCommand(async () => {
       }
       console.log(
         plan.hasChanges ? "schema: changed since the last revision (run new or --name)" : "schema: matches the revisions",
+      );
+      const drift = await detectDrift(project);
+      console.log(
+        drift.drifted
+          ? `drift: the database was changed outside the migrations:\n${drift.summary}\n(recreate it with: npm run migrate -- reset --force)`
+          : "drift: none",
       );
       return;
     }

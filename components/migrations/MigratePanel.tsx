@@ -2,7 +2,8 @@
 
 import { SidePanel } from "../SidePanel";
 import { useEffect, useState } from "react";
-import { applyRevisionAction, previewRevisionAction } from "@/app/actions";
+import { applyRevisionAction, driftAction, previewRevisionAction, resetDatabaseAction } from "@/app/actions";
+import type { Drift } from "@/lib/migrate/drift";
 import { describeLoss } from "@/lib/migrate/data-loss";
 import type { RevisionPlan } from "@/lib/migrate/revision";
 import { HistoryList } from "./HistoryList";
@@ -63,9 +64,11 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
   const [busy, setBusy] = useState(false);
   const [accepted, setAccepted] = useState(false);
   const [historyVersion, setHistoryVersion] = useState(0);
+  const [drift, setDrift] = useState<Drift | null>(null);
 
   const load = async () => {
     setError(null);
+    void driftAction().then((result) => setDrift(result.ok && result.drift.drifted ? result.drift : null));
     const result = await previewRevisionAction();
     setAccepted(false);
     if (result.ok) setPlan(result.plan);
@@ -134,6 +137,26 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
           <p role="status" className="rounded border border-sky-200 bg-sky-50 p-2 text-sky-900">
             {notice}
           </p>
+        )}
+        {drift && (
+          <section role="alert" aria-label="Drift" className="rounded border border-amber-300 bg-amber-50 p-2 text-amber-950">
+            <p className="font-semibold">The database was changed outside the migrations:</p>
+            <pre className="mt-1 whitespace-pre-wrap font-mono text-xs">{drift.summary}</pre>
+            <button
+              type="button"
+              className="mt-2 rounded border border-amber-400 px-2 py-0.5 hover:bg-amber-100"
+              onClick={async () => {
+                if (!window.confirm("Delete the development database and apply every revision to a new, empty one?")) return;
+                const result = await resetDatabaseAction();
+                if (!result.ok) return setError(result.error);
+                props.onApplied(`The database was recreated from the migrations (${result.applied.length} revisions).`);
+                setHistoryVersion((v) => v + 1);
+                await load();
+              }}
+            >
+              Reset the development database
+            </button>
+          </section>
         )}
         {!plan && !error && <p className="text-slate-500">Asking Prisma&apos;s schema engine for the next revision…</p>}
         {plan && !plan.hasChanges && (
