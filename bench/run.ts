@@ -98,11 +98,11 @@ async function sample(schema: string | undefined, seed: boolean): Promise<Sample
 /** Our headless command as a whole process, as Alembic is measured: `npm run migrate -- --name init` minus npm. */
 function cliSample(schema: string | undefined, seed: boolean): { migrate: number; seed?: number } {
   const project = tempProject(schema);
-  const tsx = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+  // As npm run migrate runs it: node with tsx's loader in the same process.
   const env = { ...process.env, SCHEMAFLOW_PROJECT: project.root };
   const run = (script: string, ...args: string[]) => {
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, [tsx, path.join(ROOT, "scripts", script), ...args], {
+    const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", script), ...args], {
       cwd: ROOT,
       env,
       encoding: "utf8",

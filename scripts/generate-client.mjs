@@ -3,10 +3,23 @@
 // the CLI looks for its binary, which cannot be downloaded offline: any existing file
 // satisfies the check.
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
+// Up to date already: the client is newer than its schema and than the installed packages.
+const client = path.join(root, "lib", "data", "generated", "tutorial", "client.ts");
+const inputs = [
+  path.join(root, "lib", "data", "tutorial", "schema.prisma"),
+  path.join(root, "node_modules", ".package-lock.json"),
+];
+if (
+  fs.existsSync(client) &&
+  inputs.every((input) => !fs.existsSync(input) || fs.statSync(client).mtimeMs > fs.statSync(input).mtimeMs)
+) {
+  process.exit(0);
+}
 const cli = createRequire(import.meta.url).resolve("prisma/build/index.js");
 const result = spawnSync(process.execPath, [cli, "generate", "--schema", "lib/data/tutorial/schema.prisma"], {
   cwd: root,
