@@ -182,6 +182,45 @@ test("tables, fields and relations are designed on the canvas and land in the sc
   });
 });
 
+test("a box drawn with Shift selects several tables; they move together and Delete removes them (asking first)", async ({
+  page,
+}) => {
+  page.on("dialog", (dialog) => void dialog.accept());
+  await page.goto("/");
+  await expect(table(page, "User")).toBeVisible();
+  // Two fresh tables side by side, in an empty part of the canvas.
+  const pane = page.locator(".react-flow__pane");
+  const box = (await pane.boundingBox())!;
+  for (const x of [60, 420]) {
+    await page.getByRole("button", { name: "+ Add table" }).dragTo(pane, { targetPosition: { x, y: box.height - 200 } });
+  }
+  const names = await page.locator("[data-model]").evaluateAll((els) => els.map((e) => e.getAttribute("data-model")!));
+  const added = names.filter((n) => /^Table\d+$/.test(n)).slice(-2);
+  await expect.poll(() => added.every((name) => readLayout()[name])).toBe(true);
+  const before = readLayout();
+
+  await page.keyboard.down("Shift");
+  await page.mouse.move(box.x + 40, box.y + box.height - 230);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 760, box.y + box.height - 20, { steps: 10 });
+  await page.mouse.up();
+  await page.keyboard.up("Shift");
+  for (const name of added)
+    await expect(page.locator(".react-flow__node.selected").filter({ has: table(page, name) })).toHaveCount(1);
+
+  const header = table(page, added[0]).locator("header");
+  const start = (await header.boundingBox())!;
+  await page.mouse.move(start.x + 30, start.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 30, start.y - 60, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(() => readLayout()[added[1]]?.y).not.toBe(before[added[1]]?.y);
+  expect(readLayout()[added[0]].y - before[added[0]].y).toBe(readLayout()[added[1]].y - before[added[1]].y);
+
+  await page.keyboard.press("Delete");
+  for (const name of added) await expect.poll(readSchema).not.toContain(`model ${name} {`);
+});
+
 test("search, help, arrange, export", async ({ page }) => {
   await page.goto("/");
   await expect(table(page, "User")).toBeVisible();

@@ -14,7 +14,9 @@ test("a column renamed on the canvas is renamed in the database, its values kept
 
   await page.getByRole("button", { name: "Migrate" }).click();
   const panel = page.getByRole("complementary", { name: "Migrate" });
-  await expect(panel.getByTestId("revision-sql")).toContainText('ALTER TABLE "user_account" RENAME COLUMN "fullname" TO "full_name"');
+  await expect(panel.getByTestId("revision-sql")).toContainText(
+    'ALTER TABLE "user_account" RENAME COLUMN "fullname" TO "full_name"',
+  );
   await expect(panel.getByTestId("revision-summary")).toContainText("Renamed (data kept)");
   await expect(panel.getByTestId("rehearsal")).toContainText("no data is lost");
   await page.screenshot({ path: test.info().outputPath("rename.png") });
