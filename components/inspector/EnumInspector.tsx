@@ -3,7 +3,7 @@
 import type { Enum } from "@/lib/schema/graph";
 import { updateEnum } from "@/lib/schema/operations";
 import type { SchemaEditor } from "../canvas/editor-context";
-import { Problems, TextSetting } from "./controls";
+import { DeleteButton, DocumentationSetting, Problems, TextSetting } from "./controls";
 
 export function EnumInspector(props: { enumeration: Enum; problems: string[]; editor: SchemaEditor }) {
   const { enumeration, editor } = props;
@@ -36,21 +36,11 @@ export function EnumInspector(props: { enumeration: Enum; problems: string[]; ed
         placeholder={enumeration.name}
         onCommit={(dbName) => set("Change enum database name", { dbName: dbName.trim() || undefined })}
       />
-      <TextSetting
-        label="Documentation (///)"
-        value={enumeration.documentation ?? ""}
-        multiline
-        onCommit={(documentation) =>
-          set("Change documentation", { documentation: documentation.trim() ? documentation : undefined })
-        }
+      <DocumentationSetting
+        value={enumeration.documentation}
+        onCommit={(documentation) => set("Change documentation", { documentation })}
       />
-      <button
-        type="button"
-        className="self-start rounded border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50"
-        onClick={() => editor.deleteNodes([enumeration.id])}
-      >
-        Delete enum
-      </button>
+      <DeleteButton onClick={() => editor.deleteNodes([enumeration.id])}>Delete enum</DeleteButton>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { defaultExpression, describeDefault, functionsFor, retype, type DefaultC
 import { SCALAR_TYPES, type Field, type Model, type SchemaGraph } from "@/lib/schema/graph";
 import { deleteField, renameField, updateField } from "@/lib/schema/operations";
 import type { SchemaEditor } from "../canvas/editor-context";
-import { Check, Problems, Row, TextSetting } from "./controls";
+import { Check, DeleteButton, DocumentationSetting, Problems, Row, TextSetting } from "./controls";
 
 function DefaultSetting(props: { field: Field; enumValues: string[]; onChange(expression: string | undefined): void }) {
   const { field } = props;
@@ -171,24 +171,18 @@ export function FieldInspector(props: {
           />
         </>
       )}
-      <TextSetting
-        label="Documentation (///)"
-        value={field.documentation ?? ""}
-        multiline
-        onCommit={(documentation) =>
-          set("Change documentation", { documentation: documentation.trim() ? documentation : undefined })
-        }
+      <DocumentationSetting
+        value={field.documentation}
+        onCommit={(documentation) => set("Change documentation", { documentation })}
       />
-      <button
-        type="button"
-        className="self-start rounded border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50"
+      <DeleteButton
         onClick={() => {
           editor.edit("Delete field", (g) => deleteField(g, field.id));
           editor.focus({ kind: "model", id: model.id });
         }}
       >
         Delete field
-      </button>
+      </DeleteButton>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { BlockIndex, Model } from "@/lib/schema/graph";
 import { renameModel, updateModelProperties } from "@/lib/schema/operations";
 import type { SchemaEditor } from "../canvas/editor-context";
-import { Problems, Row, TextSetting } from "./controls";
+import { DocumentationSetting, Problems, Row, TextSetting } from "./controls";
 
 export const NODE_COLORS = ["#fde68a", "#bbf7d0", "#bfdbfe", "#fbcfe8", "#ddd6fe", "#fed7aa"];
 
@@ -125,14 +125,10 @@ export function ModelInspector(props: {
           editor.edit("Change table name", (g) => updateModelProperties(g, model.id, { dbName: dbName.trim() || undefined }))
         }
       />
-      <TextSetting
-        label="Documentation (///)"
-        value={model.documentation ?? ""}
-        multiline
+      <DocumentationSetting
+        value={model.documentation}
         onCommit={(documentation) =>
-          editor.edit("Change documentation", (g) =>
-            updateModelProperties(g, model.id, { documentation: documentation.trim() ? documentation : undefined }),
-          )
+          editor.edit("Change documentation", (g) => updateModelProperties(g, model.id, { documentation }))
         }
       />
       <Row label="Color">

@@ -12,7 +12,7 @@ import {
   type RelationKind,
 } from "@/lib/schema/relations";
 import type { SchemaEditor } from "../canvas/editor-context";
-import { Row } from "./controls";
+import { DeleteButton, Row } from "./controls";
 
 export function RelationInspector(props: { graph: SchemaGraph; modelId: string; fieldId: string; editor: SchemaEditor }) {
   const { graph, editor } = props;
@@ -79,16 +79,14 @@ export function RelationInspector(props: { graph: SchemaGraph; modelId: string; 
             </select>
           </Row>
         ))}
-      <button
-        type="button"
-        className="self-start rounded border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50"
+      <DeleteButton
         onClick={() => {
           editor.edit("Delete relation", (g) => deleteRelation(g, owner.model.id, owner.field.id));
           editor.focus(null);
         }}
       >
         Delete relation
-      </button>
+      </DeleteButton>
     </div>
   );
 }

@@ -85,3 +85,27 @@ export function Problems(props: { messages: string[] }) {
     </p>
   );
 }
+
+/** The `///` documentation of a model, field or enum; an empty text removes it. */
+export function DocumentationSetting(props: { value: string | undefined; onCommit(documentation: string | undefined): void }) {
+  return (
+    <TextSetting
+      label="Documentation (///)"
+      value={props.value ?? ""}
+      multiline
+      onCommit={(documentation) => props.onCommit(documentation.trim() ? documentation : undefined)}
+    />
+  );
+}
+
+export function DeleteButton(props: { children: ReactNode; onClick(): void }) {
+  return (
+    <button
+      type="button"
+      className="self-start rounded border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50"
+      onClick={props.onClick}
+    >
+      {props.children}
+    </button>
+  );
+}
