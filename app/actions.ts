@@ -29,6 +29,15 @@ function refused(error: unknown): { ok: false; error: string } {
   return { ok: false, error: message };
 }
 
+/** Runs one lib call; its result, or the reason it refused, as an ActionResult. */
+async function attempt<T extends object>(work: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, ...(await work()) };
+  } catch (error) {
+    return refused(error);
+  }
+}
+
 function invalidInput(error: z.ZodError): { ok: false; error: string } {
   return {
     ok: false,
@@ -65,11 +74,7 @@ export async function saveLayoutAction(input: unknown): Promise<ActionResult<obj
 }
 
 export async function previewRevisionAction(): Promise<ActionResult<{ plan: RevisionPlan }>> {
-  try {
-    return { ok: true, plan: await planRevision(currentProject()) };
-  } catch (error) {
-    return refused(error);
-  }
+  return attempt(async () => ({ plan: await planRevision(currentProject()) }));
 }
 
 export async function applyRevisionAction(input: unknown): Promise<ActionResult<{ result: ApplyResult }>> {
@@ -86,27 +91,15 @@ export async function applyRevisionAction(input: unknown): Promise<ActionResult<
     })
     .safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    return { ok: true, result: await applyRevision(currentProject(), parsed.data) };
-  } catch (error) {
-    return refused(error);
-  }
+  return attempt(async () => ({ result: await applyRevision(currentProject(), parsed.data) }));
 }
 
 export async function seedAction(): Promise<ActionResult<{ result: SeedResult }>> {
-  try {
-    return { ok: true, result: await seedTutorial(currentProject()) };
-  } catch (error) {
-    return refused(error);
-  }
+  return attempt(async () => ({ result: await seedTutorial(currentProject()) }));
 }
 
 export async function listTablesAction(): Promise<ActionResult<{ tables: TableSummary[] }>> {
-  try {
-    return { ok: true, tables: listTables(currentProject()) };
-  } catch (error) {
-    return refused(error);
-  }
+  return attempt(async () => ({ tables: listTables(currentProject()) }));
 }
 
 export async function readRowsAction(input: unknown): Promise<ActionResult<{ page: RowPage }>> {
@@ -114,11 +107,7 @@ export async function readRowsAction(input: unknown): Promise<ActionResult<{ pag
     .object({ table: z.string().min(1), page: z.number().int().min(0), pageSize: z.number().int().min(1).max(500) })
     .safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    return { ok: true, page: readRows(currentProject(), parsed.data.table, parsed.data) };
-  } catch (error) {
-    return refused(error);
-  }
+  return attempt(async () => ({ page: readRows(currentProject(), parsed.data.table, parsed.data) }));
 }
 
 export async function readSchemaTextAction(): Promise<ActionResult<{ text: string; version: string }>> {
@@ -142,11 +131,7 @@ export async function checkSchemaTextAction(
 }
 
 export async function exportSqlAction(): Promise<ActionResult<{ sql: string }>> {
-  try {
-    return { ok: true, sql: await schemaDdl((await openSchema(currentProject())).text) };
-  } catch (error) {
-    return refused(error);
-  }
+  return attempt(async () => ({ sql: await schemaDdl((await openSchema(currentProject())).text) }));
 }
 
 /**
@@ -157,11 +142,7 @@ export async function importFileAction(form: FormData): Promise<ActionResult<Imp
   const file = form.get("file");
   if (!(file instanceof File)) return { ok: false, error: "Choose a file to import." };
   if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: `${file.name} is over 5 MB; files that large are not imported.` };
-  try {
-    return { ok: true, ...(await importUpload(file.name, Buffer.from(await file.arrayBuffer()))) };
-  } catch (error) {
-    return refused(error);
-  }
+  return attempt(async () => ({ ...(await importUpload(file.name, Buffer.from(await file.arrayBuffer()))) }));
 }
 
 /** Replaces the project's schema with an imported one (checked again, written atomically). */
@@ -177,36 +158,20 @@ export async function replaceSchemaAction(input: unknown): Promise<ActionResult<
 }
 
 export async function historyAction(): Promise<ActionResult<{ history: RevisionEntry[] }>> {
-  try {
-    return { ok: true, history: await readHistory(currentProject()) };
-  } catch (error) {
-    return refused(error);
-  }
+  return attempt(async () => ({ history: await readHistory(currentProject()) }));
 }
 
 export async function rollbackAction(input: unknown): Promise<ActionResult<{ result: RollbackResult }>> {
   const parsed = z.object({ acceptDataLoss: z.boolean().optional() }).safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    return { ok: true, result: await rollbackLast(currentProject(), parsed.data) };
-  } catch (error) {
-    return refused(error);
-  }
+  return attempt(async () => ({ result: await rollbackLast(currentProject(), parsed.data) }));
 }
 
 export async function driftAction(): Promise<ActionResult<{ drift: Drift }>> {
-  try {
-    return { ok: true, drift: await detectDrift(currentProject()) };
-  } catch (error) {
-    return refused(error);
-  }
+  return attempt(async () => ({ drift: await detectDrift(currentProject()) }));
 }
 
 /** Deletes the development database and applies every revision to a new one. */
 export async function resetDatabaseAction(): Promise<ActionResult<{ applied: string[] }>> {
-  try {
-    return { ok: true, applied: await resetDatabase(currentProject()) };
-  } catch (error) {
-    return refused(error);
-  }
+  return attempt(async () => ({ applied: await resetDatabase(currentProject()) }));
 }
