@@ -1,8 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { seedTutorial, SeedRefused, type SeedResult } from "@/lib/data/seed";
-import { listTables, readRows, UnknownTable, type RowPage, type TableSummary } from "@/lib/data/tables";
+import { attempt, invalidInput, refused, type ActionResult } from "./action-result";
 import { applyRevision, planRevision, resetDatabase, type ApplyResult, type RevisionPlan } from "@/lib/migrate/revision";
 import { importUpload, MAX_IMPORT_BYTES, type Imported } from "@/lib/import/open-any";
 import { detectDrift, type Drift } from "@/lib/migrate/drift";
@@ -12,7 +11,6 @@ import { schemaDdl } from "@/lib/migrate/schema-sql";
 import { currentProject } from "@/lib/project/project";
 import { renameSchema } from "@/lib/project/renames-store";
 import { layoutSchema, openSchema, replaceSchema, saveLayout, saveSchema } from "@/lib/project/schema-store";
-import type { SchemaProblem } from "@/lib/schema/compile";
 import { schemaGraphSchema, type SchemaGraph } from "@/lib/schema/graph";
 import { checkSchemaText, type TextDiagnostic } from "@/lib/schema/text-check";
 
@@ -20,30 +18,6 @@ import { checkSchemaText, type TextDiagnostic } from "@/lib/schema/text-check";
  * The browser's only way in. Each action parses its input, calls one lib function and
  * returns a result; none throws to the browser.
  */
-
-export type ActionResult<T> = ({ ok: true } & T) | { ok: false; error: string; problems?: SchemaProblem[] };
-
-function refused(error: unknown): { ok: false; error: string } {
-  const message = error instanceof Error ? error.message : String(error);
-  if (!(error instanceof SeedRefused || error instanceof UnknownTable)) console.error(error);
-  return { ok: false, error: message };
-}
-
-/** Runs one lib call; its result, or the reason it refused, as an ActionResult. */
-async function attempt<T extends object>(work: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    return { ok: true, ...(await work()) };
-  } catch (error) {
-    return refused(error);
-  }
-}
-
-function invalidInput(error: z.ZodError): { ok: false; error: string } {
-  return {
-    ok: false,
-    error: `Invalid request: ${error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`,
-  };
-}
 
 export async function saveSchemaAction(input: unknown): Promise<ActionResult<{ version: string; written: boolean }>> {
   const parsed = z
@@ -92,22 +66,6 @@ export async function applyRevisionAction(input: unknown): Promise<ActionResult<
     .safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   return attempt(async () => ({ result: await applyRevision(currentProject(), parsed.data) }));
-}
-
-export async function seedAction(): Promise<ActionResult<{ result: SeedResult }>> {
-  return attempt(async () => ({ result: await seedTutorial(currentProject()) }));
-}
-
-export async function listTablesAction(): Promise<ActionResult<{ tables: TableSummary[] }>> {
-  return attempt(async () => ({ tables: listTables(currentProject()) }));
-}
-
-export async function readRowsAction(input: unknown): Promise<ActionResult<{ page: RowPage }>> {
-  const parsed = z
-    .object({ table: z.string().min(1), page: z.number().int().min(0), pageSize: z.number().int().min(1).max(500) })
-    .safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({ page: readRows(currentProject(), parsed.data.table, parsed.data) }));
 }
 
 export async function readSchemaTextAction(): Promise<ActionResult<{ text: string; version: string }>> {

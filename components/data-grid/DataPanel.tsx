@@ -2,7 +2,7 @@
 
 import { SidePanel } from "../SidePanel";
 import { useEffect, useState } from "react";
-import { listTablesAction } from "@/app/actions";
+import { listTablesAction } from "@/app/data-actions";
 import type { TableSummary } from "@/lib/data/tables";
 import { RowGrid } from "./RowGrid";
 

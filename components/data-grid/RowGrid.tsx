@@ -2,7 +2,7 @@
 
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
 import { useEffect, useMemo, useState } from "react";
-import { readRowsAction } from "@/app/actions";
+import { readRowsAction } from "@/app/data-actions";
 import type { RowPage } from "@/lib/data/tables";
 
 const PAGE_SIZE = 50;

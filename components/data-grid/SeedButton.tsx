@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { seedAction } from "@/app/actions";
+import { seedAction } from "@/app/data-actions";
 
 export function SeedButton(props: { onSeeded(message: string, ok: boolean): void }) {
   const [busy, setBusy] = useState(false);
