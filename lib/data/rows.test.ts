@@ -1,0 +1,245 @@
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { applyRevision } from "../migrate/revision";
+import type { Project } from "../project/project";
+import { parseSchema } from "../schema/parse";
+import type { SchemaGraph } from "../schema/graph";
+import { removeProject, tempProject } from "../testing/temp-project";
+import { seedTutorial } from "./seed";
+import { backReferences, countRows, deleteRows, exportRows, insertRow, readRows, updateCell, type Filter } from "./rows";
+
+/** The grid's queries on the tutorial's users and a schema with every kind of column, on real SQLite files. */
+
+const KINDS_SCHEMA = `datasource db {
+  provider = "sqlite"
+}
+
+enum Role {
+  ADMIN
+  MEMBER @map("member")
+}
+
+model Team {
+  id      String   @id @default(cuid())
+  name    String   @unique
+  members Member[]
+}
+
+model Member {
+  id        Int      @id @default(autoincrement())
+  /// @maxLength(10)
+  nick      String
+  role      Role     @default(MEMBER)
+  score     Float?
+  visits    BigInt?
+  balance   Decimal?
+  active    Boolean  @default(true)
+  joined    DateTime @default(now())
+  touched   DateTime @updatedAt
+  profile   Json?
+  avatar    Bytes?
+  team_id   String
+  team      Team     @relation(fields: [team_id], references: [id], onDelete: Restrict)
+}
+`;
+
+function sql<T>(project: Project, query: string, ...params: unknown[]): T[] {
+  const database = new Database(project.databasePath, { readonly: true });
+  try {
+    return database.prepare(query).all(...params) as T[];
+  } finally {
+    database.close();
+  }
+}
+
+function fileBytes(project: Project): Buffer {
+  return fs.readFileSync(project.databasePath);
+}
+
+describe("the tutorial's tables", () => {
+  let project: Project;
+  let graph: SchemaGraph;
+  beforeAll(async () => {
+    project = tempProject();
+    graph = parseSchema(fs.readFileSync(project.schemaPath, "utf8"));
+    await applyRevision(project, { name: "init" });
+    await seedTutorial(project);
+  });
+  afterAll(() => removeProject(project));
+
+  test("pages continue from a cursor, sorted either way, NULLs included", () => {
+    const seen: string[] = [];
+    let page = readRows(project, graph, { table: "user_account", sort: { column: "fullname", direction: "desc" }, limit: 2 });
+    expect(page.table.key).toEqual(["id"]);
+    seen.push(...page.rows.map((r) => String(r.values.name)));
+    while (page.next) {
+      page = readRows(project, graph, {
+        table: "user_account",
+        sort: { column: "fullname", direction: "desc" },
+        after: page.next,
+        limit: 2,
+      });
+      seen.push(...page.rows.map((r) => String(r.values.name)));
+    }
+    expect(seen).toEqual(["spongebob", "sandy", "patrick"]);
+  });
+
+  test("filters fit the column's type; text is matched as written, never as SQL or a wildcard", () => {
+    const names = (filters: Filter[]) =>
+      readRows(project, graph, { table: "user_account", filters, limit: 50 }).rows.map((r) => r.values.name);
+    expect(names([{ column: "name", op: "contains", value: "AND" }])).toEqual(["sandy"]);
+    expect(names([{ column: "id", op: "gt", value: "1" }])).toEqual(["sandy", "patrick"]);
+    expect(names([{ column: "name", op: "equals", value: "x' OR '1'='1" }])).toEqual([]);
+    expect(names([{ column: "name", op: "contains", value: "%" }])).toEqual([]);
+    expect(names([{ column: "name", op: "contains", value: "_" }])).toEqual([]);
+    expect(countRows(project, graph, "address", [{ column: "email_address", op: "ends", value: "@sqlalchemy.org" }])).toBe(2);
+    expect(() => names([{ column: "id", op: "gt", value: "abc" }])).toThrow(
+      /id \(INTEGER\) takes a whole number; "abc" is not one/,
+    );
+    expect(() => names([{ column: "id", op: "contains", value: "1" }])).toThrow(/does not apply to id/);
+    expect(() => names([{ column: "name; DROP TABLE address", op: "equals", value: "x" }])).toThrow(/has no column/);
+    expect(() => readRows(project, graph, { table: "sqlite_master", limit: 5 })).toThrow(/no table "sqlite_master"/);
+    expect(sql(project, "SELECT name FROM sqlite_master WHERE name = 'address'")).toHaveLength(1);
+  });
+
+  test("an edit is checked against the schema and the database, and a refused one changes nothing", () => {
+    const before = fileBytes(project);
+    const [sandy] = sql<{ id: number }>(project, "SELECT id FROM user_account WHERE name = 'sandy'");
+    expect(() =>
+      updateCell(project, graph, { table: "user_account", key: [sandy.id], column: "name", value: "x".repeat(31) }),
+    ).toThrow(/at most 30 characters/);
+    expect(() => updateCell(project, graph, { table: "user_account", key: [sandy.id], column: "name", value: null })).toThrow(
+      /required/,
+    );
+    const [address] = sql<{ id: number }>(project, "SELECT id FROM address ORDER BY id LIMIT 1");
+    expect(() => updateCell(project, graph, { table: "address", key: [address.id], column: "user_id", value: "999" })).toThrow(
+      /address\.user_id = 999 points at no row: user_account has no id = 999/,
+    );
+    expect(() => updateCell(project, graph, { table: "address", key: [address.id], column: "user_id", value: "two" })).toThrow(
+      /whole number/,
+    );
+    expect(fileBytes(project).equals(before)).toBe(true);
+
+    const script = "<script>alert(1)</script>";
+    const row = updateCell(project, graph, { table: "user_account", key: [sandy.id], column: "fullname", value: script });
+    expect(row.values.fullname).toBe(script);
+    updateCell(project, graph, { table: "user_account", key: [sandy.id], column: "fullname", value: "Sandy Cheeks" });
+  });
+
+  test("deleting a user says how many addresses the cascade removes before it happens, then removes them", () => {
+    const [sandy] = sql<{ id: number }>(project, "SELECT id FROM user_account WHERE name = 'sandy'");
+    const before = fileBytes(project);
+    const preview = deleteRows(project, graph, { table: "user_account", keys: [[sandy.id]] }, { commit: false });
+    expect(preview).toEqual({
+      tables: [
+        { table: "user_account", deleted: 1, nulled: 0 },
+        { table: "address", deleted: 2, nulled: 0 },
+      ],
+    });
+    expect(fileBytes(project).equals(before)).toBe(true);
+    expect(backReferences(project, graph, { table: "user_account", key: [sandy.id] })).toEqual([
+      { table: "address", columns: ["user_id"], values: [sandy.id], count: 2 },
+    ]);
+
+    const inserted = insertRow(project, graph, {
+      table: "address",
+      values: { email_address: "extra@example.org", user_id: String(sandy.id) },
+    });
+    expect(inserted.values.email_address).toBe("extra@example.org");
+    const done = deleteRows(project, graph, { table: "user_account", keys: [[sandy.id]] }, { commit: true });
+    expect(done.tables).toContainEqual({ table: "address", deleted: 3, nulled: 0 });
+    expect(sql(project, "SELECT * FROM address WHERE user_id = ?", sandy.id)).toEqual([]);
+    expect(() => deleteRows(project, graph, { table: "user_account", keys: [[sandy.id]] }, { commit: true })).toThrow(
+      /no longer exist/,
+    );
+  });
+
+  test("CSV export streams the filtered rows in the grid's order", () => {
+    const rows = [...exportRows(project, graph, { table: "user_account", sort: { column: "name", direction: "asc" } })];
+    expect(rows[0]).toEqual({ columns: ["id", "name", "fullname"] });
+    expect(rows.slice(1).map((r) => (r as unknown[])[1])).toEqual(["patrick", "spongebob"]);
+  });
+});
+
+describe("every kind of column", () => {
+  let project: Project;
+  let graph: SchemaGraph;
+  beforeAll(async () => {
+    project = tempProject(KINDS_SCHEMA);
+    graph = parseSchema(KINDS_SCHEMA);
+    await applyRevision(project, { name: "init" });
+  });
+  afterAll(() => removeProject(project));
+
+  test("an insert fills what Prisma Client would (cuid, now, @updatedAt, defaults) and stores values as Prisma does", () => {
+    const team = insertRow(project, graph, { table: "Team", values: { name: "Krusty Krab" } });
+    expect(String(team.values.id)).toMatch(/^c[a-z0-9]{8,}$/);
+    const member = insertRow(project, graph, {
+      table: "Member",
+      values: {
+        nick: "squidward",
+        visits: "9007199254740993",
+        balance: "12.50",
+        score: "3.5",
+        active: "false",
+        profile: '{"clarinet": true}',
+        avatar: "0x48656c6c6f",
+        team_id: String(team.values.id),
+      },
+    });
+    expect(member.values).toMatchObject({
+      nick: "squidward",
+      role: "member",
+      visits: "9007199254740993",
+      score: 3.5,
+      active: 0,
+      profile: '{"clarinet":true}',
+      avatar: "0x48656c6c6f",
+    });
+    expect(String(member.values.touched)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/);
+    expect(member.values.joined).toBeTruthy();
+
+    const edited = updateCell(project, graph, { table: "Member", key: member.key, column: "joined", value: "2024-05-01" });
+    expect(edited.values.joined).toBe("2024-05-01T00:00:00.000+00:00");
+    expect(
+      readRows(project, graph, { table: "Member", filters: [{ column: "joined", op: "equals", value: "2024-05-01" }], limit: 5 })
+        .rows,
+    ).toHaveLength(1);
+    expect(
+      readRows(project, graph, {
+        table: "Member",
+        filters: [{ column: "visits", op: "gt", value: "9007199254740992" }],
+        limit: 5,
+      }).rows,
+    ).toHaveLength(1);
+  });
+
+  test("bad values for each kind are refused with what the column takes", () => {
+    const [member] = sql<{ id: number }>(project, "SELECT id FROM Member LIMIT 1");
+    const edit = (column: string, value: string) => () =>
+      updateCell(project, graph, { table: "Member", key: [member.id], column, value });
+    expect(edit("role", "OWNER")).toThrow(/role is one of ADMIN, member; "OWNER" is not/);
+    expect(edit("nick", "squidwardtentacles")).toThrow(/at most 10 characters/);
+    expect(edit("active", "maybe")).toThrow(/true or false/);
+    expect(edit("joined", "yesterday")).toThrow(/a date and time/);
+    expect(edit("profile", "{oops")).toThrow(/JSON/);
+    expect(edit("avatar", "0xZZ")).toThrow(/hexadecimal/);
+    expect(edit("score", "1; DROP TABLE Team")).toThrow(/a number/);
+    expect(() => insertRow(project, graph, { table: "Member", values: { team_id: "nope" } })).toThrow(/nick is required/);
+  });
+
+  test("a unique value already taken is refused; a parent with children is protected by ON DELETE RESTRICT", () => {
+    insertRow(project, graph, { table: "Team", values: { name: "Chum Bucket" } });
+    const [krab] = sql<{ id: string }>(project, "SELECT id FROM Team WHERE name = 'Krusty Krab'");
+    expect(() => updateCell(project, graph, { table: "Team", key: [krab.id], column: "name", value: "Chum Bucket" })).toThrow(
+      /Another row of Team already has this name: it must be unique/,
+    );
+    const preview = deleteRows(project, graph, { table: "Team", keys: [[krab.id]] }, { commit: false });
+    expect(preview.blocked).toMatch(/1 row of Member \(team_id, ON DELETE RESTRICT\) still point at it/);
+    expect(() => deleteRows(project, graph, { table: "Team", keys: [[krab.id]] }, { commit: true })).toThrow(
+      /Nothing was deleted/,
+    );
+    expect(sql(project, "SELECT id FROM Team WHERE id = ?", krab.id)).toHaveLength(1);
+  });
+});
