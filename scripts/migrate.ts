@@ -17,7 +17,9 @@ const USAGE = `usage: npm run migrate -- status                      where the d
        npm run migrate -- reset --force               delete the database and apply every revision
        npm run migrate -- --name <name>               new + up, as the Migrate button does
        npm run migrate -- --preview                   print the next revision's summary and SQL
-Add --accept-data-loss to new, up, down or --name to go ahead when the rehearsal loses data.`;
+Add --accept-data-loss to new, up, down or --name to go ahead when the rehearsal loses data.
+A revision the database refuses is recorded as failed (the database is unchanged); the next
+--name after a fix replaces it with a fresh revision, and up tries it again.`;
 
 /** A rehearsal's refusal as the error the command exits with. */
 function refusal(rehearsal: Rehearsal): Error {
@@ -35,8 +37,20 @@ function refusal(rehearsal: Rehearsal): Error {
   );
 }
 
+/** A revision the database refused, as the error the command exits with. */
+function failure(result: { revision: string; error: string; applied: string[] }): Error {
+  return new Error(
+    `${result.applied.length ? `applied ${result.applied.join(", ")}, then ` : ""}${result.error}\n` +
+      `${result.revision} is recorded as failed. Fix the schema (or the database) and run --name again: ` +
+      "the failed revision is then marked rolled back, moved to prisma/rolled-back/, and a fresh one applied.",
+  );
+}
+
 function report(result: ApplyResult, written: boolean): void {
   if (result.status === "rehearsal-failed" || result.status === "needs-data-loss-consent") throw refusal(result.plan.rehearsal);
+  if (result.status === "failed") throw failure(result);
+  if (result.status !== "changed-since-preview" && result.rolledBack.length)
+    console.log(`Marked ${result.rolledBack.join(", ")} rolled back (failed; moved to prisma/rolled-back/).`);
   if (result.status === "applied") {
     console.log(
       written
@@ -74,7 +88,7 @@ void runCommand(async () => {
       const pending = history.filter((h) => h.state === "pending");
       console.log(`pending: ${pending.length ? pending.map((h) => h.name).join(", ") : "none"}`);
       for (const h of history.filter((e) => e.state === "edited" || e.state === "failed" || e.state === "missing")) {
-        console.log(`warning: ${h.name} is ${h.state}`);
+        console.log(`warning: ${h.name} is ${h.state}${h.error ? `: ${h.error}` : ""}`);
       }
       console.log(
         plan.hasChanges ? "schema: changed since the last revision (run new or --name)" : "schema: matches the revisions",
@@ -90,7 +104,10 @@ void runCommand(async () => {
     case "history": {
       const history = await readHistory(project);
       if (!history.length) return console.log("No revisions yet.");
-      for (const h of history) console.log(`${h.head ? "*" : " "} ${h.name}  ${h.state}${h.appliedAt ? `  ${h.appliedAt}` : ""}`);
+      for (const h of history) {
+        console.log(`${h.head ? "*" : " "} ${h.name}  ${h.state}${h.appliedAt ? `  ${h.appliedAt}` : ""}`);
+        if (h.error) console.log(`    ${h.error}`);
+      }
       return;
     }
     case "new": {
@@ -100,6 +117,11 @@ void runCommand(async () => {
     }
     case "up": {
       const result = await applyUnapplied(project, { acceptDataLoss });
+      if (result.status === "failed")
+        throw new Error(
+          `${result.applied.length ? `applied ${result.applied.join(", ")}, then ` : ""}${result.error}\n` +
+            `${result.revision} is recorded as failed; fix it and run up again.`,
+        );
       if (result.status !== "applied") throw refusal(result.rehearsal);
       return console.log(
         result.applied.length ? `Applied ${result.applied.join(", ")}.` : "The database is up to date: nothing to apply.",

@@ -58,9 +58,33 @@ describe("applying revisions atomically", () => {
       /20260102000000_broken did not apply, and the database is unchanged: no such table: nowhere/,
     );
     expect(query(database, "SELECT name FROM sqlite_master WHERE name = 'extra'")).toEqual([]);
-    expect(query(database, "SELECT migration_name FROM _prisma_migrations")).toEqual([{ migration_name: "20260101000000_init" }]);
+    // Recorded as Prisma records a failure: started, never finished, no step applied, the error in logs.
+    expect(
+      query(
+        database,
+        "SELECT migration_name, finished_at, applied_steps_count, logs FROM _prisma_migrations ORDER BY started_at",
+      ),
+    ).toEqual([
+      { migration_name: "20260101000000_init", finished_at: expect.any(String), applied_steps_count: 1, logs: null },
+      {
+        migration_name: "20260102000000_broken",
+        finished_at: null,
+        applied_steps_count: 0,
+        logs: expect.stringContaining("no such table: nowhere"),
+      },
+    ]);
     fs.writeFileSync(path.join(migrations, "20260102000000_broken", "migration.sql"), 'CREATE TABLE "extra" ("id" INTEGER);\n');
+    // The retry resolves the failed attempt as `prisma migrate resolve --rolled-back` does, then applies it.
     expect(await attempt()).toEqual(["20260102000000_broken"]);
+    expect(
+      query(
+        database,
+        "SELECT finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back FROM _prisma_migrations WHERE migration_name = '20260102000000_broken' ORDER BY started_at, finished",
+      ),
+    ).toEqual([
+      { finished: 0, rolled_back: 1 },
+      { finished: 1, rolled_back: 0 },
+    ]);
   });
 
   test("a revision that would leave rows pointing nowhere rolls back", async () => {

@@ -37,10 +37,43 @@ export class RevisionFailed extends Error {
   constructor(
     readonly revision: string,
     message: string,
+    /** The revisions before it that did apply. */
+    readonly applied: string[] = [],
   ) {
     super(message);
   }
 }
+
+/** A row of `_prisma_migrations`. */
+export interface MigrationRow {
+  id: string;
+  migration_name: string;
+  checksum: string;
+  started_at: string;
+  finished_at: string | null;
+  rolled_back_at: string | null;
+  logs: string | null;
+  applied_steps_count: number;
+}
+
+/** The database's history rows, oldest first; none when there is no database or no history yet. */
+export function readMigrationRows(databasePath: string): MigrationRow[] {
+  let database: Database.Database | undefined;
+  try {
+    database = new Database(databasePath, { readonly: true, fileMustExist: true });
+    const exists = database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    return exists ? (database.prepare("SELECT * FROM _prisma_migrations ORDER BY started_at").all() as MigrationRow[]) : [];
+  } catch {
+    return [];
+  } finally {
+    database?.close();
+  }
+}
+
+/** Applied: finished and not rolled back. */
+export const isApplied = (row: MigrationRow) => row.finished_at !== null && row.rolled_back_at === null;
+/** Failed: started, never finished, not resolved as rolled back (what `prisma migrate deploy` stops at). */
+export const isFailed = (row: MigrationRow) => row.finished_at === null && row.rolled_back_at === null;
 
 /**
  * Runs one script in one transaction with foreign keys off before it starts and checked
@@ -69,20 +102,27 @@ function runAtomically(database: Database.Database, sql: string, bookkeeping: ()
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Applies what the database has not applied yet, in folder order; returns the names applied. */
+const RECORD_FAILED = `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
+   VALUES (?, ?, NULL, ?, ?, NULL, ?, 0)`;
+const MARK_ROLLED_BACK =
+  "UPDATE _prisma_migrations SET rolled_back_at = ? WHERE migration_name = ? AND finished_at IS NULL AND rolled_back_at IS NULL";
+
+/**
+ * Applies what the database has not applied yet, in folder order; returns the names applied.
+ *
+ * A revision that fails rolls back completely and is then recorded as Prisma records a
+ * failure: a row started and never finished, no step applied, the error in `logs`. The
+ * database being unchanged, trying it again is safe: a failed attempt is first resolved as
+ * `prisma migrate resolve --rolled-back` would (rolled_back_at set, the row kept as the
+ * trail), then the revision runs again.
+ */
 export function applyPending(databasePath: string, migrations: MigrationList): string[] {
   const database = new Database(databasePath);
   try {
     database.exec(MIGRATIONS_TABLE);
-    const finished = new Set(
-      (
-        database
-          .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
-          .all() as {
-          migration_name: string;
-        }[]
-      ).map((row) => row.migration_name),
-    );
+    const rows = database.prepare("SELECT * FROM _prisma_migrations").all() as MigrationRow[];
+    const finished = new Set(rows.filter(isApplied).map((row) => row.migration_name));
+    const failed = new Set(rows.filter(isFailed).map((row) => row.migration_name));
     const record = database.prepare(
       `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
        VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)`,
@@ -92,21 +132,58 @@ export function applyPending(databasePath: string, migrations: MigrationList): s
       if (finished.has(directory.path)) continue;
       const content = directory.migrationFile.content;
       if (content.tag === "error")
-        throw new RevisionFailed(directory.path, `${directory.path}/migration.sql cannot be read: ${content.value}`);
+        throw new RevisionFailed(directory.path, `${directory.path}/migration.sql cannot be read: ${content.value}`, applied);
+      if (failed.has(directory.path)) database.prepare(MARK_ROLLED_BACK).run(prismaTime(new Date()), directory.path);
       const startedAt = new Date();
       try {
         runAtomically(database, content.value, () =>
           record.run(randomUUID(), checksumOf(content.value), prismaTime(new Date()), directory.path, prismaTime(startedAt)),
         );
       } catch (error) {
-        throw new RevisionFailed(
-          directory.path,
-          `${directory.path} did not apply, and the database is unchanged: ${message(error)}`,
-        );
+        const reason = `${directory.path} did not apply, and the database is unchanged: ${message(error)}`;
+        database
+          .prepare(RECORD_FAILED)
+          .run(randomUUID(), checksumOf(content.value), directory.path, reason, prismaTime(startedAt));
+        throw new RevisionFailed(directory.path, reason, applied);
       }
       applied.push(directory.path);
     }
     return applied;
+  } finally {
+    database.close();
+  }
+}
+
+/**
+ * `prisma migrate resolve --rolled-back`: the failed attempts of a revision are marked
+ * rolled back, kept as the trail, and ignored from then on. Returns how many there were.
+ */
+export function markRolledBack(databasePath: string, revision: string): number {
+  const database = new Database(databasePath);
+  try {
+    database.exec(MIGRATIONS_TABLE);
+    return database.prepare(MARK_ROLLED_BACK).run(prismaTime(new Date()), revision).changes;
+  } finally {
+    database.close();
+  }
+}
+
+/**
+ * `prisma migrate resolve --applied`: records a revision as applied without running it,
+ * with the row Prisma writes for that (the file's checksum, started and finished at the
+ * same instant, empty logs, no step counted).
+ */
+export function markApplied(databasePath: string, revision: string, sql: string): void {
+  const database = new Database(databasePath);
+  try {
+    database.exec(MIGRATIONS_TABLE);
+    const now = prismaTime(new Date());
+    database
+      .prepare(
+        `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
+         VALUES (?, ?, ?, ?, '', NULL, ?, 0)`,
+      )
+      .run(randomUUID(), checksumOf(sql), now, revision, now);
   } finally {
     database.close();
   }

@@ -1,8 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import Database from "better-sqlite3";
 import type { Project } from "../project/project";
-import { checksumOf } from "./apply";
+import { checksumOf, readMigrationRows } from "./apply";
 import { DOWN_FILE, readMigrationList } from "./migrations-dir";
 
 /** One revision as `alembic history` and `prisma migrate status` would list it. */
@@ -14,6 +13,8 @@ export interface RevisionEntry {
    */
   state: "applied" | "pending" | "failed" | "edited" | "missing";
   appliedAt?: string;
+  /** Why it failed, as recorded in the history table's logs. */
+  error?: string;
   sql?: string;
   /** The last applied revision: what the database is at. */
   head: boolean;
@@ -21,33 +22,9 @@ export interface RevisionEntry {
   reversible: boolean;
 }
 
-interface HistoryRow {
-  migration_name: string;
-  checksum: string;
-  finished_at: string | null;
-  rolled_back_at: string | null;
-}
-
-function historyRows(databasePath: string): HistoryRow[] {
-  let database: Database.Database | undefined;
-  try {
-    database = new Database(databasePath, { readonly: true, fileMustExist: true });
-    const exists = database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
-    return exists
-      ? (database
-          .prepare("SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY started_at")
-          .all() as HistoryRow[])
-      : [];
-  } catch {
-    return [];
-  } finally {
-    database?.close();
-  }
-}
-
 export async function readHistory(project: Project): Promise<RevisionEntry[]> {
   const migrations = await readMigrationList(project.migrationsDir);
-  const rows = historyRows(project.databasePath).filter((row) => !row.rolled_back_at);
+  const rows = readMigrationRows(project.databasePath).filter((row) => !row.rolled_back_at);
   const entries: RevisionEntry[] = [];
   for (const directory of migrations.migrationDirectories) {
     const row = rows.find((r) => r.migration_name === directory.path);
@@ -67,6 +44,7 @@ export async function readHistory(project: Project): Promise<RevisionEntry[]> {
       name: directory.path,
       state,
       ...(row?.finished_at ? { appliedAt: row.finished_at } : {}),
+      ...(state === "failed" && row?.logs ? { error: row.logs } : {}),
       sql,
       head: false,
       reversible,

@@ -40,9 +40,25 @@ export async function readMigrationList(migrationsDir: string): Promise<Migratio
   };
 }
 
-/** `20261124213000_add_post`: Prisma's UTC timestamp, then the name in snake_case. */
-export function revisionDirectoryName(name: string, now: Date = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+const stampOf = (date: Date) => date.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+const dateOf = (stamp: string) =>
+  new Date(
+    `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(8, 10)}:${stamp.slice(10, 12)}:${stamp.slice(12, 14)}Z`,
+  );
+
+/**
+ * `20261124213000_add_post`: Prisma's UTC timestamp, then the name in snake_case. Revisions
+ * apply in the order their names sort, so the timestamp is later than every one in `after`
+ * (the folder's revisions), even for two revisions made within one second.
+ */
+export function revisionDirectoryName(name: string, now: Date = new Date(), after: string[] = []): string {
+  let stamp = stampOf(now);
+  const last = after
+    .map((existing) => /^\d{14}/.exec(existing)?.[0])
+    .filter((s): s is string => Boolean(s))
+    .sort()
+    .at(-1);
+  if (last && stamp <= last) stamp = stampOf(new Date(dateOf(last).getTime() + 1000));
   const slug = name
     .trim()
     .toLowerCase()
@@ -72,4 +88,26 @@ export async function writeRevision(
   const lockfile = path.join(migrationsDir, LOCKFILE_NAME);
   await fs.access(lockfile).catch(() => writeFileAtomic(lockfile, LOCKFILE_CONTENT));
   return directory;
+}
+
+/** Where revisions set aside are kept (rolled back, or failed and replaced): beside prisma/migrations, so no tool applies them. */
+export const ROLLED_BACK_DIR = "rolled-back";
+
+/** Moves a revision's folder out of the migrations folder into prisma/rolled-back/; returns where it went. */
+export async function setAsideRevision(migrationsDir: string, name: string): Promise<string> {
+  const keep = path.join(path.dirname(migrationsDir), ROLLED_BACK_DIR);
+  await fs.mkdir(keep, { recursive: true });
+  // A revision of the same name set aside before is kept too, under a numbered name.
+  let target = path.join(keep, name);
+  for (
+    let n = 2;
+    await fs.access(target).then(
+      () => true,
+      () => false,
+    );
+    n++
+  )
+    target = path.join(keep, `${name}.${n}`);
+  await fs.rename(path.join(migrationsDir, name), target);
+  return target;
 }

@@ -1,16 +1,21 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import Database from "better-sqlite3";
 import type { Project } from "../project/project";
-import { applyPending } from "./apply";
+import { applyPending, isApplied, isFailed, markRolledBack, readMigrationRows, RevisionFailed, type MigrationRow } from "./apply";
 import type { Rehearsal } from "./data-loss";
 import { rehearse } from "./rehearsal";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { clearRenames, readRenames } from "../project/renames-store";
 import { renameSql } from "../schema/renames";
 import { openEngine, type EngineSession } from "./engine";
-import { readMigrationList, revisionDirectoryName, writeRevision } from "./migrations-dir";
+import { readMigrationList, revisionDirectoryName, setAsideRevision, writeRevision } from "./migrations-dir";
 import { serialized } from "./serial";
+
+/** A revision the database refused: recorded as failed, its error in the history table. */
+export interface FailedRevision {
+  name: string;
+  error: string;
+}
 
 /** The next revision: what the engine would write to go from the migrations to the schema. */
 export interface RevisionPlan {
@@ -22,13 +27,23 @@ export interface RevisionPlan {
   hasChanges: boolean;
   /** Revisions already in the folder that the database has not applied yet. */
   unapplied: string[];
+  /** Revisions the database refused. The next revision replaces them: they are resolved as rolled back. */
+  failed: FailedRevision[];
+  /**
+   * The folders the next revision replaces, moved to prisma/rolled-back/ when it is written:
+   * the failed revisions and the unapplied ones after them (planned on top of a failure).
+   */
+  supersedes: string[];
   /** What applying it (and the unapplied ones) did to a copy of the database. */
   rehearsal: Rehearsal;
 }
 
 export type ApplyResult =
-  | { status: "applied"; revision: string; applied: string[] }
-  | { status: "up-to-date"; applied: string[] }
+  /** `rolledBack`: the failed revisions resolved as rolled back and replaced (see RevisionPlan.failed). */
+  | { status: "applied"; revision: string; applied: string[]; rolledBack: string[] }
+  | { status: "up-to-date"; applied: string[]; rolledBack: string[] }
+  /** The real database refused `revision`: it is recorded as failed with `error`, and the database is unchanged. */
+  | { status: "failed"; revision: string; error: string; applied: string[]; rolledBack: string[] }
   | { status: "changed-since-preview"; plan: RevisionPlan }
   /** The rehearsal lost data and the user has not accepted it: nothing was written. */
   | { status: "needs-data-loss-consent"; plan: RevisionPlan }
@@ -52,27 +67,30 @@ async function withEngine<T>(project: Project, work: (session: EngineSession) =>
 }
 
 /** Names of the folder's revisions that the database's _prisma_migrations has not finished. */
-function unappliedRevisions(project: Project, names: string[]): string[] {
-  let database: Database.Database | undefined;
-  try {
-    database = new Database(project.databasePath, { fileMustExist: true, readonly: true });
-    const table = database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
-    if (!table) return names;
-    const applied = new Set(
-      (
-        database
-          .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
-          .all() as {
-          migration_name: string;
-        }[]
-      ).map((row) => row.migration_name),
-    );
-    return names.filter((name) => !applied.has(name));
-  } catch {
-    return names;
-  } finally {
-    database?.close();
-  }
+function unappliedRevisions(rows: MigrationRow[], names: string[]): string[] {
+  const applied = new Set(rows.filter(isApplied).map((row) => row.migration_name));
+  return names.filter((name) => !applied.has(name));
+}
+
+/** The failed revisions, and the folders the next revision replaces (see RevisionPlan.supersedes). */
+function failures(rows: MigrationRow[], names: string[]): { failed: FailedRevision[]; supersedes: string[] } {
+  const failed = new Map<string, string>();
+  for (const row of rows.filter(isFailed)) failed.set(row.migration_name, row.logs ?? "");
+  const first = names.findIndex((name) => failed.has(name));
+  return {
+    failed: [...failed].map(([name, error]) => ({ name, error })),
+    supersedes: first < 0 ? [] : unappliedRevisions(rows, names.slice(first)),
+  };
+}
+
+/**
+ * `prisma migrate resolve --rolled-back` for each failed revision, and their folders (with
+ * the unapplied ones planned on top of them) out of the migrations folder.
+ */
+async function resolveFailures(project: Project, plan: RevisionPlan): Promise<string[]> {
+  for (const { name } of plan.failed) markRolledBack(project.databasePath, name);
+  for (const name of plan.supersedes) await setAsideRevision(project.migrationsDir, name);
+  return plan.failed.map((f) => f.name);
 }
 
 /**
@@ -113,7 +131,14 @@ async function diffWithRenames(project: Project, session: EngineSession, text: s
 
 async function plan(project: Project, session: EngineSession): Promise<RevisionPlan> {
   const text = await fs.readFile(project.schemaPath, "utf8");
-  const migrations = await readMigrationList(project.migrationsDir);
+  const folder = await readMigrationList(project.migrationsDir);
+  const rows = readMigrationRows(project.databasePath);
+  const { failed, supersedes } = failures(
+    rows,
+    folder.migrationDirectories.map((d) => d.path),
+  );
+  // Planned as if the failed revisions were already set aside: the next revision replaces them.
+  const migrations = { ...folder, migrationDirectories: folder.migrationDirectories.filter((d) => !supersedes.includes(d.path)) };
   const { prelude, renames, script, summary } = await diffWithRenames(project, session, text, migrations);
   // With exitCode set, the engine answers 2 when there is a difference, 0 when none.
   const engineChanges = script.exitCode === 2;
@@ -130,7 +155,7 @@ async function plan(project: Project, session: EngineSession): Promise<RevisionP
     .filter(Boolean)
     .join("\n\n");
   const unapplied = unappliedRevisions(
-    project,
+    rows,
     migrations.migrationDirectories.map((d) => d.path),
   );
   const next = hasChanges
@@ -144,7 +169,7 @@ async function plan(project: Project, session: EngineSession): Promise<RevisionP
           renames,
         )
       : { ok: true, losses: [] };
-  return { sql, summary: summaryText, hasChanges, unapplied, rehearsal };
+  return { sql, summary: summaryText, hasChanges, unapplied, failed, supersedes, rehearsal };
 }
 
 export function planRevision(project: Project): Promise<RevisionPlan> {
@@ -155,6 +180,10 @@ export function planRevision(project: Project): Promise<RevisionPlan> {
  * Writes the pending revision to the migrations folder and applies every unapplied one.
  * `expectedSql` is the SQL the user reviewed: if the schema changed since, nothing is
  * written and the new plan comes back to be reviewed again.
+ *
+ * Failed revisions are resolved first (see RevisionPlan.failed): the new revision carries
+ * their changes. A revision the database refuses is recorded as failed and its folder kept;
+ * the database is unchanged, and the next Migrate, after a fix, replaces it.
  */
 export function applyRevision(
   project: Project,
@@ -163,14 +192,34 @@ export function applyRevision(
   return serialized(project.databasePath, () =>
     withEngine(project, async (session) => {
       const next = await plan(project, session);
-      const apply = async () => applyPending(project.databasePath, await readMigrationList(project.migrationsDir));
-      if (!next.hasChanges) return { status: "up-to-date" as const, applied: await apply() };
+      const apply = async (rolledBack: string[]) => {
+        try {
+          return { applied: applyPending(project.databasePath, await readMigrationList(project.migrationsDir)) };
+        } catch (error) {
+          if (!(error instanceof RevisionFailed)) throw error;
+          return {
+            failure: {
+              status: "failed" as const,
+              revision: error.revision,
+              error: error.message,
+              applied: error.applied,
+              rolledBack,
+            },
+          };
+        }
+      };
+      if (!next.hasChanges) {
+        const rolledBack = await resolveFailures(project, next);
+        const outcome = await apply(rolledBack);
+        return outcome.failure ?? { status: "up-to-date" as const, applied: outcome.applied, rolledBack };
+      }
       if (options.expectedSql !== undefined && options.expectedSql !== next.sql) {
         return { status: "changed-since-preview" as const, plan: next };
       }
       if (!next.rehearsal.ok) return { status: "rehearsal-failed" as const, plan: next };
       if (next.rehearsal.losses.length && !options.acceptDataLoss)
         return { status: "needs-data-loss-consent" as const, plan: next };
+      const rolledBack = await resolveFailures(project, next);
       // The way back: the engine's diff from the new schema to the migrations as they were.
       const text = await fs.readFile(project.schemaPath, "utf8");
       const before = await readMigrationList(project.migrationsDir);
@@ -181,25 +230,24 @@ export function applyRevision(
         exitCode: null,
         filters: FILTERS,
       });
-      const revision = revisionDirectoryName(options.name);
-      const directory = await writeRevision(project.migrationsDir, revision, next.sql, {
+      const revision = revisionDirectoryName(
+        options.name,
+        new Date(),
+        before.migrationDirectories.map((d) => d.path),
+      );
+      await writeRevision(project.migrationsDir, revision, next.sql, {
         downSql: down.stdout ?? "",
         schemaSnapshot: text,
       });
       if (options.writeOnly) {
         await clearRenames(project);
-        return { status: "applied" as const, revision, applied: [] };
+        return { status: "applied" as const, revision, applied: [], rolledBack };
       }
-      try {
-        const applied = await apply();
-        await clearRenames(project); // the revision carried them out
-        return { status: "applied" as const, revision, applied };
-      } catch (error) {
-        // A revision that did not apply is not kept: it rolled back, the folder loses it
-        // too, and the user can fix the schema and migrate again.
-        await fs.rm(directory, { recursive: true, force: true });
-        throw error;
-      }
+      const outcome = await apply(rolledBack);
+      // A failure keeps the renames: the revision that carried them did not apply.
+      if (outcome.failure) return outcome.failure;
+      await clearRenames(project); // the revision carried them out
+      return { status: "applied" as const, revision, applied: outcome.applied, rolledBack };
     }),
   );
 }
@@ -218,16 +266,28 @@ export function diagnoseHistory(project: Project) {
 }
 
 export type UpgradeResult =
-  { status: "applied"; applied: string[] } | { status: "needs-data-loss-consent" | "rehearsal-failed"; rehearsal: Rehearsal };
+  | { status: "applied"; applied: string[] }
+  | { status: "needs-data-loss-consent" | "rehearsal-failed"; rehearsal: Rehearsal }
+  /** The real database refused `revision`: recorded as failed with `error`; the database is unchanged. */
+  | { status: "failed"; revision: string; error: string; applied: string[] };
 
-/** `alembic upgrade head`: the folder's unapplied revisions, rehearsed first, then applied. */
+/**
+ * `alembic upgrade head`: the folder's unapplied revisions, rehearsed first, then applied.
+ * A failed revision is tried again (its database being unchanged), as `prisma migrate
+ * resolve --rolled-back` and `prisma migrate deploy` would.
+ */
 export function applyUnapplied(project: Project, options: { acceptDataLoss?: boolean } = {}): Promise<UpgradeResult> {
   return serialized(project.databasePath, async () => {
     const migrations = await readMigrationList(project.migrationsDir);
     const rehearsal = await rehearse(project.databasePath, migrations);
     if (!rehearsal.ok) return { status: "rehearsal-failed" as const, rehearsal };
     if (rehearsal.losses.length && !options.acceptDataLoss) return { status: "needs-data-loss-consent" as const, rehearsal };
-    return { status: "applied" as const, applied: applyPending(project.databasePath, migrations) };
+    try {
+      return { status: "applied" as const, applied: applyPending(project.databasePath, migrations) };
+    } catch (error) {
+      if (!(error instanceof RevisionFailed)) throw error;
+      return { status: "failed" as const, revision: error.revision, error: error.message, applied: error.applied };
+    }
   });
 }
 

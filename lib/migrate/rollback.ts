@@ -5,7 +5,7 @@ import { writeFileAtomic } from "../project/atomic-write";
 import { revertRevision } from "./apply";
 import type { Rehearsal } from "./data-loss";
 import { readHistory } from "./history";
-import { DOWN_FILE, SNAPSHOT_FILE } from "./migrations-dir";
+import { DOWN_FILE, SNAPSHOT_FILE, setAsideRevision } from "./migrations-dir";
 import { rehearse } from "./rehearsal";
 import { serialized } from "./serial";
 
@@ -13,9 +13,6 @@ export type RollbackResult =
   | { status: "rolled-back"; revision: string }
   | { status: "nothing-to-roll-back" }
   | { status: "needs-data-loss-consent" | "rehearsal-failed"; revision: string; rehearsal: Rehearsal };
-
-/** Where rolled-back revisions are kept: out of the migrations folder, so no tool applies them again. */
-export const ROLLED_BACK_DIR = "rolled-back";
 
 /**
  * `alembic downgrade -1`: the last applied revision's down.sql runs (rehearsed on a copy
@@ -55,8 +52,7 @@ export function rollbackLast(project: Project, options: { acceptDataLoss?: boole
       return { status: "needs-data-loss-consent" as const, revision: head.name, rehearsal };
 
     revertRevision(project.databasePath, head.name, downSql);
-    await fs.mkdir(path.join(path.dirname(project.migrationsDir), ROLLED_BACK_DIR), { recursive: true });
-    await fs.rename(directory, path.join(path.dirname(project.migrationsDir), ROLLED_BACK_DIR, head.name));
+    await setAsideRevision(project.migrationsDir, head.name);
     await writeFileAtomic(project.schemaPath, snapshot);
     return { status: "rolled-back" as const, revision: head.name };
   });
