@@ -2,7 +2,7 @@
 // lib code as the Migrate panel. Non-interactive; exit 0 on success, 1 on any refusal.
 import type { Rehearsal } from "../lib/migrate/data-loss";
 import { describeLoss } from "../lib/migrate/data-loss";
-import { detectDrift } from "../lib/migrate/drift";
+import { detectDrift, reconcileDrift } from "../lib/migrate/drift";
 import { readHistory } from "../lib/migrate/history";
 import { applyRevision, applyUnapplied, planRevision, resetDatabase, type ApplyResult } from "../lib/migrate/revision";
 import { rollbackLast } from "../lib/migrate/rollback";
@@ -15,6 +15,8 @@ const USAGE = `usage: npm run migrate -- status                      where the d
        npm run migrate -- up                          apply every unapplied revision
        npm run migrate -- down                        roll back the last applied revision
        npm run migrate -- reset --force               delete the database and apply every revision
+       npm run migrate -- reconcile [--name <name>]   keep changes made to the database by hand: record them
+                                                      as a revision marked applied (nothing runs)
        npm run migrate -- --name <name>               new + up, as the Migrate button does
        npm run migrate -- --preview                   print the next revision's summary and SQL
 Add --accept-data-loss to new, up, down or --name to go ahead when the rehearsal loses data.
@@ -96,7 +98,8 @@ void runCommand(async () => {
       const drift = await detectDrift(project);
       console.log(
         drift.drifted
-          ? `drift: the database was changed outside the migrations:\n${drift.summary}\n(recreate it with: npm run migrate -- reset --force)`
+          ? `drift: the database was changed outside the migrations:\n${drift.summary}\n` +
+              "(keep the changes as a revision with: npm run migrate -- reconcile; or recreate the database with: npm run migrate -- reset --force)"
           : "drift: none",
       );
       return;
@@ -137,6 +140,14 @@ void runCommand(async () => {
       if (!args.includes("--force")) throw new Error("reset deletes the database and its rows: run it with --force");
       const applied = await resetDatabase(project);
       return console.log(`Recreated ${project.databasePath}${applied.length ? ` with ${applied.join(", ")}` : ""}.`);
+    }
+    case "reconcile": {
+      const result = await reconcileDrift(project, { name });
+      if (result.rolledBack.length) console.log(`Marked ${result.rolledBack.join(", ")} rolled back (failed; it never applied).`);
+      return console.log(
+        `Recorded the database's changes as ${result.revision}, marked applied (nothing was run on the database):\n` +
+          `${result.summary}\nThe next revision proposes whatever prisma/schema.prisma asks.`,
+      );
     }
     case undefined: {
       if (!name || !/[A-Za-z0-9]/.test(name)) throw new Error('a revision needs a name: npm run migrate -- --name "add posts"');

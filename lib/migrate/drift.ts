@@ -1,8 +1,10 @@
-import type { Project } from "../project/project";
-import { openEngine, engineErrorMessage } from "./engine";
-import { readMigrationList } from "./migrations-dir";
-import { serialized } from "./serial";
 import fs from "node:fs/promises";
+import type { MigrationList } from "@prisma/schema-engine-wasm";
+import type { Project } from "../project/project";
+import { isApplied, isFailed, markApplied, markRolledBack, readMigrationRows } from "./apply";
+import { openEngine, engineErrorMessage, type EngineSession } from "./engine";
+import { readMigrationList, revisionDirectoryName, setAsideRevision, writeRevision } from "./migrations-dir";
+import { serialized } from "./serial";
 
 /** How the database differs from what its applied migrations say it should be. */
 export interface Drift {
@@ -11,42 +13,136 @@ export interface Drift {
   summary: string;
 }
 
+/** A reconciling revision: the database's own changes, recorded as applied. */
+export interface Reconciled {
+  revision: string;
+  sql: string;
+  /** The engine's plain summary of what it records. */
+  summary: string;
+  /** Failed revisions resolved as rolled back on the way (they never applied). */
+  rolledBack: string[];
+}
+
+export class NoDrift extends Error {}
+
 const FILTERS = { externalTables: [], externalEnums: [] };
 const BASE = 'datasource db {\n  provider = "sqlite"\n}\n';
 
+/** The folder's revisions as the database's history sorts them: applied, failed, never tried. */
+async function migrationsOfTheDatabase(project: Project) {
+  const folder = await readMigrationList(project.migrationsDir);
+  const rows = readMigrationRows(project.databasePath);
+  const applied = new Set(rows.filter(isApplied).map((row) => row.migration_name));
+  const failed = new Set(rows.filter(isFailed).map((row) => row.migration_name));
+  const names = folder.migrationDirectories.map((d) => d.path);
+  return {
+    applied: { ...folder, migrationDirectories: folder.migrationDirectories.filter((d) => applied.has(d.path)) },
+    failed: [...failed],
+    pending: names.filter((name) => !applied.has(name) && !failed.has(name)),
+  };
+}
+
+const databaseExists = (project: Project) =>
+  fs.stat(project.databasePath).then(
+    () => true,
+    () => false,
+  );
+
 /**
- * A database changed outside the migrations (a table added by hand, a column dropped):
- * the engine introspects the live database and diffs the migrations against it.
+ * The engine's diff from the applied migrations (replayed on a shadow database) to the live
+ * database, as `prisma migrate diff --from-migrations --to-schema-datasource` computes it.
+ */
+async function compare(project: Project, session: EngineSession, applied: MigrationList, script: boolean) {
+  try {
+    return await session.engine.diff({
+      from: { tag: "migrations", ...applied },
+      to: { tag: "schemaDatasource", configDir: project.root, files: [{ path: "schema.prisma", content: BASE }] },
+      script,
+      exitCode: true,
+      filters: FILTERS,
+    });
+  } catch (error) {
+    throw new Error(`The database could not be compared with the migrations: ${engineErrorMessage(error)}`);
+  }
+}
+
+/**
+ * A database changed outside the migrations (a table added by hand, a column dropped): the
+ * engine diffs the revisions the database has applied against the live database. Revisions
+ * written but not applied yet are not drift.
  */
 export function detectDrift(project: Project): Promise<Drift> {
   return serialized(project.databasePath, async () => {
-    const exists = await fs.stat(project.databasePath).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) return { drifted: false, summary: "" };
+    if (!(await databaseExists(project))) return { drifted: false, summary: "" };
+    const { applied } = await migrationsOfTheDatabase(project);
     const session = await openEngine(project.databasePath, { path: "schema.prisma", text: BASE });
     try {
-      const live = await session.engine.introspect({
-        schema: { files: [{ path: "schema.prisma", content: BASE }] },
-        baseDirectoryPath: project.root,
-        force: true,
-        compositeTypeDepth: -1,
-        namespaces: null,
-      });
-      const migrations = await readMigrationList(project.migrationsDir);
-      const result = await session.engine.diff({
-        from: { tag: "migrations", ...migrations },
-        to: { tag: "schemaDatamodel", files: live.schema.files },
-        script: false,
-        exitCode: true,
-        filters: FILTERS,
-      });
-      return { drifted: result.exitCode === 2, summary: (result.stdout ?? "").trim() };
-    } catch (error) {
-      throw new Error(`The database could not be compared with the migrations: ${engineErrorMessage(error)}`);
+      const result = await compare(project, session, applied, false);
+      const drifted = result.exitCode === 2;
+      return { drifted, summary: drifted ? (result.stdout ?? "").trim() : "" };
     } finally {
       await session.close();
     }
+  });
+}
+
+const HEADER =
+  "-- Recorded by Schemaflow: changes made to the database outside the migrations.\n" +
+  "-- Marked as applied without running here (the database already had them); a new database runs it.\n\n";
+
+/**
+ * "Keep the database's changes": Prisma's hotfix workflow in one step. The revision's SQL is
+ * the engine's diff from the applied migrations to the live database; it is written like any
+ * revision (with its way back and the schema file's snapshot) and recorded as applied, as
+ * `prisma migrate resolve --applied` records one, without running anything on the database.
+ * The history describes the database again, no row is touched, and the next Migrate proposes
+ * whatever the schema file asks, with the usual data-loss checks.
+ */
+export function reconcileDrift(project: Project, options: { name?: string } = {}): Promise<Reconciled> {
+  return serialized(project.databasePath, async () => {
+    const noDrift = new NoDrift("no drift: the database matches its migrations, so there is nothing to record");
+    if (!(await databaseExists(project))) throw noDrift;
+    const { applied, failed, pending } = await migrationsOfTheDatabase(project);
+    if (pending.length) {
+      throw new Error(
+        `${pending[0]} is written but not applied: apply it first (Migrate, or npm run migrate -- up), ` +
+          "then record the database's changes",
+      );
+    }
+    const text = await fs.readFile(project.schemaPath, "utf8");
+    const session = await openEngine(project.databasePath, { path: "schema.prisma", text: BASE });
+    let script: string;
+    let summary: string;
+    let downSql: string;
+    try {
+      const forward = await compare(project, session, applied, true);
+      if (forward.exitCode !== 2) throw noDrift;
+      script = forward.stdout ?? "";
+      summary = ((await compare(project, session, applied, false)).stdout ?? "").trim();
+      // The way back: from the live database to what the migrations made.
+      downSql =
+        (
+          await session.engine.diff({
+            from: { tag: "schemaDatasource", configDir: project.root, files: [{ path: "schema.prisma", content: BASE }] },
+            to: { tag: "migrations", ...applied },
+            script: true,
+            exitCode: null,
+            filters: FILTERS,
+          })
+        ).stdout ?? "";
+    } finally {
+      await session.close();
+    }
+    // Failed revisions never applied; the history goes on after them, so they are resolved.
+    for (const name of failed) {
+      markRolledBack(project.databasePath, name);
+      await setAsideRevision(project.migrationsDir, name).catch(() => undefined); // its folder may be gone already
+    }
+    const existing = (await readMigrationList(project.migrationsDir)).migrationDirectories.map((d) => d.path);
+    const revision = revisionDirectoryName(options.name?.trim() || "reconcile drift", new Date(), existing);
+    const sql = `${HEADER}${script}`;
+    await writeRevision(project.migrationsDir, revision, sql, { downSql, schemaSnapshot: text });
+    markApplied(project.databasePath, revision, sql);
+    return { revision, sql, summary, rolledBack: failed };
   });
 }
