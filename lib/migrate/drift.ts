@@ -4,7 +4,7 @@ import type { Project } from "../project/project";
 import { isApplied, isFailed, markApplied, markRolledBack, readMigrationRows } from "./apply";
 import { openEngine, engineErrorMessage, type EngineSession } from "./engine";
 import { readMigrationList, revisionDirectoryName, setAsideRevision, writeRevision } from "./migrations-dir";
-import { serialized } from "./serial";
+import { exclusively, serialized } from "./serial";
 
 /** How the database differs from what its applied migrations say it should be. */
 export interface Drift {
@@ -99,7 +99,7 @@ const HEADER =
  * whatever the schema file asks, with the usual data-loss checks.
  */
 export function reconcileDrift(project: Project, options: { name?: string } = {}): Promise<Reconciled> {
-  return serialized(project.databasePath, async () => {
+  return exclusively(project.databasePath, async () => {
     const noDrift = new NoDrift("no drift: the database matches its migrations, so there is nothing to record");
     if (!(await databaseExists(project))) throw noDrift;
     const { applied, failed, pending } = await migrationsOfTheDatabase(project);

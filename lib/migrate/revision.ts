@@ -9,7 +9,7 @@ import { clearRenames, readRenames } from "../project/renames-store";
 import { renameSql } from "../schema/renames";
 import { openEngine, type EngineSession } from "./engine";
 import { readMigrationList, revisionDirectoryName, setAsideRevision, writeRevision } from "./migrations-dir";
-import { serialized } from "./serial";
+import { exclusively, serialized } from "./serial";
 
 /** A revision the database refused: recorded as failed, its error in the history table. */
 export interface FailedRevision {
@@ -189,7 +189,7 @@ export function applyRevision(
   project: Project,
   options: { name: string; expectedSql?: string; acceptDataLoss?: boolean; writeOnly?: boolean },
 ): Promise<ApplyResult> {
-  return serialized(project.databasePath, () =>
+  return exclusively(project.databasePath, () =>
     withEngine(project, async (session) => {
       const next = await plan(project, session);
       const apply = async (rolledBack: string[]) => {
@@ -277,7 +277,7 @@ export type UpgradeResult =
  * resolve --rolled-back` and `prisma migrate deploy` would.
  */
 export function applyUnapplied(project: Project, options: { acceptDataLoss?: boolean } = {}): Promise<UpgradeResult> {
-  return serialized(project.databasePath, async () => {
+  return exclusively(project.databasePath, async () => {
     const migrations = await readMigrationList(project.migrationsDir);
     const rehearsal = await rehearse(project.databasePath, migrations);
     if (!rehearsal.ok) return { status: "rehearsal-failed" as const, rehearsal };
@@ -293,7 +293,7 @@ export function applyUnapplied(project: Project, options: { acceptDataLoss?: boo
 
 /** Deletes the development database and applies every revision to a new one. */
 export function resetDatabase(project: Project): Promise<string[]> {
-  return serialized(project.databasePath, async () => {
+  return exclusively(project.databasePath, async () => {
     for (const suffix of ["", "-journal", "-wal", "-shm"]) await fs.rm(`${project.databasePath}${suffix}`, { force: true });
     return applyPending(project.databasePath, await readMigrationList(project.migrationsDir));
   });

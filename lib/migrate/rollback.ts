@@ -7,7 +7,7 @@ import type { Rehearsal } from "./data-loss";
 import { readHistory } from "./history";
 import { DOWN_FILE, SNAPSHOT_FILE, setAsideRevision } from "./migrations-dir";
 import { rehearse } from "./rehearsal";
-import { serialized } from "./serial";
+import { exclusively } from "./serial";
 
 export type RollbackResult =
   | { status: "rolled-back"; revision: string }
@@ -21,7 +21,7 @@ export type RollbackResult =
  * previous revision made.
  */
 export function rollbackLast(project: Project, options: { acceptDataLoss?: boolean } = {}): Promise<RollbackResult> {
-  return serialized(project.databasePath, async () => {
+  return exclusively(project.databasePath, async () => {
     const history = await readHistory(project);
     const head = history.find((entry) => entry.head);
     if (!head) return { status: "nothing-to-roll-back" as const };

@@ -1,3 +1,5 @@
+import { withMigrationLock } from "./lock";
+
 /**
  * Runs tasks for one key strictly one after another, in arrival order. Migrations on one
  * database must never overlap: the engine's connections would meet SQLITE_BUSY, and two
@@ -14,4 +16,13 @@ export function serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
     if (queues.get(key) === settled) queues.delete(key);
   });
   return run;
+}
+
+/**
+ * For whatever writes the migrations or the database's schema (apply, rollback, reset,
+ * reconcile): queued in this process, and holding the database's migration lock against
+ * every other process (the CLI beside the server).
+ */
+export function exclusively<T>(databasePath: string, task: () => Promise<T>): Promise<T> {
+  return serialized(databasePath, () => withMigrationLock(databasePath, task));
 }
