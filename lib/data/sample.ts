@@ -1,0 +1,846 @@
+import fs from "node:fs/promises";
+import Database from "better-sqlite3";
+import type { Project } from "../project/project";
+import type { Field, Model, SchemaGraph } from "../schema/graph";
+import { parseSchema } from "../schema/parse";
+import { relationNameOf } from "../schema/relations";
+import { columnName } from "./constraints";
+import {
+  countable,
+  hashSeed,
+  mulberry32,
+  numericType,
+  Pools,
+  valueSource,
+  type Rng,
+  type SqlValue,
+  type ValueSource,
+} from "./sample-values";
+
+/**
+ * Sample data for any schema: N rows per table, parents before children, foreign keys
+ * pointing at rows that exist, unique columns unique (also against the rows already
+ * there), values that fit each column's type and name. Planning is pure: the schema, what
+ * the database already holds and a seed decide every value, ids included, so the same
+ * seed on the same database always gives the same rows. Inserting is one transaction.
+ */
+
+export type { SqlValue };
+
+/** A reason sample data cannot be generated that the user can act on. Nothing was written. */
+export class SampleRefused extends Error {}
+
+export interface SampleOptions {
+  /** Rows per table, 1 to 1,000,000. */
+  rows: number;
+  /** Any integer: the same seed on the same database gives the same rows. */
+  seed: number;
+}
+
+export const MAX_SAMPLE_ROWS = 1_000_000;
+
+/**
+ * What the database already holds that the plan must respect, per table (a table not listed
+ * is empty). Column sets are keyed by their column names joined with ",".
+ */
+export interface ExistingTable {
+  rows: number;
+  /** Largest value of a column the plan numbers itself (autoincrement ids, unique numbers); null in an empty table. */
+  max?: Record<string, number | null>;
+  /**
+   * The values of column sets, one tuple per row: the keys children may point at, and the
+   * values unique columns already hold (for an implicit many-to-many table, its pairs "A,B").
+   */
+  values?: Record<string, SqlValue[][]>;
+}
+export type ExistingData = Record<string, ExistingTable>;
+
+export interface PlannedTable {
+  table: string;
+  columns: string[];
+  rows: SqlValue[][];
+  /** Rows asked for; `rows.length` is smaller only when the schema allows no more (then `short` says why). */
+  wanted: number;
+  short?: string;
+}
+
+export interface SamplePlan {
+  /** In insert order: parents before children, many-to-many join tables last. */
+  tables: PlannedTable[];
+  /** Some foreign keys point at a table inserted later (a cycle): check them at COMMIT. */
+  deferForeignKeys: boolean;
+}
+
+export interface SampleProgress {
+  table: string;
+  done: number;
+  total: number;
+}
+
+export interface SampleResult {
+  tables: { table: string; inserted: number; short?: string }[];
+  rows: number;
+  ms: number;
+}
+
+const setKey = (columns: string[]) => columns.join(",");
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const tableOf = (model: Model) => model.dbName ?? model.name;
+
+const SCALARS = new Set(["String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes"]);
+/** Tries to find values that keep a row's unique columns unique before the row is dropped. */
+const ATTEMPTS = 40;
+/** Rows dropped in a row before a table is taken to be full (a Boolean @unique has two values). */
+const GIVE_UP_AFTER = 100;
+const YIELD_EVERY = 4096;
+
+// ---------------------------------------------------------------------------------------
+// What the schema asks for: columns, relations, unique sets, insert order.
+
+interface ColumnSpec {
+  name: string;
+  field: Field;
+  /** Set by this relation rather than generated. */
+  relation?: RelationSpec;
+  /** Generated around a counter because it keeps a unique set unique. */
+  counter?: boolean;
+  /** ...a numeric counter, which starts above the largest value in the table. */
+  numeric?: boolean;
+}
+
+interface RelationSpec {
+  label: string;
+  parent: string;
+  parentModel: Model;
+  /** The child's foreign-key columns (indexes into its columns) and the parent columns they reference. */
+  columns: number[];
+  references: string[];
+  optional: boolean;
+  /** One-to-one: the foreign key is unique, so each parent is used once. */
+  unique?: UniqueSpec;
+  self: boolean;
+  /** The parent comes later in the insert order (a cycle): filled once every table is planned. */
+  deferred: boolean;
+}
+
+interface UniqueSpec {
+  names: string[];
+  columns: number[];
+  /** What changes when a row's values are taken: a counter column, the one-to-one relation, or a re-roll of all. */
+  fixer: number | "relation" | "reroll";
+  relation?: RelationSpec;
+  /** Keeps the taken values in a set (not needed when a numeric counter makes every value new). */
+  checked: boolean;
+}
+
+interface TableSpec {
+  model: Model;
+  table: string;
+  columns: ColumnSpec[];
+  relations: RelationSpec[];
+  uniques: UniqueSpec[];
+}
+
+interface JoinSpec {
+  table: string;
+  label: string;
+  a: { table: string; column: string };
+  b: { table: string; column: string };
+}
+
+interface Analysis {
+  tables: TableSpec[];
+  joins: JoinSpec[];
+}
+
+function idColumn(model: Model): string | undefined {
+  const id =
+    model.fields.find((f) => f.isId) ??
+    model.fields.find((f) => model.primaryKey?.fields.length === 1 && f.name === model.primaryKey.fields[0]);
+  return id && columnName(id);
+}
+
+function analyze(graph: SchemaGraph): Analysis {
+  const models = graph.models.filter((m) => !m.isView);
+  const byName = new Map(models.map((m) => [m.name, m]));
+  const specs = models.map((model): TableSpec => {
+    const columns: ColumnSpec[] = [];
+    for (const field of model.fields) {
+      if (field.kind === "object" || field.list) continue;
+      if (field.default?.startsWith("dbgenerated(")) continue; // the database fills it
+      if (field.kind === "scalar" && !SCALARS.has(field.type)) {
+        if (field.optional || field.default) continue;
+        throw new SampleRefused(`${model.name}.${field.name} has type ${field.type}, which sample data cannot fill.`);
+      }
+      columns.push({ name: columnName(field), field });
+    }
+    const indexOf = (fieldName: string) => columns.findIndex((c) => c.field.name === fieldName);
+
+    const relations: RelationSpec[] = [];
+    for (const field of model.fields) {
+      if (field.kind !== "object" || !field.relation?.fields?.length) continue;
+      const parentModel = byName.get(field.type);
+      const indexes = field.relation.fields.map(indexOf);
+      if (!parentModel || indexes.some((i) => i < 0)) continue;
+      const references = (field.relation.references ?? []).map((name) => {
+        const referenced = parentModel.fields.find((f) => f.name === name);
+        return referenced ? columnName(referenced) : name;
+      });
+      const relation: RelationSpec = {
+        label: `${model.name}.${field.name}`,
+        parent: tableOf(parentModel),
+        parentModel,
+        columns: indexes,
+        references,
+        optional: indexes.some((i) => columns[i].field.optional),
+        self: parentModel === model,
+        deferred: false,
+      };
+      for (const i of indexes) columns[i].relation = relation;
+      relations.push(relation);
+    }
+
+    const sets = [
+      ...model.fields.filter((f) => f.isId || f.isUnique).map((f) => [f.name]),
+      ...(model.primaryKey ? [model.primaryKey.fields] : []),
+      ...model.uniques.map((u) => u.fields),
+    ];
+    const uniques: UniqueSpec[] = [];
+    const seen = new Set<string>();
+    for (const fieldNames of sets) {
+      const indexes = fieldNames.map(indexOf);
+      const key = [...fieldNames].sort().join(",");
+      if (indexes.some((i) => i < 0) || seen.has(key)) continue;
+      seen.add(key);
+      const unique: UniqueSpec = { names: indexes.map((i) => columns[i].name), columns: indexes, fixer: "reroll", checked: true };
+      const sorted = [...indexes].sort().join(",");
+      const relation = relations.find((r) => [...r.columns].sort().join(",") === sorted);
+      if (relation) {
+        unique.fixer = "relation";
+        unique.relation = relation;
+        relation.unique = unique;
+      } else {
+        // The last column that can take endless distinct values carries a counter: [year, number] numbers `number`.
+        const fixer = indexes.filter((i) => !columns[i].relation && countable(columns[i].field)).at(-1);
+        if (fixer !== undefined) {
+          unique.fixer = fixer;
+          columns[fixer].counter = true;
+          if (numericType(columns[fixer].field)) {
+            columns[fixer].numeric = true;
+            unique.checked = false;
+          }
+        }
+      }
+      uniques.push(unique);
+    }
+    return { model, table: tableOf(model), columns, relations, uniques };
+  });
+
+  // Parents before children. Where a cycle allows no such order, a model whose remaining
+  // parents are only optional goes first; the foreign keys to later tables are deferred.
+  const ordered: TableSpec[] = [];
+  const placed = new Set<Model>();
+  const remaining = [...specs];
+  const ready = (spec: TableSpec, requiredOnly: boolean) =>
+    spec.relations.every((r) => r.self || placed.has(r.parentModel) || (requiredOnly && r.optional));
+  while (remaining.length) {
+    let index = remaining.findIndex((s) => ready(s, false));
+    if (index < 0) index = remaining.findIndex((s) => ready(s, true));
+    if (index < 0) index = 0;
+    const [spec] = remaining.splice(index, 1);
+    for (const r of spec.relations) r.deferred = !r.self && !placed.has(r.parentModel);
+    placed.add(spec.model);
+    ordered.push(spec);
+  }
+
+  // Implicit many-to-many relations: Prisma's `_AToB` tables, A pointing at the model whose name sorts first.
+  const joins: JoinSpec[] = [];
+  const joinNames = new Set<string>();
+  for (const model of models) {
+    for (const field of model.fields) {
+      if (field.kind !== "object" || !field.list || field.relation?.fields?.length) continue;
+      const other = byName.get(field.type);
+      if (!other) continue;
+      const name = relationNameOf(model, field);
+      const opposite = other.fields.find(
+        (f) => f !== field && f.kind === "object" && f.list && f.type === model.name && relationNameOf(other, f) === name,
+      );
+      if (!opposite || joinNames.has(name)) continue;
+      joinNames.add(name);
+      const [first, second] = model.name <= other.name ? [model, other] : [other, model];
+      const a = idColumn(first);
+      const b = idColumn(second);
+      if (!a || !b) continue;
+      joins.push({
+        table: `_${name}`,
+        label: `${model.name}.${field.name}`,
+        a: { table: tableOf(first), column: a },
+        b: { table: tableOf(second), column: b },
+      });
+    }
+  }
+  return { tables: ordered, joins };
+}
+
+// ---------------------------------------------------------------------------------------
+// What the database already holds.
+
+function readExistingWith(database: Database.Database, analysis: Analysis): ExistingData {
+  const wanted = new Map<string, { max: Set<string>; sets: Map<string, string[]> }>();
+  const need = (table: string) => {
+    let entry = wanted.get(table);
+    if (!entry) wanted.set(table, (entry = { max: new Set(), sets: new Map() }));
+    return entry;
+  };
+  for (const spec of analysis.tables) {
+    const entry = need(spec.table);
+    for (const column of spec.columns) if (column.numeric) entry.max.add(column.name);
+    for (const unique of spec.uniques) if (unique.checked) entry.sets.set(setKey(unique.names), unique.names);
+    for (const relation of spec.relations) need(relation.parent).sets.set(setKey(relation.references), relation.references);
+  }
+  for (const join of analysis.joins) {
+    need(join.a.table).sets.set(join.a.column, [join.a.column]);
+    need(join.b.table).sets.set(join.b.column, [join.b.column]);
+    need(join.table).sets.set("A,B", ["A", "B"]);
+  }
+  const existing: ExistingData = {};
+  for (const [table, entry] of wanted) {
+    const rows = database
+      .prepare(`SELECT count(*) FROM ${quote(table)}`)
+      .pluck()
+      .get() as number;
+    if (!rows) continue;
+    const max: Record<string, number | null> = {};
+    for (const column of entry.max) {
+      const value = database
+        .prepare(`SELECT max(${quote(column)}) FROM ${quote(table)}`)
+        .pluck()
+        .get();
+      max[column] = value === null || value === undefined ? null : Number(value);
+    }
+    const values: Record<string, SqlValue[][]> = {};
+    for (const [key, columns] of entry.sets) {
+      values[key] = database
+        .prepare(`SELECT ${columns.map(quote).join(", ")} FROM ${quote(table)}`)
+        .raw()
+        .all() as SqlValue[][];
+    }
+    existing[table] = { rows, max, values };
+  }
+  return existing;
+}
+
+/** What `planSampleRows` needs to know about the rows this database already holds. */
+export function readExisting(database: Database.Database, graph: SchemaGraph): ExistingData {
+  return readExistingWith(database, analyze(graph));
+}
+
+// ---------------------------------------------------------------------------------------
+// The plan.
+
+const keyOf = (value: SqlValue): string =>
+  typeof value === "string" ? value : Buffer.isBuffer(value) ? `\u0002${value.toString("hex")}` : String(value);
+
+/** The key of a unique set in a row, or null when a column is NULL (NULLs never collide). */
+function tupleKey(row: SqlValue[], columns: number[]): string | null {
+  if (columns.length === 1) {
+    const value = row[columns[0]];
+    return value === null || value === undefined ? null : keyOf(value);
+  }
+  let key = "";
+  for (const column of columns) {
+    const value = row[column];
+    if (value === null || value === undefined) return null;
+    key += `${keyOf(value)}\u0001`;
+  }
+  return key;
+}
+
+/** The rows a relation may point at: those already in the parent table, then the planned ones. */
+interface ParentRows {
+  existing: SqlValue[][];
+  planned: SqlValue[][];
+  /** Where the referenced columns sit in the parent's planned rows. */
+  at: number[];
+}
+
+interface TableState {
+  spec: TableSpec;
+  planned: PlannedTable;
+  rng: Rng;
+  existingRows: number;
+  sources: (ValueSource | undefined)[];
+  counters: number[];
+  taken: Map<UniqueSpec, Set<string>>;
+  parents: Map<RelationSpec, ParentRows>;
+  /** One-to-one relations: parents in a shuffled order, and how far it has been used. */
+  shuffled: Map<RelationSpec, { order: Uint32Array; next: number }>;
+  /** Why the last row was dropped. */
+  reason?: string;
+  full: boolean;
+}
+
+function checkOptions(options: SampleOptions): void {
+  if (!Number.isInteger(options.rows) || options.rows < 1 || options.rows > MAX_SAMPLE_ROWS) {
+    throw new SampleRefused(`Rows per table must be a whole number from 1 to 1,000,000, not ${options.rows}.`);
+  }
+  if (!Number.isSafeInteger(options.seed)) throw new SampleRefused(`The seed must be a whole number, not ${options.seed}.`);
+}
+
+/**
+ * Plans `rows` rows for every table of the schema (and about as many pairs for each
+ * implicit many-to-many table), given what the database already holds. Pure: the same
+ * arguments always give the same plan.
+ */
+export function planSampleRows(graph: SchemaGraph, existing: ExistingData, options: SampleOptions): SamplePlan {
+  return planWith(graph, analyze(graph), existing, options);
+}
+
+function planWith(graph: SchemaGraph, analysis: Analysis, existing: ExistingData, options: SampleOptions): SamplePlan {
+  checkOptions(options);
+  const pools = new Pools(options.seed);
+  const states = new Map<string, TableState>();
+  const plannedRows = (table: string) => states.get(table)?.planned.rows ?? [];
+  const plannedColumns = (table: string) => states.get(table)?.planned.columns ?? [];
+
+  for (const spec of analysis.tables) {
+    const before = existing[spec.table];
+    const existingRows = before?.rows ?? 0;
+    const rng = mulberry32(hashSeed(options.seed, spec.table, existingRows));
+    const state: TableState = {
+      spec,
+      planned: { table: spec.table, columns: spec.columns.map((c) => c.name), rows: [], wanted: options.rows },
+      rng,
+      existingRows,
+      sources: [],
+      counters: [],
+      taken: new Map(),
+      parents: new Map(),
+      shuffled: new Map(),
+      full: false,
+    };
+    spec.columns.forEach((column, index) => {
+      const max = before?.max?.[column.name];
+      state.counters[index] = column.numeric ? Math.max(1, Math.floor(max ?? 0) + 1) : existingRows + 1;
+      if (column.relation) return;
+      const enumValues =
+        column.field.kind === "enum"
+          ? graph.enums.find((e) => e.name === column.field.type)?.values.map((v) => v.dbName ?? v.name)
+          : undefined;
+      state.sources[index] = valueSource({
+        model: spec.model,
+        field: column.field,
+        enumValues,
+        unique: !!column.counter,
+        pools,
+        rng,
+      });
+    });
+    for (const unique of spec.uniques) {
+      if (!unique.checked) continue;
+      const taken = new Set<string>();
+      for (const tuple of before?.values?.[setKey(unique.names)] ?? []) {
+        const key = tupleKey(
+          tuple,
+          tuple.map((_, i) => i),
+        );
+        if (key !== null) taken.add(key);
+      }
+      state.taken.set(unique, taken);
+    }
+    states.set(spec.table, state);
+    for (const relation of spec.relations) {
+      if (relation.deferred) continue;
+      state.parents.set(relation, parentRows(relation, existing, plannedRows(relation.parent), plannedColumns(relation.parent)));
+    }
+    planTable(state);
+  }
+
+  // Foreign keys into tables planned later: every table is planned now, fill them in.
+  let deferForeignKeys = false;
+  for (const state of states.values()) {
+    const deferred = state.spec.relations.filter((r) => r.deferred);
+    if (!deferred.length) continue;
+    deferForeignKeys = true;
+    for (const relation of deferred) {
+      state.parents.set(relation, parentRows(relation, existing, plannedRows(relation.parent), plannedColumns(relation.parent)));
+      const rows = state.planned.rows;
+      for (let i = 0; i < rows.length; i++) {
+        if (!assign(state, relation, rows[i], i)) {
+          for (const column of relation.columns) rows[i][column] = null;
+        } else if (relation.unique) {
+          const key = tupleKey(rows[i], relation.unique.columns);
+          if (key !== null) state.taken.get(relation.unique)?.add(key);
+        }
+      }
+    }
+  }
+
+  const tables = analysis.tables.map((spec) => states.get(spec.table)!.planned);
+  for (const join of analysis.joins) tables.push(planJoin(join, existing, options, plannedRows, plannedColumns));
+  return { tables, deferForeignKeys };
+}
+
+function parentRows(relation: RelationSpec, existing: ExistingData, planned: SqlValue[][], columns: string[]): ParentRows {
+  return {
+    existing: existing[relation.parent]?.values?.[setKey(relation.references)] ?? [],
+    planned,
+    at: relation.references.map((name) => columns.indexOf(name)),
+  };
+}
+
+function planTable(state: TableState): void {
+  const { spec, rng, sources, counters, planned } = state;
+  const width = spec.columns.length;
+  const generated = spec.columns
+    .map((column, index) => ({ index, column, source: sources[index]! }))
+    .filter((c) => !c.column.relation)
+    .map(({ index, column, source }) => ({
+      index,
+      source,
+      counter: !!column.counter,
+      nullRate: column.field.optional ? source.nullRate : 0,
+    }));
+  const now = spec.relations.filter((r) => !r.deferred);
+  const later = spec.relations.filter((r) => r.deferred).flatMap((r) => r.columns);
+  const checked = spec.uniques.filter((u) => u.checked);
+  const rows = planned.rows;
+  let droppedInARow = 0;
+
+  for (let i = 0; i < planned.wanted; i++) {
+    const row: SqlValue[] = new Array(width);
+    const position = state.existingRows + i + 1;
+    for (let c = 0; c < generated.length; c++) {
+      const column = generated[c];
+      if (column.nullRate && rng() < column.nullRate) row[column.index] = null;
+      else row[column.index] = column.source.value(column.counter ? counters[column.index]++ : position);
+    }
+    for (const column of later) row[column] = null;
+    let ok = true;
+    for (let r = 0; r < now.length && ok; r++) ok = assign(state, now[r], row, rows.length);
+    if (ok && checked.length) ok = settleUniques(state, checked, row, position);
+    if (!ok) {
+      if (state.full || ++droppedInARow >= GIVE_UP_AFTER) break;
+      continue;
+    }
+    droppedInARow = 0;
+    for (const unique of checked) {
+      const key = tupleKey(row, unique.columns);
+      if (key !== null) state.taken.get(unique)!.add(key);
+    }
+    rows.push(row);
+  }
+  if (rows.length < planned.wanted) {
+    planned.short = `${spec.table} got ${rows.length} of ${planned.wanted} rows: ${state.reason ?? "its unique values ran out"}.`;
+  }
+}
+
+/** Gives the row's unique sets values no other row has, or says it cannot. */
+function settleUniques(state: TableState, checked: UniqueSpec[], row: SqlValue[], position: number): boolean {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    let clash: UniqueSpec | undefined;
+    for (const unique of checked) {
+      const key = tupleKey(row, unique.columns);
+      if (key !== null && state.taken.get(unique)!.has(key)) {
+        clash = unique;
+        break;
+      }
+    }
+    if (!clash) return true;
+    if (typeof clash.fixer === "number") {
+      row[clash.fixer] = state.sources[clash.fixer]!.value(state.counters[clash.fixer]++);
+    } else if (clash.fixer === "relation") {
+      if (!assign(state, clash.relation!, row, state.planned.rows.length)) return false;
+    } else {
+      for (const column of clash.columns) {
+        const relation = state.spec.columns[column].relation;
+        if (relation) {
+          if (!relation.deferred && !assign(state, relation, row, state.planned.rows.length)) return false;
+        } else row[column] = state.sources[column]!.value(position);
+      }
+    }
+  }
+  const names = checked.map((u) => u.names.join(", ")).join("; ");
+  state.reason = `no more distinct values for its unique columns (${names})`;
+  return false;
+}
+
+function copyParent(relation: RelationSpec, parents: ParentRows, row: SqlValue[], k: number): void {
+  const columns = relation.columns;
+  if (k < parents.existing.length) {
+    const tuple = parents.existing[k];
+    for (let j = 0; j < columns.length; j++) row[columns[j]] = tuple[j];
+  } else {
+    const parent = parents.planned[k - parents.existing.length];
+    for (let j = 0; j < columns.length; j++) row[columns[j]] = parent[parents.at[j]];
+  }
+}
+
+function clearKey(relation: RelationSpec, row: SqlValue[]): void {
+  for (let j = 0; j < relation.columns.length; j++) row[relation.columns[j]] = null;
+}
+
+/** A required self-relation with no earlier row to point at: the row points at itself. */
+function pointAtItself(state: TableState, relation: RelationSpec, row: SqlValue[]): void {
+  for (let j = 0; j < relation.columns.length; j++) {
+    row[relation.columns[j]] = row[state.planned.columns.indexOf(relation.references[j])];
+  }
+}
+
+function parentKey(parents: ParentRows, k: number): string | null {
+  const existingCount = parents.existing.length;
+  const values = k < existingCount ? parents.existing[k] : parents.at.map((at) => parents.planned[k - existingCount][at]);
+  return tupleKey(
+    values,
+    values.map((_, i) => i),
+  );
+}
+
+function shuffledParents(state: TableState, relation: RelationSpec, size: number): { order: Uint32Array; next: number } {
+  let shuffled = state.shuffled.get(relation);
+  if (!shuffled) {
+    const order = new Uint32Array(size);
+    for (let k = 0; k < size; k++) order[k] = k;
+    for (let k = size - 1; k > 0; k--) {
+      const j = (state.rng() * (k + 1)) | 0;
+      const t = order[k];
+      order[k] = order[j];
+      order[j] = t;
+    }
+    shuffled = { order, next: 0 };
+    state.shuffled.set(relation, shuffled);
+  }
+  return shuffled;
+}
+
+/**
+ * Points the row's foreign key at a parent row. Returns false when there is none to point at
+ * and the key is required (the row is dropped).
+ */
+function assign(state: TableState, relation: RelationSpec, row: SqlValue[], index: number): boolean {
+  const parents = state.parents.get(relation)!;
+  // A self-relation points at earlier rows only: the tree never loops.
+  const size = parents.existing.length + (relation.self ? index : parents.planned.length);
+
+  if (relation.unique) {
+    const taken = state.taken.get(relation.unique)!;
+    if (relation.self) {
+      // Each row points at the one before it: every row is used once.
+      const key = size > 0 ? parentKey(parents, size - 1) : null;
+      if (key !== null && !taken.has(key)) copyParent(relation, parents, row, size - 1);
+      else if (relation.optional) clearKey(relation, row);
+      else pointAtItself(state, relation, row);
+      return true;
+    }
+    const shuffled = shuffledParents(state, relation, size);
+    while (shuffled.next < shuffled.order.length) {
+      const k = shuffled.order[shuffled.next++];
+      if (taken.size && taken.has(parentKey(parents, k) ?? "")) continue;
+      copyParent(relation, parents, row, k);
+      return true;
+    }
+    if (relation.optional) {
+      clearKey(relation, row);
+      return true;
+    }
+    state.full = true;
+    state.reason = `each row needs its own ${relation.parentModel.name} (${relation.label} is one-to-one) and there are no more`;
+    return false;
+  }
+
+  if (size === 0) {
+    if (relation.optional) clearKey(relation, row);
+    else if (relation.self) pointAtItself(state, relation, row);
+    else {
+      state.full = true;
+      state.reason = `${relation.label} needs a ${relation.parentModel.name} row and there is none`;
+      return false;
+    }
+    return true;
+  }
+  if (relation.optional && state.rng() < (relation.self ? 0.2 : 0.1)) clearKey(relation, row);
+  else copyParent(relation, parents, row, (state.rng() * size) | 0);
+  return true;
+}
+
+function planJoin(
+  join: JoinSpec,
+  existing: ExistingData,
+  options: SampleOptions,
+  plannedRows: (table: string) => SqlValue[][],
+  plannedColumns: (table: string) => string[],
+): PlannedTable {
+  const side = (end: JoinSpec["a"]) => {
+    const before = existing[end.table]?.values?.[end.column] ?? [];
+    const rows = plannedRows(end.table);
+    const at = plannedColumns(end.table).indexOf(end.column);
+    return {
+      count: before.length + rows.length,
+      value: (k: number) => (k < before.length ? before[k][0] : rows[k - before.length][at]),
+    };
+  };
+  const a = side(join.a);
+  const b = side(join.b);
+  const pairs = existing[join.table]?.values?.["A,B"] ?? [];
+  const taken = new Set(pairs.map((pair) => `${keyOf(pair[0])}\u0001${keyOf(pair[1])}`));
+  const self = join.a.table === join.b.table;
+  const possible = a.count * b.count - (self ? a.count : 0) - taken.size;
+  const wanted = Math.max(0, Math.min(options.rows, possible));
+  const rng = mulberry32(hashSeed(options.seed, join.table, existing[join.table]?.rows ?? 0));
+  const rows: SqlValue[][] = [];
+  for (let tries = 0; rows.length < wanted && tries < wanted * 20; tries++) {
+    const i = (rng() * a.count) | 0;
+    const j = (rng() * b.count) | 0;
+    if (self && i === j) continue;
+    const left = a.value(i);
+    const right = b.value(j);
+    const key = `${keyOf(left)}\u0001${keyOf(right)}`;
+    if (taken.has(key)) continue;
+    taken.add(key);
+    rows.push([left, right]);
+  }
+  const planned: PlannedTable = { table: join.table, columns: ["A", "B"], rows, wanted: options.rows };
+  if (rows.length < options.rows) {
+    planned.short = `${join.table} got ${rows.length} of ${options.rows} pairs: ${join.label} has no more distinct pairs to join.`;
+  }
+  return planned;
+}
+
+// ---------------------------------------------------------------------------------------
+// Into the database.
+
+const plural = (count: number, one: string, many = `${one}s`) => (count === 1 ? one : many);
+
+/** Refuses unless every table and column the schema names is there (and nothing required is unknown to it). */
+function checkDatabase(database: Database.Database, analysis: Analysis): void {
+  const catalogue = database
+    .prepare(
+      `SELECT m.name AS tbl, p.name AS col, p."notnull" AS required, p.dflt_value AS dflt, p.pk AS pk
+       FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'`,
+    )
+    .all() as { tbl: string; col: string; required: number; dflt: string | null; pk: number }[];
+  const tables = new Map<string, typeof catalogue>();
+  for (const entry of catalogue) tables.set(entry.tbl, [...(tables.get(entry.tbl) ?? []), entry]);
+  const expected = [
+    ...analysis.tables.map((spec) => ({
+      table: spec.table,
+      columns: spec.model.fields.filter((f) => f.kind !== "object" && !f.list).map(columnName),
+      filled: spec.columns.map((c) => c.name),
+    })),
+    ...analysis.joins.map((join) => ({ table: join.table, columns: ["A", "B"], filled: ["A", "B"] })),
+  ];
+  const missingTables: string[] = [];
+  const missingColumns: string[] = [];
+  const unknownColumns: string[] = [];
+  for (const { table, columns, filled } of expected) {
+    const present = tables.get(table);
+    if (!present) {
+      missingTables.push(table);
+      continue;
+    }
+    const names = new Set(present.map((p) => p.col));
+    for (const column of columns) if (!names.has(column)) missingColumns.push(`${table}.${column}`);
+    for (const p of present) {
+      if (p.required && p.dflt === null && !p.pk && !filled.includes(p.col) && !columns.includes(p.col))
+        unknownColumns.push(`${table}.${p.col}`);
+    }
+  }
+  const problems: string[] = [];
+  if (missingTables.length) {
+    problems.push(
+      `the ${plural(missingTables.length, "table")} ${missingTables.join(", ")} ${plural(missingTables.length, "does", "do")} not exist yet`,
+    );
+  }
+  if (missingColumns.length) {
+    problems.push(
+      `the ${plural(missingColumns.length, "column")} ${missingColumns.join(", ")} ${plural(missingColumns.length, "is", "are")} missing`,
+    );
+  }
+  if (unknownColumns.length) {
+    problems.push(
+      `the required ${plural(unknownColumns.length, "column")} ${unknownColumns.join(", ")} ${plural(unknownColumns.length, "is", "are")} in the database but not in the schema`,
+    );
+  }
+  if (problems.length)
+    throw new SampleRefused(`The database does not match the schema: ${problems.join("; ")}. Run Migrate first.`);
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** INSERT INTO "table" ("a", "b") VALUES (?, ?): one statement per table, prepared once. */
+export function insertStatement(table: PlannedTable): string {
+  return `INSERT INTO ${quote(table.table)} (${table.columns.map(quote).join(", ")}) VALUES (${table.columns.map(() => "?").join(", ")})`;
+}
+
+/**
+ * Generates `rows` rows for every table of the project's schema and inserts them in one
+ * transaction: all of them, or (on any error) none. Yields to the event loop every few
+ * thousand rows, reporting progress, so a server can stream it.
+ */
+export async function generateSampleData(
+  project: Project,
+  options: SampleOptions & { onProgress?: (progress: SampleProgress) => void },
+): Promise<SampleResult> {
+  const started = performance.now();
+  checkOptions(options);
+  const graph = parseSchema(await fs.readFile(project.schemaPath, "utf8"));
+  const analysis = analyze(graph);
+  let database: Database.Database;
+  try {
+    database = new Database(project.databasePath, { fileMustExist: true });
+  } catch {
+    const tables = [...analysis.tables.map((s) => s.table), ...analysis.joins.map((j) => j.table)];
+    throw new SampleRefused(
+      `The database does not exist yet (the ${plural(tables.length, "table")} ${tables.join(", ")} ${plural(tables.length, "is", "are")} missing). Run Migrate first.`,
+    );
+  }
+  try {
+    database.pragma("busy_timeout = 5000");
+    database.pragma("foreign_keys = ON");
+    checkDatabase(database, analysis);
+    // The write lock first, so nothing changes between reading what is there and inserting.
+    database.exec("BEGIN IMMEDIATE");
+    let current = "";
+    try {
+      const plan = planWith(graph, analysis, readExistingWith(database, analysis), options);
+      if (plan.deferForeignKeys) database.pragma("defer_foreign_keys = ON");
+      let sinceYield = 0;
+      for (const table of plan.tables) {
+        current = table.table;
+        const total = table.rows.length;
+        if (total) {
+          const statement = database.prepare(insertStatement(table));
+          const rows = table.rows;
+          for (let i = 0; i < total; i++) {
+            statement.run(rows[i]);
+            if (++sinceYield >= YIELD_EVERY) {
+              sinceYield = 0;
+              options.onProgress?.({ table: table.table, done: i + 1, total });
+              await yieldToEventLoop();
+            }
+          }
+        }
+        options.onProgress?.({ table: table.table, done: total, total });
+      }
+      current = "";
+      database.exec("COMMIT");
+      const tables = plan.tables.map((t) => ({
+        table: t.table,
+        inserted: t.rows.length,
+        ...(t.short ? { short: t.short } : {}),
+      }));
+      return { tables, rows: tables.reduce((sum, t) => sum + t.inserted, 0), ms: performance.now() - started };
+    } catch (error) {
+      if (database.inTransaction) database.exec("ROLLBACK");
+      if (error instanceof SampleRefused) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new SampleRefused(
+        current
+          ? `Nothing was generated: inserting into ${current} failed: ${message}`
+          : `Nothing was generated: the database refused the rows at commit: ${message}`,
+      );
+    }
+  } finally {
+    database.close();
+  }
+}
