@@ -4,7 +4,7 @@ import { z } from "zod";
 import { attempt, invalidInput, refused, type ActionResult } from "./action-result";
 import { applyRevision, planRevision, resetDatabase, type ApplyResult, type RevisionPlan } from "@/lib/migrate/revision";
 import { importUpload, MAX_IMPORT_BYTES, type Imported } from "@/lib/import/open-any";
-import { detectDrift, type Drift } from "@/lib/migrate/drift";
+import { detectDrift, reconcileDrift, type Drift, type Reconciled } from "@/lib/migrate/drift";
 import { readHistory, type RevisionEntry } from "@/lib/migrate/history";
 import { rollbackLast, type RollbackResult } from "@/lib/migrate/rollback";
 import { schemaDdl } from "@/lib/migrate/schema-sql";
@@ -132,4 +132,14 @@ export async function driftAction(): Promise<ActionResult<{ drift: Drift }>> {
 /** Deletes the development database and applies every revision to a new one. */
 export async function resetDatabaseAction(): Promise<ActionResult<{ applied: string[] }>> {
   return attempt(async () => ({ applied: await resetDatabase(currentProject()) }));
+}
+
+/**
+ * "Keep the database's changes": records the drift as a revision marked applied; nothing
+ * runs on the database. Refused when there is no drift.
+ */
+export async function reconcileDriftAction(input: unknown): Promise<ActionResult<{ result: Reconciled }>> {
+  const parsed = z.object({ name: z.string().trim().max(100).optional() }).safeParse(input ?? {});
+  if (!parsed.success) return invalidInput(parsed.error);
+  return attempt(async () => ({ result: await reconcileDrift(currentProject(), parsed.data) }));
 }

@@ -71,6 +71,14 @@ export function HistoryList(props: { version: number; onRolledBack(message: stri
                 </pre>
               )}
             </details>
+            {entry.error && (
+              <p
+                data-testid="revision-error"
+                className="ml-2 mt-0.5 whitespace-pre-wrap rounded bg-red-50 p-1 text-xs text-red-800"
+              >
+                {entry.error}
+              </p>
+            )}
           </li>
         ))}
       </ol>

@@ -2,7 +2,13 @@
 
 import { SidePanel } from "../SidePanel";
 import { useEffect, useState } from "react";
-import { applyRevisionAction, driftAction, previewRevisionAction, resetDatabaseAction } from "@/app/actions";
+import {
+  applyRevisionAction,
+  driftAction,
+  previewRevisionAction,
+  reconcileDriftAction,
+  resetDatabaseAction,
+} from "@/app/actions";
 import type { Drift } from "@/lib/migrate/drift";
 import { describeLoss } from "@/lib/migrate/data-loss";
 import type { RevisionPlan } from "@/lib/migrate/revision";
@@ -48,6 +54,29 @@ function RehearsalReport(props: { plan: RevisionPlan; accepted: boolean; onAccep
         <input type="checkbox" checked={props.accepted} onChange={(e) => props.onAccept(e.target.checked)} />
         Apply anyway and lose the data above
       </label>
+    </section>
+  );
+}
+
+/** Revisions the database refused: recorded as failed; the next Apply replaces them. */
+function FailedRevisions(props: { plan: RevisionPlan }) {
+  const { failed, supersedes } = props.plan;
+  const others = supersedes.filter((name) => !failed.some((f) => f.name === name));
+  return (
+    <section role="alert" aria-label="Failed revision" className="rounded border border-red-300 bg-red-50 p-2 text-red-900">
+      {failed.map((f) => (
+        <div key={f.name} className="mb-1">
+          <p className="font-semibold">
+            <span className="font-mono">{f.name}</span> failed on the database, which is unchanged:
+          </p>
+          <pre className="mt-1 whitespace-pre-wrap font-mono text-xs">{f.error}</pre>
+        </div>
+      ))}
+      <p className="text-xs">
+        Fix the schema (or the database) and apply again: the failed revision is marked rolled back (as{" "}
+        <code>prisma migrate resolve --rolled-back</code> does) and moved to prisma/rolled-back/
+        {others.length ? `, with ${others.join(", ")}, which was planned on top of it,` : ""} and a fresh revision replaces it.
+      </p>
     </section>
   );
 }
@@ -110,20 +139,32 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
         );
         return;
       }
+      if (outcome.status === "failed") {
+        // Recorded as failed; the plan and the history now show it.
+        setHistoryVersion((v) => v + 1);
+        await load();
+        setError(
+          `${outcome.revision} failed on the database and is recorded as failed; the database is unchanged.\n${outcome.error}`,
+        );
+        return;
+      }
       const applied = outcome.applied.length ? `Applied ${outcome.applied.join(", ")}.` : "";
+      const resolved = outcome.rolledBack.length ? `Marked ${outcome.rolledBack.join(", ")} rolled back.` : "";
       const message =
-        outcome.status === "applied" ? `${applied} The database is up to date.` : `The database is up to date. ${applied}`;
-      props.onApplied(message.trim());
+        outcome.status === "applied"
+          ? `${resolved} ${applied} The database is up to date.`
+          : `The database is up to date. ${resolved} ${applied}`;
+      props.onApplied(message.replace(/\s+/g, " ").trim());
       setName("");
       setHistoryVersion((v) => v + 1);
       await load();
-      setNotice(message.trim());
+      setNotice(message.replace(/\s+/g, " ").trim());
     } finally {
       setBusy(false);
     }
   };
 
-  const pending = plan && (plan.hasChanges || plan.unapplied.length > 0);
+  const pending = plan && (plan.hasChanges || plan.unapplied.length > 0 || plan.failed.length > 0);
   const blocked = plan ? !plan.rehearsal.ok || (plan.rehearsal.losses.length > 0 && !accepted) : true;
   return (
     <SidePanel label="Migrate" title="Next revision" width="w-[32rem] max-w-[50vw]" onClose={props.onClose}>
@@ -142,28 +183,61 @@ export function MigratePanel(props: { onClose(): void; onApplied(message: string
           <section role="alert" aria-label="Drift" className="rounded border border-amber-300 bg-amber-50 p-2 text-amber-950">
             <p className="font-semibold">The database was changed outside the migrations:</p>
             <pre className="mt-1 whitespace-pre-wrap font-mono text-xs">{drift.summary}</pre>
-            <button
-              type="button"
-              className="mt-2 rounded border border-amber-400 px-2 py-0.5 hover:bg-amber-100"
-              onClick={async () => {
-                if (!window.confirm("Delete the development database and apply every revision to a new, empty one?")) return;
-                const result = await resetDatabaseAction();
-                if (!result.ok) return setError(result.error);
-                props.onApplied(`The database was recreated from the migrations (${result.applied.length} revisions).`);
-                setHistoryVersion((v) => v + 1);
-                await load();
-              }}
-            >
-              Reset the development database
-            </button>
+            <p className="mt-2 text-xs">
+              Keep these changes: a revision with their SQL is written and marked applied. Nothing runs on the database and no row
+              is lost; the next revision then proposes what the schema asks. Or start over: the database is deleted and every
+              revision applied to a new one.
+            </p>
+            <div className="mt-2 flex flex-wrap gap-2">
+              <button
+                type="button"
+                disabled={busy}
+                className="rounded border border-amber-400 bg-white px-2 py-0.5 hover:bg-amber-100 disabled:opacity-50"
+                onClick={async () => {
+                  setBusy(true);
+                  setError(null);
+                  try {
+                    const result = await reconcileDriftAction({});
+                    if (!result.ok) return setError(result.error);
+                    props.onApplied(
+                      `Recorded the database's changes as ${result.result.revision}, marked applied (nothing ran on the database).`,
+                    );
+                    setHistoryVersion((v) => v + 1);
+                    await load();
+                  } finally {
+                    setBusy(false);
+                  }
+                }}
+              >
+                Record the database&apos;s changes as a revision
+              </button>
+              <button
+                type="button"
+                disabled={busy}
+                className="rounded border border-amber-400 px-2 py-0.5 hover:bg-amber-100 disabled:opacity-50"
+                onClick={async () => {
+                  if (!window.confirm("Delete the development database and apply every revision to a new, empty one?")) return;
+                  const result = await resetDatabaseAction();
+                  if (!result.ok) return setError(result.error);
+                  props.onApplied(`The database was recreated from the migrations (${result.applied.length} revisions).`);
+                  setHistoryVersion((v) => v + 1);
+                  await load();
+                }}
+              >
+                Reset the development database
+              </button>
+            </div>
           </section>
         )}
         {!plan && !error && <p className="text-slate-500">Asking Prisma&apos;s schema engine for the next revision…</p>}
+        {plan && plan.failed.length > 0 && <FailedRevisions plan={plan} />}
         {plan && !plan.hasChanges && (
           <p data-testid="up-to-date" className="rounded border border-emerald-200 bg-emerald-50 p-2 text-emerald-900">
             {plan.unapplied.length
               ? `The schema matches the migrations, but the database has not applied ${plan.unapplied.join(", ")} yet.`
-              : "The database is up to date: the schema matches the applied migrations."}
+              : plan.failed.length
+                ? "The schema matches the applied migrations: apply to mark the failed revision rolled back."
+                : "The database is up to date: the schema matches the applied migrations."}
           </p>
         )}
         {plan?.hasChanges && (
