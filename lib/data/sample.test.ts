@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, test } from "vitest";
 import { applyRevision } from "../migrate/revision";
@@ -386,5 +388,44 @@ model Detail {
     expect(flags.short).toMatch(/Flag got 2 of 5 rows: no more distinct values for its unique columns \(on\)/);
     expect(details.rows).toHaveLength(2);
     expect(details.short).toMatch(/Detail got 2 of 5 rows: each row needs its own Flag/);
+  });
+});
+
+describe("npm run seed -- --rows N --seed S", () => {
+  const root = path.resolve(import.meta.dirname, "..", "..");
+  const seed = (project: Project, ...args: string[]) => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", "seed.ts"), ...args], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, SCHEMAFLOW_PROJECT: project.root, DATABASE_URL: "" },
+    });
+    return { code: result.status, out: result.stdout, err: result.stderr };
+  };
+
+  test("generates through the same code, with a line per table; bad flags exit 2, an unmigrated database 1", async () => {
+    const bare = tempProject();
+    projects.push(bare);
+    const refused = seed(bare, "--rows", "5");
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^error: .*Run Migrate first/);
+
+    for (const args of [["--rows", "abc"], ["--rows=1000001"], ["--seed", "3"], ["--row", "5"]]) {
+      const bad = seed(bare, ...args);
+      expect(bad.code, args.join(" ")).toBe(2);
+      expect(bad.err).toMatch(/^error: .*\nusage: npm run seed/);
+    }
+
+    const project = await migrated();
+    const result = seed(project, "--rows", "7", "--seed", "2");
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/Generated 14 rows in 2 tables \(seed 2\)/);
+    expect(result.out).toMatch(/user_account\s+7\n\s+address\s+7/);
+    expect(result.err).toBe("user_account: 7 rows\naddress: 7 rows\n");
+    expect(count(project, "address")).toBe(7);
+
+    // Plain `npm run seed` is still the tutorial's seed.
+    const tutorial = seed(project);
+    expect(tutorial.code).toBe(0);
+    expect(tutorial.out).toContain("Seeded 3 users and 3 addresses");
   });
 });
