@@ -39,6 +39,7 @@ model Account {
   posts          Post[]    @relation("Authored")
   following      Account[] @relation("Follows")
   followers      Account[] @relation("Follows")
+  bookmarks      Bookmark[]
 
   @@map("accounts")
 }
@@ -72,6 +73,7 @@ model Post {
   author     Account    @relation("Authored", fields: [authorId], references: [id])
   featuredBy Account[]  @relation("Featured")
   categories Category[]
+  bookmarks  Bookmark[]
   views      BigInt
   rating     Float
   price      Decimal
@@ -100,6 +102,19 @@ model Article {
   editionNumber Int
   edition       Edition @relation(fields: [editionYear, editionNumber], references: [year, number])
   headline      String
+  previousId    String?  @unique
+  previous      Article? @relation("Sequel", fields: [previousId], references: [id])
+  sequel        Article? @relation("Sequel")
+}
+
+model Bookmark {
+  accountId String   @map("account_id")
+  account   Account  @relation(fields: [accountId], references: [id], onDelete: Cascade)
+  postId    Int      @map("post_id")
+  post      Post     @relation(fields: [postId], references: [id], onDelete: Cascade)
+  createdAt DateTime @default(now())
+
+  @@id([accountId, postId])
 }
 `;
 
@@ -204,6 +219,7 @@ describe("every feature of a schema", () => {
       posts: 25,
       Edition: 25,
       Article: 25,
+      Bookmark: 25,
       _Follows: 25,
       _CategoryToPost: 25,
     });
@@ -261,6 +277,11 @@ describe("every feature of a schema", () => {
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
 
+    // A one-to-one self-relation: each article is the sequel of at most one.
+    const previous = query<{ previousId: string | null }>(project, "SELECT previousId FROM Article WHERE previousId IS NOT NULL");
+    expect(previous.length).toBeGreaterThan(0);
+    expect(new Set(previous.map((a) => a.previousId)).size).toBe(previous.length);
+
     // Many-to-many: distinct pairs, and no account follows itself.
     expect(query(project, `SELECT * FROM _Follows WHERE A = B`)).toEqual([]);
     expect(query<{ n: number }>(project, `SELECT count(DISTINCT A || '-' || B) AS n FROM _CategoryToPost`)[0].n).toBe(25);
@@ -271,7 +292,17 @@ describe("every feature of a schema", () => {
     await generateSampleData(project, { rows: 15, seed: 9 });
     const second = await generateSampleData(project, { rows: 15, seed: 9 });
     expect(second.tables.every((t) => t.inserted === 15)).toBe(true);
-    for (const table of ["accounts", "Profile", "Category", "posts", "Edition", "Article", "_CategoryToPost", "_Follows"]) {
+    for (const table of [
+      "accounts",
+      "Profile",
+      "Category",
+      "posts",
+      "Edition",
+      "Article",
+      "Bookmark",
+      "_CategoryToPost",
+      "_Follows",
+    ]) {
       expect(count(project, table)).toBe(30);
     }
     expect(query(project, "PRAGMA foreign_key_check")).toEqual([]);
@@ -286,6 +317,32 @@ describe("every feature of a schema", () => {
     await generateSampleData(other, { rows: 12, seed: 43 });
     expect(dump(second)).toBe(dump(first));
     expect(dump(other)).not.toBe(dump(first));
+  });
+
+  test("a cycle of required foreign keys is filled once both tables are planned, checked at commit", async () => {
+    const project = await migrated(`datasource db {
+  provider = "sqlite"
+}
+
+model Hen {
+  id     Int   @id @default(autoincrement())
+  eggId  Int
+  egg    Egg   @relation("LaidFrom", fields: [eggId], references: [id])
+  laid   Egg[] @relation("LaidBy")
+}
+
+model Egg {
+  id     Int   @id @default(autoincrement())
+  henId  Int   @unique
+  hen    Hen   @relation("LaidBy", fields: [henId], references: [id])
+  hens   Hen[] @relation("LaidFrom")
+}
+`);
+    const result = await generateSampleData(project, { rows: 10, seed: 1 });
+    expect(result.rows).toBe(20);
+    expect(query(project, "SELECT * FROM Hen WHERE eggId IS NULL")).toEqual([]);
+    expect(query<{ n: number }>(project, "SELECT count(DISTINCT henId) AS n FROM Egg")[0].n).toBe(10);
+    expect(query(project, "PRAGMA foreign_key_check")).toEqual([]);
   });
 
   test("a generated 20-table schema gets its rows in every table", async () => {
