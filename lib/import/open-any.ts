@@ -49,7 +49,8 @@ export async function importAny(file: string): Promise<Imported> {
 export async function importUpload(fileName: string, bytes: Buffer): Promise<Imported> {
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "schemaflow-import-"));
   try {
-    const target = path.join(scratch, path.basename(fileName).replace(/[^\w.-]/g, "_") || "upload");
+    // A scratch file in the OS temp dir, not a project file: nothing for the bundler to trace.
+    const target = path.join(/*turbopackIgnore: true*/ scratch, path.basename(fileName).replace(/[^\w.-]/g, "_") || "upload");
     await fs.writeFile(target, bytes);
     return await importAny(target);
   } finally {
