@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { SchemaProblem } from "@/lib/schema/compile";
 import { SeedRefused } from "@/lib/data/seed";
-import { UnknownTable } from "@/lib/data/tables";
+import { GridRefused } from "@/lib/data/catalogue";
 
 /**
  * How every server action answers: the result, or a reason the browser can show. None
@@ -11,7 +11,7 @@ export type ActionResult<T> = ({ ok: true } & T) | { ok: false; error: string; p
 
 export function refused(error: unknown): { ok: false; error: string } {
   const message = error instanceof Error ? error.message : String(error);
-  if (!(error instanceof SeedRefused || error instanceof UnknownTable)) console.error(error);
+  if (!(error instanceof SeedRefused || error instanceof GridRefused)) console.error(error);
   return { ok: false, error: message };
 }
 

@@ -1,25 +1,100 @@
 "use server";
 
 import { z } from "zod";
+import {
+  backReferences,
+  countRows,
+  deleteRows,
+  insertRow,
+  readRows,
+  updateCell,
+  type BackReference,
+  type DeleteImpact,
+  type GridRow,
+  type RowsPage,
+} from "@/lib/data/rows";
+import { FILTER_OPERATORS } from "@/lib/data/filters";
 import { seedTutorial, type SeedResult } from "@/lib/data/seed";
-import { listTables, readRows, type RowPage, type TableSummary } from "@/lib/data/tables";
+import { listTables, type TableSummary } from "@/lib/data/tables";
 import { currentProject } from "@/lib/project/project";
+import { openSchema } from "@/lib/project/schema-store";
+import type { SchemaGraph } from "@/lib/schema/graph";
 import { attempt, invalidInput, type ActionResult } from "./action-result";
 
-/** The data panel's actions: seeding, and the rows of the database's tables. */
+/**
+ * The data panel's actions: seeding, and the rows of the database's tables. A table or
+ * column named here only picks one from the database's catalogue (lib/data/catalogue).
+ */
+
+const name = z.string().min(1).max(500);
+const cell = z.union([z.string().max(1_000_000), z.number(), z.null()]);
+const key = z.array(cell).min(1).max(32);
+const filters = z
+  .array(z.object({ column: name, op: z.enum(FILTER_OPERATORS), value: z.string().max(10_000).optional() }))
+  .max(50);
+const sort = z.object({ column: name, direction: z.enum(["asc", "desc"]) });
+
+/** The schema enriches the catalogue (enums, lengths, generated values); a broken schema file only loses that. */
+async function currentGraph(): Promise<SchemaGraph | undefined> {
+  try {
+    return (await openSchema(currentProject())).graph;
+  } catch {
+    return undefined;
+  }
+}
 
 export async function seedAction(): Promise<ActionResult<{ result: SeedResult }>> {
   return attempt(async () => ({ result: await seedTutorial(currentProject()) }));
 }
 
 export async function listTablesAction(): Promise<ActionResult<{ tables: TableSummary[] }>> {
-  return attempt(async () => ({ tables: listTables(currentProject()) }));
+  return attempt(async () => ({ tables: listTables(currentProject(), await currentGraph()) }));
 }
 
-export async function readRowsAction(input: unknown): Promise<ActionResult<{ page: RowPage }>> {
+export async function readRowsAction(input: unknown): Promise<ActionResult<{ page: RowsPage }>> {
   const parsed = z
-    .object({ table: z.string().min(1), page: z.number().int().min(0), pageSize: z.number().int().min(1).max(500) })
+    .object({
+      table: name,
+      filters: filters.optional(),
+      sort: sort.optional(),
+      after: z.object({ value: cell.optional(), rowid: z.number().int() }).optional(),
+      limit: z.number().int().min(1).max(500),
+    })
     .safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({ page: readRows(currentProject(), parsed.data.table, parsed.data) }));
+  return attempt(async () => ({ page: readRows(currentProject(), await currentGraph(), parsed.data) }));
+}
+
+export async function countRowsAction(input: unknown): Promise<ActionResult<{ count: number }>> {
+  const parsed = z.object({ table: name, filters: filters.optional() }).safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  return attempt(async () => ({
+    count: countRows(currentProject(), await currentGraph(), parsed.data.table, parsed.data.filters),
+  }));
+}
+
+export async function updateCellAction(input: unknown): Promise<ActionResult<{ row: GridRow }>> {
+  const parsed = z.object({ table: name, key, column: name, value: z.string().max(1_000_000).nullable() }).safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  return attempt(async () => ({ row: updateCell(currentProject(), await currentGraph(), parsed.data) }));
+}
+
+export async function insertRowAction(input: unknown): Promise<ActionResult<{ row: GridRow }>> {
+  const parsed = z.object({ table: name, values: z.record(name, z.string().max(1_000_000).nullable()) }).safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  return attempt(async () => ({ row: insertRow(currentProject(), await currentGraph(), parsed.data) }));
+}
+
+export async function deleteRowsAction(input: unknown): Promise<ActionResult<{ impact: DeleteImpact }>> {
+  const parsed = z.object({ table: name, keys: z.array(key).min(1).max(1000), commit: z.boolean() }).safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  return attempt(async () => ({
+    impact: deleteRows(currentProject(), await currentGraph(), parsed.data, { commit: parsed.data.commit }),
+  }));
+}
+
+export async function backReferencesAction(input: unknown): Promise<ActionResult<{ references: BackReference[] }>> {
+  const parsed = z.object({ table: name, key }).safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  return attempt(async () => ({ references: backReferences(currentProject(), await currentGraph(), parsed.data) }));
 }

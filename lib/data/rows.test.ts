@@ -7,7 +7,8 @@ import { parseSchema } from "../schema/parse";
 import type { SchemaGraph } from "../schema/graph";
 import { removeProject, tempProject } from "../testing/temp-project";
 import { seedTutorial } from "./seed";
-import { backReferences, countRows, deleteRows, exportRows, insertRow, readRows, updateCell, type Filter } from "./rows";
+import { backReferences, countRows, deleteRows, exportRows, insertRow, readRows, updateCell } from "./rows";
+import type { Filter } from "./filters";
 
 /** The grid's queries on the tutorial's users and a schema with every kind of column, on real SQLite files. */
 

@@ -11,8 +11,8 @@ import {
   type CatalogueColumn,
   type CatalogueTable,
   type ForeignKey,
-  type ValueKind,
 } from "./catalogue";
+import { operatorsFor, type Filter, type FilterOperator } from "./filters";
 import { cellValue, columnValue, keyValue, parseValue, storedDateTime, type CellValue, type SqlValue } from "./values";
 
 /**
@@ -20,49 +20,6 @@ import { cellValue, columnValue, keyValue, parseValue, storedDateTime, type Cell
  * count, edits, inserts, deletes with what their cascade removes, and a row's
  * back-references. Names come from the catalogue; every value is a bound parameter.
  */
-
-export const FILTER_OPERATORS = [
-  "equals",
-  "not",
-  "contains",
-  "starts",
-  "ends",
-  "gt",
-  "gte",
-  "lt",
-  "lte",
-  "null",
-  "notnull",
-] as const;
-export type FilterOperator = (typeof FILTER_OPERATORS)[number];
-
-/** The operators that make sense for a kind of value (an enum column is text with fixed values). */
-export function operatorsFor(column: Pick<CatalogueColumn, "kind" | "enumValues">): FilterOperator[] {
-  const always: FilterOperator[] = ["null", "notnull"];
-  const kind: ValueKind = column.kind;
-  if (kind === "text" && column.enumValues) return ["equals", "not", ...always];
-  switch (kind) {
-    case "text":
-      return ["contains", "equals", "not", "starts", "ends", ...always];
-    case "int":
-    case "bigint":
-    case "float":
-    case "decimal":
-    case "datetime":
-      return ["equals", "not", "gt", "gte", "lt", "lte", ...always];
-    case "boolean":
-    case "bytes":
-      return ["equals", ...always];
-    case "json":
-      return ["contains", ...always];
-  }
-}
-
-export interface Filter {
-  column: string;
-  op: FilterOperator;
-  value?: string;
-}
 
 export interface Sort {
   column: string;
@@ -546,7 +503,10 @@ export function deleteRows(
       if (error instanceof Preview) return error.impact;
       // ON DELETE RESTRICT fails as SQLITE_CONSTRAINT_TRIGGER, NO ACTION as SQLITE_CONSTRAINT_FOREIGNKEY.
       const code = (error as { code?: string }).code;
-      if (code === "SQLITE_CONSTRAINT_FOREIGNKEY" || (code === "SQLITE_CONSTRAINT_TRIGGER" && /FOREIGN KEY/.test(String(error)))) {
+      if (
+        code === "SQLITE_CONSTRAINT_FOREIGNKEY" ||
+        (code === "SQLITE_CONSTRAINT_TRIGGER" && /FOREIGN KEY/.test(String(error)))
+      ) {
         const blocked = blockingReferences(database, table, input.keys);
         if (options.commit) throw new GridRefused(blocked);
         return { tables: [], blocked };
