@@ -21,6 +21,9 @@ import { download, exportDiagram } from "./canvas/export-image";
 import { layoutByName, layoutById, viewOf, type NodeView, type Position } from "./canvas/graph-to-flow";
 import { SchemaCanvas } from "./canvas/SchemaCanvas";
 import { DataPanel } from "./data-grid/DataPanel";
+import { TableDataContext, type TableData } from "./canvas/table-data";
+import { listTablesAction } from "@/app/data-actions";
+import type { TableSummary } from "@/lib/data/tables";
 import { SeedButton } from "./data-grid/SeedButton";
 import { HelpDialog } from "./HelpDialog";
 import { Inspector } from "./inspector/Inspector";
@@ -87,6 +90,8 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
   const [focus, setFocus] = useState<Focus | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [dataVersion, setDataVersion] = useState(0);
+  const [tableRows, setTableRows] = useState<TableData["rows"]>(new Map());
+  const [openTable, setOpenTable] = useState<{ table: string; at: number } | undefined>(undefined);
   const [busy, setBusy] = useState<string | null>(null);
   const selectedRef = useRef<string[]>([]);
   const clipboardRef = useRef<string[]>([]);
@@ -478,6 +483,30 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
     return () => cancelAnimationFrame(frame);
   }, [focusedNodeId, flow]);
 
+  // Row counts on the nodes: after a migration, a seed or an edit in the grid.
+  const showCounts = useCallback((tables: TableSummary[]) => {
+    setTableRows(new Map(tables.filter((t) => t.model).map((t) => [t.model!, { table: t.name, count: t.rowCount }])));
+  }, []);
+  useEffect(() => {
+    let live = true;
+    void listTablesAction().then((result) => live && result.ok && showCounts(result.tables));
+    return () => {
+      live = false;
+    };
+  }, [dataVersion, showCounts]);
+  const tableData = useMemo<TableData>(
+    () => ({
+      rows: tableRows,
+      open: (table, model) => {
+        setOpenTable({ table, at: Date.now() });
+        setPanel("data");
+        // The panel takes room from the canvas: bring the node back into view once it has.
+        requestAnimationFrame(() => jumpTo(model));
+      },
+    }),
+    [tableRows, jumpTo],
+  );
+
   const hasProblems = Object.keys(problems).length > 0 || status?.tone === "error";
   const colors = useMemo(() => Object.fromEntries(Object.entries(layout).map(([id, view]) => [id, view.color])), [layout]);
   const focusedId = focus?.kind === "field" ? focus.id : focus?.kind === "relation" ? focus.fieldId : undefined;
@@ -569,16 +598,18 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
             </div>
           )}
           <SchemaEditorContext.Provider value={editor}>
-            <SchemaCanvas
-              graph={graph}
-              layout={layout}
-              problems={problems}
-              focusedId={focusedId}
-              onMoved={onMoved}
-              onDropNode={(kind, position) => addNode(kind === "enum" ? "enum" : "table", position)}
-              onConnectModels={onConnectModels}
-              onSelectionChange={(ids) => (selectedRef.current = ids)}
-            />
+            <TableDataContext.Provider value={tableData}>
+              <SchemaCanvas
+                graph={graph}
+                layout={layout}
+                problems={problems}
+                focusedId={focusedId}
+                onMoved={onMoved}
+                onDropNode={(kind, position) => addNode(kind === "enum" ? "enum" : "table", position)}
+                onConnectModels={onConnectModels}
+                onSelectionChange={(ids) => (selectedRef.current = ids)}
+              />
+            </TableDataContext.Provider>
           </SchemaEditorContext.Provider>
         </div>
         {panel === "migrate" && (
@@ -590,7 +621,15 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
             }}
           />
         )}
-        {panel === "data" && <DataPanel version={dataVersion} onClose={() => setPanel(null)} />}
+        {panel === "data" && (
+          <DataPanel
+            version={dataVersion}
+            open={openTable}
+            onClose={() => setPanel(null)}
+            onShowOnCanvas={jumpTo}
+            onTablesChanged={showCounts}
+          />
+        )}
         {panel === "text" && (
           <SchemaTextPanel savedVersion={savedVersion} onValidGraph={onTextGraph} onClose={() => setPanel(null)} />
         )}

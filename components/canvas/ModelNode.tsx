@@ -8,6 +8,7 @@ import { addField, deleteField, moveField, renameField, renameModel, updateField
 import { useSchemaEditor } from "./editor-context";
 import { handleId, type ModelFlowNode } from "./graph-to-flow";
 import { InlineName } from "./InlineName";
+import { useTableData } from "./table-data";
 
 /** Below this zoom a node draws names only: thousands of pickers nobody can read would cost frames. */
 export const DETAIL_ZOOM = 0.45;
@@ -184,10 +185,21 @@ function FieldRow(props: {
   );
 }
 
+/** 1234 → 1.2k: a count that fits a node's header. */
+function compactCount(count: number): string {
+  return count < 1000
+    ? String(count)
+    : count < 1_000_000
+      ? `${(count / 1000).toFixed(count < 10_000 ? 1 : 0)}k`
+      : `${(count / 1e6).toFixed(1)}M`;
+}
+
 /** A table on the canvas: its name, then one row per field with its type and markers. */
 export const ModelNode = memo(function ModelNode({ id, data, selected }: NodeProps<ModelFlowNode>) {
   const { model, problems } = data;
   const editor = useSchemaEditor();
+  const tableData = useTableData();
+  const rowCount = tableData.rows.get(model.name);
   // A row that replaces another keeps the node's size, so React Flow would not measure the
   // new row's handles and an edge to it would not be drawn: re-measure when the rows change.
   const updateNodeInternals = useUpdateNodeInternals();
@@ -233,6 +245,20 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
           <span className="truncate font-mono text-xs opacity-70" title="Table name in the database">
             {model.dbName}
           </span>
+        )}
+        {rowCount && (
+          <button
+            type="button"
+            aria-label={`${rowCount.count} rows in ${rowCount.table}: open them`}
+            title={`${rowCount.count.toLocaleString("en-US")} rows in ${rowCount.table}: open them in the data grid`}
+            className="nodrag shrink-0 rounded-full bg-white/20 px-1.5 text-[11px] tabular-nums hover:bg-white/40"
+            onClick={(event) => {
+              event.stopPropagation();
+              tableData.open(rowCount.table, model.name);
+            }}
+          >
+            {compactCount(rowCount.count)} rows
+          </button>
         )}
         {detailed && (
           <button

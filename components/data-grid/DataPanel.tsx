@@ -1,16 +1,29 @@
 "use client";
 
-import { SidePanel } from "../SidePanel";
 import { useEffect, useState } from "react";
 import { listTablesAction } from "@/app/data-actions";
 import type { TableSummary } from "@/lib/data/tables";
-import { RowGrid } from "./RowGrid";
+import { SidePanel } from "../SidePanel";
+import { RowGrid, type GridView } from "./RowGrid";
 
-/** Every table with its row count; the chosen one's rows below. */
-export function DataPanel(props: { version: number; onClose(): void }) {
+/**
+ * Every table with its row count; the chosen one's rows beside. Following a foreign key
+ * (or a back-reference) opens another table filtered to the rows it names; Back returns.
+ */
+export function DataPanel(props: {
+  version: number;
+  /** A table to show, chosen from outside (a node's row count on the canvas). */
+  open?: { table: string; at: number };
+  onClose(): void;
+  onShowOnCanvas(model: string): void;
+  onTablesChanged(tables: TableSummary[]): void;
+}) {
   const [tables, setTables] = useState<TableSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [view, setView] = useState<GridView | null>(props.open ? { table: props.open.table, filters: [] } : null);
+  const [trail, setTrail] = useState<GridView[]>([]);
+  const [counts, setCounts] = useState(0);
+  const { onTablesChanged } = props;
 
   useEffect(() => {
     let live = true;
@@ -19,21 +32,39 @@ export function DataPanel(props: { version: number; onClose(): void }) {
       if (!result.ok) return setError(result.error);
       setError(null);
       setTables(result.tables);
-      setChosen((current) =>
-        current && result.tables.some((t) => t.name === current) ? current : (result.tables[0]?.name ?? null),
+      onTablesChanged(result.tables);
+      setView((current) =>
+        current && result.tables.some((t) => t.name === current.table)
+          ? current
+          : result.tables[0]
+            ? { table: result.tables[0].name, filters: [] }
+            : null,
       );
     });
     return () => {
       live = false;
     };
-  }, [props.version]);
+  }, [props.version, counts, onTablesChanged]);
+
+  useEffect(() => {
+    if (props.open) {
+      setView({ table: props.open.table, filters: [] });
+      setTrail([]);
+    }
+  }, [props.open]);
+
+  const go = (next: GridView) => {
+    if (view) setTrail([...trail, view]);
+    setView(next);
+  };
+  const current = tables?.find((t) => t.name === view?.table);
 
   return (
     <SidePanel
       label="Data"
       title="Data"
       subtitle="rows in the SQLite database"
-      width="w-[48rem] max-w-[60vw]"
+      width="w-[56rem] max-w-[65vw]"
       onClose={props.onClose}
     >
       {error && (
@@ -46,16 +77,19 @@ export function DataPanel(props: { version: number; onClose(): void }) {
       )}
       {tables && tables.length > 0 && (
         <div className="flex min-h-0 flex-1">
-          <nav aria-label="Tables" className="w-48 shrink-0 overflow-auto border-r border-slate-200">
+          <nav aria-label="Tables" className="w-44 shrink-0 overflow-auto border-r border-slate-200">
             <ul>
               {tables.map((table) => (
                 <li key={table.name}>
                   <button
                     type="button"
-                    aria-current={chosen === table.name}
-                    onClick={() => setChosen(table.name)}
+                    aria-current={view?.table === table.name}
+                    onClick={() => {
+                      setTrail([]);
+                      setView({ table: table.name, filters: [] });
+                    }}
                     className={`flex w-full items-center justify-between px-3 py-1.5 text-left font-mono text-sm ${
-                      chosen === table.name ? "bg-sky-100 text-sky-900" : "hover:bg-slate-50"
+                      view?.table === table.name ? "bg-sky-100 text-sky-900" : "hover:bg-slate-50"
                     }`}
                   >
                     <span className="truncate">{table.name}</span>
@@ -63,14 +97,54 @@ export function DataPanel(props: { version: number; onClose(): void }) {
                       className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-700"
                       aria-label={`${table.rowCount} rows`}
                     >
-                      {table.rowCount}
+                      {table.rowCount.toLocaleString("en-US")}
                     </span>
                   </button>
                 </li>
               ))}
             </ul>
           </nav>
-          <div className="min-w-0 flex-1">{chosen && <RowGrid key={`${chosen}:${props.version}`} table={chosen} />}</div>
+          {view && (
+            <div className="flex min-w-0 flex-1 flex-col">
+              <div className="flex items-center gap-2 border-b border-slate-200 px-3 py-1.5 text-sm">
+                {trail.length > 0 && (
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setView(trail.at(-1)!);
+                      setTrail(trail.slice(0, -1));
+                    }}
+                    className="rounded border border-slate-300 px-2 text-xs hover:bg-slate-50"
+                  >
+                    ← Back
+                  </button>
+                )}
+                <h3 className="font-mono font-semibold">{view.table}</h3>
+                {current?.model ? (
+                  <button
+                    type="button"
+                    onClick={() => props.onShowOnCanvas(current.model!)}
+                    title="Select this table's node on the canvas"
+                    className="text-xs text-sky-700 underline"
+                  >
+                    model {current.model} on the canvas
+                  </button>
+                ) : (
+                  <span className="text-xs text-slate-500">not in the schema file</span>
+                )}
+              </div>
+              <div className="min-h-0 flex-1">
+                <RowGrid
+                  key={view.table}
+                  view={view}
+                  version={props.version}
+                  onNavigate={go}
+                  onFiltersChange={(filters) => setView({ ...view, filters })}
+                  onChanged={() => setCounts((n) => n + 1)}
+                />
+              </div>
+            </div>
+          )}
         </div>
       )}
     </SidePanel>
