@@ -15,10 +15,10 @@ import { generatedSchema } from "../lib/testing/generated-schema";
 import { removeProject, tempProject } from "../lib/testing/temp-project";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const PORT = 3217;
+export const PORT = 3217;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function startServer(projectRoot: string): Promise<ChildProcess> {
+export async function startServer(projectRoot: string): Promise<ChildProcess> {
   const server = spawn(
     process.execPath,
     [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)],
