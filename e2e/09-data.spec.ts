@@ -161,4 +161,22 @@ test("the data grid: counts on the canvas, filters, sort, edits, links both ways
     expect(csv).toContain("spongebob,Spongebob Squarepants");
     expect(csv).toContain("squidward,\r\n");
   });
+
+  await test.step("Generate sample data: 1,000 rows per table with progress; the grid scrolls through them a page at a time", async () => {
+    const form = data.getByRole("form", { name: "Generate sample data" });
+    await form.getByLabel("Rows per table").fill("1000");
+    await form.getByLabel("Seed").fill("7");
+    await form.getByRole("button", { name: "Generate" }).click();
+    await expect(form.getByRole("status")).toContainText("Generated 2,000 rows in 2 tables");
+    await expect(count).toHaveText("1,003 rows");
+    await expect(page.locator('[data-model="User"]').getByRole("button", { name: /^1003 rows in user_account/ })).toBeVisible();
+    const scroller = data.locator('[aria-label="Rows of user_account"][tabindex="0"]');
+    for (let i = 0; i < 6; i++) {
+      await scroller.evaluate((element) => element.scrollBy(0, 2000));
+      await page.waitForTimeout(150);
+    }
+    await expect.poll(() => scroller.evaluate((element) => element.scrollHeight)).toBeGreaterThan(300 * 28);
+    expect(await grid.locator("tbody tr").count()).toBeLessThan(80);
+    await shot(page, "05-sample-data");
+  });
 });

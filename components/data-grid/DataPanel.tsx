@@ -5,6 +5,7 @@ import { listTablesAction } from "@/app/data-actions";
 import type { TableSummary } from "@/lib/data/tables";
 import { SidePanel } from "../SidePanel";
 import { RowGrid, type GridView } from "./RowGrid";
+import { SampleDataForm } from "./SampleDataForm";
 
 /**
  * Every table with its row count; the chosen one's rows beside. Following a foreign key
@@ -23,6 +24,7 @@ export function DataPanel(props: {
   const [view, setView] = useState<GridView | null>(props.open ? { table: props.open.table, filters: [] } : null);
   const [trail, setTrail] = useState<GridView[]>([]);
   const [counts, setCounts] = useState(0);
+  const [generated, setGenerated] = useState(0);
   const { onTablesChanged } = props;
 
   useEffect(() => {
@@ -77,33 +79,41 @@ export function DataPanel(props: {
       )}
       {tables && tables.length > 0 && (
         <div className="flex min-h-0 flex-1">
-          <nav aria-label="Tables" className="w-44 shrink-0 overflow-auto border-r border-slate-200">
-            <ul>
-              {tables.map((table) => (
-                <li key={table.name}>
-                  <button
-                    type="button"
-                    aria-current={view?.table === table.name}
-                    onClick={() => {
-                      setTrail([]);
-                      setView({ table: table.name, filters: [] });
-                    }}
-                    className={`flex w-full items-center justify-between px-3 py-1.5 text-left font-mono text-sm ${
-                      view?.table === table.name ? "bg-sky-100 text-sky-900" : "hover:bg-slate-50"
-                    }`}
-                  >
-                    <span className="truncate">{table.name}</span>
-                    <span
-                      className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-700"
-                      aria-label={`${table.rowCount} rows`}
+          <div className="flex w-52 shrink-0 flex-col border-r border-slate-200">
+            <SampleDataForm
+              onGenerated={() => {
+                setCounts((n) => n + 1);
+                setGenerated((n) => n + 1);
+              }}
+            />
+            <nav aria-label="Tables" className="min-h-0 flex-1 overflow-auto">
+              <ul>
+                {tables.map((table) => (
+                  <li key={table.name}>
+                    <button
+                      type="button"
+                      aria-current={view?.table === table.name}
+                      onClick={() => {
+                        setTrail([]);
+                        setView({ table: table.name, filters: [] });
+                      }}
+                      className={`flex w-full items-center justify-between px-3 py-1.5 text-left font-mono text-sm ${
+                        view?.table === table.name ? "bg-sky-100 text-sky-900" : "hover:bg-slate-50"
+                      }`}
                     >
-                      {table.rowCount.toLocaleString("en-US")}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </nav>
+                      <span className="truncate">{table.name}</span>
+                      <span
+                        className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-700"
+                        aria-label={`${table.rowCount} rows`}
+                      >
+                        {table.rowCount.toLocaleString("en-US")}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
           {view && (
             <div className="flex min-w-0 flex-1 flex-col">
               <div className="flex items-center gap-2 border-b border-slate-200 px-3 py-1.5 text-sm">
@@ -137,7 +147,7 @@ export function DataPanel(props: {
                 <RowGrid
                   key={view.table}
                   view={view}
-                  version={props.version}
+                  version={props.version + generated}
                   onNavigate={go}
                   onFiltersChange={(filters) => setView({ ...view, filters })}
                   onChanged={() => setCounts((n) => n + 1)}

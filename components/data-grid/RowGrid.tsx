@@ -193,8 +193,8 @@ export function RowGrid(props: {
     const result = await deleteRowsAction({ table: tableName, keys: pendingDelete.keys, commit: true });
     setPendingDelete(null);
     if (!result.ok) return setMessage({ tone: "error", text: result.error });
-    const removed = result.impact.tables.reduce((sum, t) => sum + t.deleted, 0);
-    setMessage({ tone: "info", text: `Deleted ${removed} row${removed === 1 ? "" : "s"}.` });
+    const parts = result.impact.tables.map((t) => `${t.deleted} row${t.deleted === 1 ? "" : "s"} of ${t.table}`);
+    setMessage({ tone: "info", text: `Deleted ${parts.join(", ")}.` });
     props.onChanged();
     reload();
   };
