@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { SchemaGraph } from "../schema/graph";
 import { columnName, modelForTable } from "./constraints";
@@ -85,12 +86,19 @@ function generatedBy(defaultExpression: string | undefined, updatedAt: boolean):
   return undefined;
 }
 
-// One catalogue per database file and schema version: rebuilt only when DDL changed it or the schema file did.
+// One catalogue per database schema: rebuilt only when DDL changed it (or the file was replaced
+// by another, which can repeat a schema_version number: the DDL itself is the key) or the schema file did.
 let cached: { key: string; graph: SchemaGraph | undefined; catalogue: Catalogue } | undefined;
 
 export function readCatalogue(database: Database.Database, graph?: SchemaGraph): Catalogue {
-  const version = database.pragma("schema_version", { simple: true }) as number;
-  const key = `${database.name}\0${version}`;
+  const ddl = database
+    .prepare("SELECT group_concat(type || ' ' || name || ' ' || coalesce(sql, ''), char(10)) AS ddl FROM sqlite_master")
+    .get() as {
+    ddl: string | null;
+  };
+  const key = `${database.name}\0${createHash("sha1")
+    .update(ddl.ddl ?? "")
+    .digest("hex")}`;
   if (cached && cached.key === key && cached.graph === graph) return cached.catalogue;
   const catalogue = buildCatalogue(database, graph);
   cached = { key, graph, catalogue };

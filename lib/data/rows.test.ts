@@ -244,3 +244,22 @@ describe("every kind of column", () => {
     expect(sql(project, "SELECT id FROM Team WHERE id = ?", krab.id)).toHaveLength(1);
   });
 });
+
+test("a database file replaced by another (same schema_version) is read afresh, not from the cached catalogue", () => {
+  const project = tempProject();
+  try {
+    const make = (table: string) => {
+      fs.rmSync(project.databasePath, { force: true });
+      const database = new Database(project.databasePath);
+      database.exec(`CREATE TABLE ${table} (id INTEGER PRIMARY KEY)`);
+      database.close();
+    };
+    make("first");
+    expect(readRows(project, undefined, { table: "first", limit: 5 }).rows).toEqual([]);
+    make("second");
+    expect(readRows(project, undefined, { table: "second", limit: 5 }).rows).toEqual([]);
+    expect(() => readRows(project, undefined, { table: "first", limit: 5 })).toThrow(/no table "first"/);
+  } finally {
+    removeProject(project);
+  }
+});
