@@ -194,7 +194,12 @@ export interface SourceContext {
   unique: boolean;
   pools: Pools;
   rng: Rng;
+  /** Rows the table gets: above DERIVED_POOL, composed values (full names, e-mails, paragraphs) come from a pool made once. */
+  rows: number;
 }
+
+/** How many composed values a column makes up front when it has more rows than that. */
+const DERIVED_POOL = 2048;
 
 const normal = (name: string) => name.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
 
@@ -397,6 +402,12 @@ function stringSource(context: SourceContext, name: string): ValueSource {
   if (context.unique) {
     const unique = kind.unique ?? ((n: number) => joinWithin(kind.pick(), `${kind.separator ?? "-"}${n}`, max));
     return { value: (n) => fit(unique(n, max), max), nullRate };
+  }
+  if (context.rows > DERIVED_POOL) {
+    // Composing a value per row (a full name, an e-mail, paragraphs) costs time and garbage: compose a pool once.
+    const values = Array.from({ length: DERIVED_POOL }, () => fit(kind.pick(), max));
+    const { rng } = context;
+    return { value: () => values[(rng() * DERIVED_POOL) | 0], nullRate };
   }
   return { value: max ? () => fit(kind.pick(), max) : kind.pick, nullRate };
 }

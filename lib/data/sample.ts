@@ -434,6 +434,7 @@ function planWith(graph: SchemaGraph, analysis: Analysis, existing: ExistingData
         unique: !!column.counter,
         pools,
         rng,
+        rows: options.rows,
       });
     });
     for (const unique of spec.uniques) {
@@ -745,25 +746,26 @@ function checkDatabase(database: Database.Database, analysis: Analysis): void {
         unknownColumns.push(`${table}.${p.col}`);
     }
   }
-  const problems: string[] = [];
-  if (missingTables.length) {
-    problems.push(
-      `the ${plural(missingTables.length, "table")} ${missingTables.join(", ")} ${plural(missingTables.length, "does", "do")} not exist yet`,
-    );
-  }
-  if (missingColumns.length) {
-    problems.push(
-      `the ${plural(missingColumns.length, "column")} ${missingColumns.join(", ")} ${plural(missingColumns.length, "is", "are")} missing`,
-    );
-  }
-  if (unknownColumns.length) {
-    problems.push(
-      `the required ${plural(unknownColumns.length, "column")} ${unknownColumns.join(", ")} ${plural(unknownColumns.length, "is", "are")} in the database but not in the schema`,
-    );
-  }
-  if (problems.length)
-    throw new SampleRefused(`The database does not match the schema: ${problems.join("; ")}. Run Migrate first.`);
+  const problems = [
+    ...(missingTables.length ? [missingTablesText(missingTables)] : []),
+    ...(missingColumns.length
+      ? [
+          `the ${plural(missingColumns.length, "column")} ${list(missingColumns)} ${plural(missingColumns.length, "is", "are")} missing`,
+        ]
+      : []),
+    ...(unknownColumns.length
+      ? [
+          `the required ${plural(unknownColumns.length, "column")} ${list(unknownColumns)} ${plural(unknownColumns.length, "is", "are")} in the database but not in the schema`,
+        ]
+      : []),
+  ];
+  if (problems.length) throw new SampleRefused(`${capitalize(problems.join("; "))}: run Migrate first.`);
 }
+
+const list = (names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0]);
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const missingTablesText = (tables: string[]) =>
+  `the ${plural(tables.length, "table")} ${list(tables)} ${plural(tables.length, "does", "do")} not exist yet`;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -790,23 +792,22 @@ export async function generateSampleData(
     database = new Database(project.databasePath, { fileMustExist: true });
   } catch {
     const tables = [...analysis.tables.map((s) => s.table), ...analysis.joins.map((j) => j.table)];
-    throw new SampleRefused(
-      `The database does not exist yet (the ${plural(tables.length, "table")} ${tables.join(", ")} ${plural(tables.length, "is", "are")} missing). Run Migrate first.`,
-    );
+    throw new SampleRefused(`${capitalize(missingTablesText(tables))}: run Migrate first.`);
   }
   try {
     database.pragma("busy_timeout = 5000");
     database.pragma("foreign_keys = ON");
     checkDatabase(database, analysis);
-    // The write lock first, so nothing changes between reading what is there and inserting.
-    database.exec("BEGIN IMMEDIATE");
-    let current = "";
+    let stage = "starting the transaction";
     try {
+      // The write lock first, so nothing changes between reading what is there and inserting.
+      database.exec("BEGIN IMMEDIATE");
+      stage = "planning the rows";
       const plan = planWith(graph, analysis, readExistingWith(database, analysis), options);
       if (plan.deferForeignKeys) database.pragma("defer_foreign_keys = ON");
       let sinceYield = 0;
       for (const table of plan.tables) {
-        current = table.table;
+        stage = `inserting into ${table.table}`;
         const total = table.rows.length;
         if (total) {
           const statement = database.prepare(insertStatement(table));
@@ -822,7 +823,7 @@ export async function generateSampleData(
         }
         options.onProgress?.({ table: table.table, done: total, total });
       }
-      current = "";
+      stage = "committing (the foreign keys are checked then)";
       database.exec("COMMIT");
       const tables = plan.tables.map((t) => ({
         table: t.table,
@@ -834,11 +835,7 @@ export async function generateSampleData(
       if (database.inTransaction) database.exec("ROLLBACK");
       if (error instanceof SampleRefused) throw error;
       const message = error instanceof Error ? error.message : String(error);
-      throw new SampleRefused(
-        current
-          ? `Nothing was generated: inserting into ${current} failed: ${message}`
-          : `Nothing was generated: the database refused the rows at commit: ${message}`,
-      );
+      throw new SampleRefused(`Nothing was generated: ${stage} failed: ${message}`);
     }
   } finally {
     database.close();
