@@ -2,6 +2,8 @@ import type { z } from "zod";
 import type { SchemaProblem } from "@/lib/schema/compile";
 import { SeedRefused } from "@/lib/data/seed";
 import { GridRefused } from "@/lib/data/catalogue";
+import { NoDrift } from "@/lib/migrate/drift";
+import { MigrationLocked } from "@/lib/migrate/lock";
 
 /**
  * How every server action answers: the result, or a reason the browser can show. None
@@ -9,9 +11,12 @@ import { GridRefused } from "@/lib/data/catalogue";
  */
 export type ActionResult<T> = ({ ok: true } & T) | { ok: false; error: string; problems?: SchemaProblem[] };
 
+/** Refusals the user can act on; anything else is also logged on the server. */
+const EXPECTED = [SeedRefused, GridRefused, NoDrift, MigrationLocked];
+
 export function refused(error: unknown): { ok: false; error: string } {
   const message = error instanceof Error ? error.message : String(error);
-  if (!(error instanceof SeedRefused || error instanceof GridRefused)) console.error(error);
+  if (!EXPECTED.some((kind) => error instanceof kind)) console.error(error);
   return { ok: false, error: message };
 }
 
