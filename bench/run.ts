@@ -16,6 +16,8 @@ import { chainedSchema } from "../lib/testing/chained-schema";
 import { generatedSchema } from "../lib/testing/generated-schema";
 import { roundTrip } from "../lib/import/open-any";
 import { benchCanvas, benchOpenFile } from "./canvas";
+import { benchGrid } from "./grid";
+import { benchSample } from "./sample";
 import { removeProject, tempProject } from "../lib/testing/temp-project";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -228,3 +230,9 @@ if (!only || only === "canvas") {
   if (fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) await benchCanvas();
   else console.log("canvas=skipped (run npm run build first)");
 }
+
+// Sample data (issue #6): generated rows per second against better-sqlite3 inserting the same rows.
+if (!only || only === "data" || only === "sample") for (const line of await benchSample()) console.log(line);
+
+// The data grid on a 1,000,000-row table: server ms per page, and scrolling in Chromium.
+if (!only || only === "data" || only === "grid") await benchGrid();
