@@ -208,6 +208,7 @@ const PERSON_MODELS =
 const COMPANY_MODELS =
   /(company|organi[sz]ation|^org|team|vendor|supplier|brand|publisher|business|tenant|workspace|agency|store|shop)/;
 const PRODUCT_MODELS = /(product|item|good|article|merch|dish|recipe)/;
+const PLACE_MODELS = /(address|location|place|city|region|customer|user|person|profile|contact|store|shop|office|branch)/;
 const CATEGORY_MODELS = /(categor|department|tag|genre|topic|label|group|section|collection)/;
 
 const ALPHANUMERIC = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -323,8 +324,11 @@ function textKind(context: SourceContext, name: string): TextKind {
   if (/(city|town)(name)?$/.test(name)) return { pick: from("city"), separator: " " };
   if (/countrycode/.test(name)) return { pick: from("countryCode"), separator: "-" };
   if (/country/.test(name)) return { pick: from("country"), separator: " " };
-  if (/(^state$|province|region|county)/.test(name)) return { pick: from("state"), separator: " " };
+  if (/(province|region|county)/.test(name) || (name === "state" && PLACE_MODELS.test(modelName))) {
+    return { pick: from("state"), separator: " " };
+  }
   if (/(zip|postalcode|postcode|postal)/.test(name)) return { pick: from("zip"), separator: "-" };
+  if (/(^ip$|ipaddress|ipv4)/.test(name)) return { pick: from("ip"), separator: ":" };
   if (/(street|address|addressline|line1|line2)/.test(name)) return { pick: from("street"), separator: " " };
   if (/(phone|mobile|^tel$|telephone|^fax$|^cell$)/.test(name)) return { pick: from("phone"), separator: " x" };
   if (/(avatar)/.test(name)) return { pick: from("avatar"), separator: "?v=" };
@@ -357,7 +361,6 @@ function textKind(context: SourceContext, name: string): TextKind {
   }
   if (/(colou?r)/.test(name)) return { pick: from("color"), separator: " " };
   if (/currency/.test(name)) return { pick: from("currency"), separator: "-" };
-  if (/(^ip$|ipaddress|ipv4)/.test(name)) return { pick: from("ip"), separator: ":" };
   if (/useragent/.test(name)) return { pick: from("userAgent"), separator: " " };
   if (/(timezone|^tz$)/.test(name)) return { pick: from("timeZone"), separator: "/" };
   if (/(domain|hostname|^host$)/.test(name)) return { pick: from("domain"), separator: "." };

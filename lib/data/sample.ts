@@ -236,6 +236,19 @@ function analyze(graph: SchemaGraph): Analysis {
     return { model, table: tableOf(model), columns, relations, uniques };
   });
 
+  // A key the database fills in (dbgenerated) is not known to the plan, so nothing can point at it.
+  for (const spec of specs) {
+    for (const relation of spec.relations) {
+      const parent = specs.find((s) => s.model === relation.parentModel)!;
+      const unknown = relation.references.find((name) => !parent.columns.some((c) => c.name === name));
+      if (unknown) {
+        throw new SampleRefused(
+          `${relation.label} points at ${parent.table}.${unknown}, which the database fills in itself, so sample rows cannot point at it.`,
+        );
+      }
+    }
+  }
+
   // Parents before children. Where a cycle allows no such order, a model whose remaining
   // parents are only optional goes first; the foreign keys to later tables are deferred.
   const ordered: TableSpec[] = [];
