@@ -345,6 +345,53 @@ model Egg {
     expect(query(project, "PRAGMA foreign_key_check")).toEqual([]);
   });
 
+  test("foreign keys that share a column (a tenant id) agree on it", async () => {
+    const project = await migrated(`datasource db {
+  provider = "sqlite"
+}
+
+model Workspace {
+  id       String    @id @default(cuid())
+  name     String
+  projects Project[]
+  members  Member[]
+  tasks    Task[]
+}
+
+model Project {
+  id          String    @default(cuid())
+  workspaceId String
+  workspace   Workspace @relation(fields: [workspaceId], references: [id])
+  tasks       Task[]
+
+  @@id([id, workspaceId])
+}
+
+model Member {
+  id          String    @default(cuid())
+  workspaceId String
+  workspace   Workspace @relation(fields: [workspaceId], references: [id])
+  tasks       Task[]
+
+  @@id([id, workspaceId])
+}
+
+model Task {
+  id          Int       @id @default(autoincrement())
+  workspaceId String
+  workspace   Workspace @relation(fields: [workspaceId], references: [id])
+  projectId   String
+  project     Project   @relation(fields: [projectId, workspaceId], references: [id, workspaceId])
+  assigneeId  String?
+  assignee    Member?   @relation(fields: [assigneeId, workspaceId], references: [id, workspaceId])
+}
+`);
+    const result = await generateSampleData(project, { rows: 30, seed: 1 });
+    expect(result.tables.find((t) => t.table === "Task")).toEqual({ table: "Task", inserted: 30 });
+    expect(query(project, "PRAGMA foreign_key_check")).toEqual([]);
+    expect(query(project, "SELECT * FROM Task WHERE assigneeId IS NOT NULL").length).toBeGreaterThan(0);
+  });
+
   test("a generated 20-table schema gets its rows in every table", async () => {
     const project = await migrated(generatedSchema(20));
     const result = await generateSampleData(project, { rows: 30, seed: 1 });

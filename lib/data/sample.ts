@@ -121,6 +121,11 @@ interface RelationSpec {
   self: boolean;
   /** The parent comes later in the insert order (a cycle): filled once every table is planned. */
   deferred: boolean;
+  /**
+   * Relations of this table that share a column with this one (a composite key that repeats
+   * a tenant id), widest first: filled together, each later one matching what the earlier set.
+   */
+  group?: RelationSpec[];
 }
 
 interface UniqueSpec {
@@ -167,7 +172,8 @@ function analyze(graph: SchemaGraph): Analysis {
     const columns: ColumnSpec[] = [];
     for (const field of model.fields) {
       if (field.kind === "object" || field.list) continue;
-      if (field.default?.startsWith("dbgenerated(")) continue; // the database fills it
+      // dbgenerated("expression") becomes the column's DEFAULT: the database fills it. A bare dbgenerated() does not.
+      if (/^dbgenerated\(.+\)$/.test(field.default ?? "")) continue;
       if (field.kind === "scalar" && !SCALARS.has(field.type)) {
         if (field.optional || field.default) continue;
         throw new SampleRefused(`${model.name}.${field.name} has type ${field.type}, which sample data cannot fill.`);
@@ -198,6 +204,25 @@ function analyze(graph: SchemaGraph): Analysis {
       };
       for (const i of indexes) columns[i].relation = relation;
       relations.push(relation);
+    }
+    // Foreign keys that share a column: [conversationId, projectId] and [runId, projectId] must agree on projectId.
+    const groups = relations.map((r) => [r]);
+    for (let a = 0; a < relations.length; a++) {
+      for (let b = a + 1; b < relations.length; b++) {
+        if (groups[a] === groups[b] || !relations[a].columns.some((c) => relations[b].columns.includes(c))) continue;
+        const merged = [...groups[a], ...groups[b]];
+        for (const r of merged) groups[relations.indexOf(r)] = merged;
+      }
+    }
+    for (const group of new Set(groups)) {
+      if (group.length < 2) continue;
+      // Required before optional, other tables before the model itself, wider keys first: what
+      // must hold decides the shared columns, and what may stay empty follows.
+      const rank = (r: RelationSpec) => (r.optional ? 2 : 0) + (r.self ? 1 : 0);
+      const ordered = [...group].sort(
+        (x, y) => rank(x) - rank(y) || y.columns.length - x.columns.length || relations.indexOf(x) - relations.indexOf(y),
+      );
+      for (const r of ordered) r.group = ordered;
     }
 
     const sets = [
@@ -388,6 +413,8 @@ interface TableState {
   parents: Map<RelationSpec, ParentRows>;
   /** One-to-one relations: parents in a shuffled order, and how far it has been used. */
   shuffled: Map<RelationSpec, { order: Uint32Array; next: number }>;
+  /** Overlapping foreign keys: the parents of a relation by the values of the columns already set. */
+  lookups: Map<RelationSpec, Map<string, Map<string, number[]>>>;
   /** Why the last row was dropped. */
   reason?: string;
   full: boolean;
@@ -430,12 +457,13 @@ function planWith(graph: SchemaGraph, analysis: Analysis, existing: ExistingData
       taken: new Map(),
       parents: new Map(),
       shuffled: new Map(),
+      lookups: new Map(),
       full: false,
     };
     spec.columns.forEach((column, index) => {
       const max = before?.max?.[column.name];
       state.counters[index] = column.numeric ? Math.max(1, Math.floor(max ?? 0) + 1) : existingRows + 1;
-      if (column.relation) return;
+      // Foreign-key columns get a source too: a required column of an optional composite key left empty needs a value.
       const enumValues =
         column.field.kind === "enum"
           ? graph.enums.find((e) => e.name === column.field.type)?.values.map((v) => v.dbName ?? v.name)
@@ -480,9 +508,16 @@ function planWith(graph: SchemaGraph, analysis: Analysis, existing: ExistingData
       state.parents.set(relation, parentRows(relation, existing, plannedRows(relation.parent), plannedColumns(relation.parent)));
       const rows = state.planned.rows;
       for (let i = 0; i < rows.length; i++) {
-        if (!assign(state, relation, rows[i], i)) {
-          for (const column of relation.columns) rows[i][column] = null;
-        } else if (relation.unique) {
+        const row = rows[i];
+        // What the first pass set stays: the columns another relation set, and (of an optional
+        // relation) the required ones, which children may have copied already.
+        const fixed: number[] = [];
+        relation.columns.forEach((column, j) => {
+          const shared = relation.group?.some((r) => r !== relation && !r.deferred && r.columns.includes(column));
+          if (row[column] !== null && (relation.optional || shared)) fixed.push(j);
+        });
+        // A required key with no parent stays NULL, and the database says so.
+        if (assign(state, relation, row, i, fixed) && relation.unique) {
           const key = tupleKey(rows[i], relation.unique.columns);
           if (key !== null) state.taken.get(relation.unique)?.add(key);
         }
@@ -515,8 +550,13 @@ function planTable(state: TableState): void {
       counter: !!column.counter,
       nullRate: column.field.optional ? source.nullRate : 0,
     }));
-  const now = spec.relations.filter((r) => !r.deferred);
-  const later = spec.relations.filter((r) => r.deferred).flatMap((r) => r.columns);
+  const now = relationSteps(spec.relations.filter((r) => !r.deferred));
+  // Keys into tables planned later: NULL for now, but a required column of an optional key
+  // (a tenant id) gets its value now, as the row needs one whatever the relation points at.
+  const later = spec.relations
+    .filter((r) => r.deferred)
+    .flatMap((r) => r.columns)
+    .map((index) => ({ index, source: spec.columns[index].field.optional ? undefined : sources[index] }));
   const checked = spec.uniques.filter((u) => u.checked);
   const rows = planned.rows;
   let droppedInARow = 0;
@@ -529,9 +569,9 @@ function planTable(state: TableState): void {
       if (column.nullRate && rng() < column.nullRate) row[column.index] = null;
       else row[column.index] = column.source.value(column.counter ? counters[column.index]++ : position);
     }
-    for (const column of later) row[column] = null;
+    for (const column of later) row[column.index] = column.source ? column.source.value(position) : null;
     let ok = true;
-    for (let r = 0; r < now.length && ok; r++) ok = assign(state, now[r], row, rows.length);
+    for (let r = 0; r < now.length && ok; r++) ok = assignStep(state, now[r], row, rows.length);
     if (ok && checked.length) ok = settleUniques(state, checked, row, position);
     if (!ok) {
       if (state.full || ++droppedInARow >= GIVE_UP_AFTER) break;
@@ -564,18 +604,94 @@ function settleUniques(state: TableState, checked: UniqueSpec[], row: SqlValue[]
     if (typeof clash.fixer === "number") {
       row[clash.fixer] = state.sources[clash.fixer]!.value(state.counters[clash.fixer]++);
     } else if (clash.fixer === "relation") {
-      if (!assign(state, clash.relation!, row, state.planned.rows.length)) return false;
+      if (!assignStep(state, stepOf(clash.relation!), row, state.planned.rows.length)) return false;
     } else {
+      const redone = new Set<RelationSpec | RelationSpec[]>();
       for (const column of clash.columns) {
         const relation = state.spec.columns[column].relation;
         if (relation) {
-          if (!relation.deferred && !assign(state, relation, row, state.planned.rows.length)) return false;
+          const step = stepOf(relation);
+          if (relation.deferred || redone.has(step)) continue;
+          redone.add(step);
+          if (!assignStep(state, step, row, state.planned.rows.length)) return false;
         } else row[column] = state.sources[column]!.value(position);
       }
     }
   }
   const names = checked.map((u) => u.names.join(", ")).join("; ");
   state.reason = `no more distinct values for its unique columns (${names})`;
+  return false;
+}
+
+type RelationStep = RelationSpec | RelationSpec[];
+
+/** The relations to assign, overlapping ones as one step (their group, without the deferred members). */
+function relationSteps(relations: RelationSpec[]): RelationStep[] {
+  const steps: RelationStep[] = [];
+  for (const relation of relations) {
+    if (!relation.group) steps.push(relation);
+    else if (!steps.some((s) => Array.isArray(s) && s.includes(relation))) steps.push(relation.group.filter((r) => !r.deferred));
+  }
+  return steps;
+}
+
+function stepOf(relation: RelationSpec): RelationStep {
+  return relation.group ? relation.group.filter((r) => !r.deferred) : relation;
+}
+
+/** Assigns one relation, or a group of overlapping ones together (a few tries to find parents that agree). */
+function assignStep(state: TableState, step: RelationStep, row: SqlValue[], index: number): boolean {
+  if (!Array.isArray(step)) return assign(state, step, row, index);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    for (const relation of step) clearKey(relation, row);
+    if (step.every((relation) => assign(state, relation, row, index))) return true;
+  }
+  return false;
+}
+
+/**
+ * A relation some of whose columns another relation of the row has set already: only parents
+ * with those values will do (looked up by them, not searched).
+ */
+function assignMatching(state: TableState, relation: RelationSpec, row: SqlValue[], index: number, fixed: number[]): boolean {
+  const parents = state.parents.get(relation)!;
+  const existingCount = parents.existing.length;
+  const size = existingCount + (relation.self ? index : parents.planned.length);
+  const value = (k: number, j: number) =>
+    k < existingCount ? parents.existing[k][j] : parents.planned[k - existingCount][parents.at[j]];
+  const keyAt = (values: (j: number) => SqlValue) => fixed.map((j) => keyOf(values(j) as Exclude<SqlValue, null>)).join("\u0001");
+  const wanted = keyAt((j) => row[relation.columns[j]]);
+  let matches: number[];
+  if (relation.self) {
+    matches = [];
+    for (let k = 0; k < size; k++) if (keyAt((j) => value(k, j)) === wanted) matches.push(k);
+  } else {
+    let bySignature = state.lookups.get(relation);
+    if (!bySignature) state.lookups.set(relation, (bySignature = new Map()));
+    const signature = fixed.join(",");
+    let lookup = bySignature.get(signature);
+    if (!lookup) {
+      lookup = new Map();
+      for (let k = 0; k < size; k++) {
+        const key = keyAt((j) => value(k, j));
+        const list = lookup.get(key);
+        if (list) list.push(k);
+        else lookup.set(key, [k]);
+      }
+      bySignature.set(signature, lookup);
+    }
+    matches = lookup.get(wanted) ?? [];
+  }
+  const taken = relation.unique ? state.taken.get(relation.unique) : undefined;
+  const start = (state.rng() * matches.length) | 0;
+  for (let t = 0; t < matches.length; t++) {
+    const k = matches[(start + t) % matches.length];
+    if (taken?.size && taken.has(parentKey(parents, k) ?? "")) continue;
+    copyParent(relation, parents, row, k);
+    return true;
+  }
+  if (relation.optional && leaveEmpty(state, relation, row, index, fixed)) return true;
+  state.reason = `${relation.label} found no ${relation.parentModel.name} that agrees with the row's other foreign keys`;
   return false;
 }
 
@@ -592,6 +708,36 @@ function copyParent(relation: RelationSpec, parents: ParentRows, row: SqlValue[]
 
 function clearKey(relation: RelationSpec, row: SqlValue[]): void {
   for (let j = 0; j < relation.columns.length; j++) row[relation.columns[j]] = null;
+}
+
+/**
+ * An optional relation left empty: its optional columns NULL (a key with a NULL in it points
+ * at nothing, and SQLite does not check it). A required column of it (a tenant id shared
+ * with another key) still needs a value: a real parent's. Columns in `keep` are set already.
+ * False when no column could be NULL.
+ */
+function leaveEmpty(state: TableState, relation: RelationSpec, row: SqlValue[], index: number, keep: number[] = []): boolean {
+  const parents = state.parents.get(relation)!;
+  const size = parents.existing.length + (relation.self ? index : parents.planned.length);
+  let k = -1;
+  let nulled = false;
+  for (let j = 0; j < relation.columns.length; j++) {
+    if (keep.includes(j)) continue;
+    const column = relation.columns[j];
+    if (state.spec.columns[column].field.optional) {
+      row[column] = null;
+      nulled = true;
+      continue;
+    }
+    if (k < 0 && size > 0) k = (state.rng() * size) | 0;
+    row[column] =
+      k < 0
+        ? state.sources[column]!.value(state.existingRows + index + 1)
+        : k < parents.existing.length
+          ? parents.existing[k][j]
+          : parents.planned[k - parents.existing.length][parents.at[j]];
+  }
+  return nulled;
 }
 
 /** A required self-relation with no earlier row to point at: the row points at itself. */
@@ -631,7 +777,17 @@ function shuffledParents(state: TableState, relation: RelationSpec, size: number
  * Points the row's foreign key at a parent row. Returns false when there is none to point at
  * and the key is required (the row is dropped).
  */
-function assign(state: TableState, relation: RelationSpec, row: SqlValue[], index: number): boolean {
+function assign(state: TableState, relation: RelationSpec, row: SqlValue[], index: number, given?: number[]): boolean {
+  // Positions of the key whose values are set already (by an overlapping relation): the parent must match them.
+  let fixed = given;
+  if (!fixed && relation.group) {
+    fixed = [];
+    for (let j = 0; j < relation.columns.length; j++) {
+      const value = row[relation.columns[j]];
+      if (value !== null && value !== undefined) fixed.push(j);
+    }
+  }
+  if (fixed?.length) return assignMatching(state, relation, row, index, fixed);
   const parents = state.parents.get(relation)!;
   // A self-relation points at earlier rows only: the tree never loops.
   const size = parents.existing.length + (relation.self ? index : parents.planned.length);
@@ -642,7 +798,7 @@ function assign(state: TableState, relation: RelationSpec, row: SqlValue[], inde
       // Each row points at the one before it: every row is used once.
       const key = size > 0 ? parentKey(parents, size - 1) : null;
       if (key !== null && !taken.has(key)) copyParent(relation, parents, row, size - 1);
-      else if (relation.optional) clearKey(relation, row);
+      else if (relation.optional) leaveEmpty(state, relation, row, index);
       else pointAtItself(state, relation, row);
       return true;
     }
@@ -654,7 +810,7 @@ function assign(state: TableState, relation: RelationSpec, row: SqlValue[], inde
       return true;
     }
     if (relation.optional) {
-      clearKey(relation, row);
+      leaveEmpty(state, relation, row, index);
       return true;
     }
     state.full = true;
@@ -663,7 +819,7 @@ function assign(state: TableState, relation: RelationSpec, row: SqlValue[], inde
   }
 
   if (size === 0) {
-    if (relation.optional) clearKey(relation, row);
+    if (relation.optional) leaveEmpty(state, relation, row, index);
     else if (relation.self) pointAtItself(state, relation, row);
     else {
       state.full = true;
@@ -672,7 +828,7 @@ function assign(state: TableState, relation: RelationSpec, row: SqlValue[], inde
     }
     return true;
   }
-  if (relation.optional && state.rng() < (relation.self ? 0.2 : 0.1)) clearKey(relation, row);
+  if (relation.optional && state.rng() < (relation.self ? 0.2 : 0.1)) leaveEmpty(state, relation, row, index);
   else copyParent(relation, parents, row, (state.rng() * size) | 0);
   return true;
 }
@@ -759,20 +915,20 @@ function checkDatabase(database: Database.Database, analysis: Analysis): void {
         unknownColumns.push(`${table}.${p.col}`);
     }
   }
-  const problems = [
+  const behind = [
     ...(missingTables.length ? [missingTablesText(missingTables)] : []),
     ...(missingColumns.length
       ? [
           `the ${plural(missingColumns.length, "column")} ${list(missingColumns)} ${plural(missingColumns.length, "is", "are")} missing`,
         ]
       : []),
-    ...(unknownColumns.length
-      ? [
-          `the required ${plural(unknownColumns.length, "column")} ${list(unknownColumns)} ${plural(unknownColumns.length, "is", "are")} in the database but not in the schema`,
-        ]
-      : []),
   ];
-  if (problems.length) throw new SampleRefused(`${capitalize(problems.join("; "))}: run Migrate first.`);
+  const unfillable = unknownColumns.length
+    ? `the required ${plural(unknownColumns.length, "column")} ${list(unknownColumns)} ${plural(unknownColumns.length, "is", "are")} in the database, and sample data has no values for ${plural(unknownColumns.length, "it", "them")} (not in the schema, or @ignore or Unsupported there)`
+    : undefined;
+  if (behind.length)
+    throw new SampleRefused(`${capitalize([...behind, ...(unfillable ? [unfillable] : [])].join("; "))}: run Migrate first.`);
+  if (unfillable) throw new SampleRefused(`${capitalize(unfillable)}.`);
 }
 
 const list = (names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0]);
@@ -836,8 +992,20 @@ export async function generateSampleData(
         }
         options.onProgress?.({ table: table.table, done: total, total });
       }
-      stage = "committing (the foreign keys are checked then)";
-      database.exec("COMMIT");
+      stage = "committing";
+      try {
+        database.exec("COMMIT");
+      } catch (error) {
+        // Deferred foreign keys fail at COMMIT without saying where: ask SQLite which rows.
+        const planned = new Set(plan.tables.map((t) => t.table));
+        const broken = plan.deferForeignKeys
+          ? (database.prepare("PRAGMA foreign_key_check").all() as { table: string; parent: string }[]).filter((b) =>
+              planned.has(b.table),
+            )
+          : [];
+        if (broken.length) stage = `committing (${list([...new Set(broken.map((b) => `${b.table} → ${b.parent}`))])})`;
+        throw error;
+      }
       const tables = plan.tables.map((t) => ({
         table: t.table,
         inserted: t.rows.length,
