@@ -409,6 +409,24 @@ model Task {
   });
 });
 
+/** Real schemas by other people (see lib/schema/corpus.test.ts), where the hard cases come from. */
+const CORPUS = path.resolve(import.meta.dirname, "../../../shared/corpus/prisma");
+const corpus = ["webstudio-is-webstudio__webstudio.prisma", "langfuse-langfuse__langfuse.prisma"].filter((file) =>
+  fs.existsSync(path.join(CORPUS, file)),
+);
+
+describe.skipIf(!corpus.length)("sample data on real schemas", () => {
+  test.each(corpus)("%s: every table filled twice, every foreign key holding", async (file) => {
+    const project = await migrated(fs.readFileSync(path.join(CORPUS, file), "utf8"));
+    const first = await generateSampleData(project, { rows: 10, seed: 1 });
+    const second = await generateSampleData(project, { rows: 10, seed: 2 });
+    for (const result of [first, second]) {
+      expect(result.tables.filter((t) => t.inserted === 0)).toEqual([]);
+    }
+    expect(query(project, "PRAGMA foreign_key_check")).toEqual([]);
+  });
+});
+
 describe("what sample data refuses", () => {
   test("before Migrate: SampleRefused naming the tables, and no database file is created", async () => {
     const project = tempProject();

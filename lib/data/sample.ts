@@ -62,12 +62,20 @@ export interface PlannedTable {
   /** Rows asked for; `rows.length` is smaller only when the schema allows no more (then `short` says why). */
   wanted: number;
   short?: string;
+  /**
+   * Optional foreign-key columns that point at a table inserted after this one (a cycle):
+   * inserted NULL, then set to their planned values once every table is in.
+   */
+  fillLater?: string[];
 }
 
 export interface SamplePlan {
   /** In insert order: parents before children, many-to-many join tables last. */
   tables: PlannedTable[];
-  /** Some foreign keys point at a table inserted later (a cycle): check them at COMMIT. */
+  /**
+   * A cycle of required foreign keys: no insert order satisfies them, so they are checked at
+   * COMMIT (slower: SQLite then looks for children at every parent insert).
+   */
   deferForeignKeys: boolean;
 }
 
@@ -119,6 +127,8 @@ interface RelationSpec {
   /** One-to-one: the foreign key is unique, so each parent is used once. */
   unique?: UniqueSpec;
   self: boolean;
+  /** A referenced column may be NULL in the parent (a `String? @unique`). */
+  nullableReference: boolean;
   /** The parent comes later in the insert order (a cycle): filled once every table is planned. */
   deferred: boolean;
   /**
@@ -188,10 +198,8 @@ function analyze(graph: SchemaGraph): Analysis {
       const parentModel = byName.get(field.type);
       const indexes = field.relation.fields.map(indexOf);
       if (!parentModel || indexes.some((i) => i < 0)) continue;
-      const references = (field.relation.references ?? []).map((name) => {
-        const referenced = parentModel.fields.find((f) => f.name === name);
-        return referenced ? columnName(referenced) : name;
-      });
+      const referenced = (field.relation.references ?? []).map((name) => parentModel.fields.find((f) => f.name === name));
+      const references = referenced.map((f, i) => (f ? columnName(f) : field.relation!.references![i]));
       const relation: RelationSpec = {
         label: `${model.name}.${field.name}`,
         parent: tableOf(parentModel),
@@ -200,6 +208,7 @@ function analyze(graph: SchemaGraph): Analysis {
         references,
         optional: indexes.some((i) => columns[i].field.optional),
         self: parentModel === model,
+        nullableReference: referenced.some((f) => f?.optional),
         deferred: false,
       };
       for (const i of indexes) columns[i].relation = relation;
@@ -503,8 +512,15 @@ function planWith(graph: SchemaGraph, analysis: Analysis, existing: ExistingData
   for (const state of states.values()) {
     const deferred = state.spec.relations.filter((r) => r.deferred);
     if (!deferred.length) continue;
-    deferForeignKeys = true;
+    const fillLater = new Set<string>();
     for (const relation of deferred) {
+      if (!relation.optional) deferForeignKeys = true;
+      else {
+        for (const column of relation.columns) {
+          const shared = relation.group?.some((r) => r !== relation && !r.deferred && r.columns.includes(column));
+          if (state.spec.columns[column].field.optional && !shared) fillLater.add(state.spec.columns[column].name);
+        }
+      }
       state.parents.set(relation, parentRows(relation, existing, plannedRows(relation.parent), plannedColumns(relation.parent)));
       const rows = state.planned.rows;
       for (let i = 0; i < rows.length; i++) {
@@ -523,6 +539,7 @@ function planWith(graph: SchemaGraph, analysis: Analysis, existing: ExistingData
         }
       }
     }
+    if (fillLater.size) state.planned.fillLater = state.planned.columns.filter((c) => fillLater.has(c));
   }
 
   const tables = analysis.tables.map((spec) => states.get(spec.table)!.planned);
@@ -531,10 +548,14 @@ function planWith(graph: SchemaGraph, analysis: Analysis, existing: ExistingData
 }
 
 function parentRows(relation: RelationSpec, existing: ExistingData, planned: SqlValue[][], columns: string[]): ParentRows {
+  const at = relation.references.map((name) => columns.indexOf(name));
+  const before = existing[relation.parent]?.values?.[setKey(relation.references)] ?? [];
+  if (!relation.nullableReference || relation.self) return { existing: before, planned, at };
+  // A key that may be NULL in the parent (String? @unique): only rows that have one can be pointed at.
   return {
-    existing: existing[relation.parent]?.values?.[setKey(relation.references)] ?? [],
-    planned,
-    at: relation.references.map((name) => columns.indexOf(name)),
+    existing: before.filter((tuple) => tuple.every((value) => value !== null)),
+    planned: planned.filter((row) => at.every((i) => row[i] !== null)),
+    at,
   };
 }
 
@@ -975,14 +996,22 @@ export async function generateSampleData(
       const plan = planWith(graph, analysis, readExistingWith(database, analysis), options);
       if (plan.deferForeignKeys) database.pragma("defer_foreign_keys = ON");
       let sinceYield = 0;
+      const later: { table: PlannedTable; at: number[]; rowids: (number | bigint)[] }[] = [];
       for (const table of plan.tables) {
         stage = `inserting into ${table.table}`;
         const total = table.rows.length;
+        const at = table.fillLater?.map((column) => table.columns.indexOf(column)) ?? [];
+        const rowids: (number | bigint)[] = [];
+        if (at.length) later.push({ table, at, rowids });
         if (total) {
           const statement = database.prepare(insertStatement(table));
           const rows = table.rows;
           for (let i = 0; i < total; i++) {
-            statement.run(rows[i]);
+            if (at.length) {
+              const staged = rows[i].slice();
+              for (const p of at) staged[p] = null;
+              rowids.push(statement.run(staged).lastInsertRowid);
+            } else statement.run(rows[i]);
             if (++sinceYield >= YIELD_EVERY) {
               sinceYield = 0;
               options.onProgress?.({ table: table.table, done: i + 1, total });
@@ -991,6 +1020,16 @@ export async function generateSampleData(
           }
         }
         options.onProgress?.({ table: table.table, done: total, total });
+      }
+      // Every table is in: the keys that point at tables inserted later get their values.
+      for (const { table, at, rowids } of later) {
+        stage = `setting ${table.table}.${table.fillLater!.join(", ")}`;
+        const update = database.prepare(
+          `UPDATE ${quote(table.table)} SET ${table.fillLater!.map((c) => `${quote(c)} = ?`).join(", ")} WHERE rowid = ?`,
+        );
+        table.rows.forEach((row, i) => {
+          if (at.some((p) => row[p] !== null)) update.run([...at.map((p) => row[p]), rowids[i]]);
+        });
       }
       stage = "committing";
       try {
