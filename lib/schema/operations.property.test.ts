@@ -4,9 +4,10 @@ import fc from "fast-check";
 import { expect, test } from "vitest";
 import { compileSchema } from "./compile";
 import { retype } from "./defaults";
-import { SCALAR_TYPES, schemaGraphSchema, type SchemaGraph } from "./graph";
+import { modelMembers, SCALAR_TYPES, schemaGraphSchema, type SchemaGraph } from "./graph";
 import * as operations from "./operations";
 import { parseSchema } from "./parse";
+import { parseSchemaFile } from "./parse-file";
 import {
   connectModels,
   deleteRelation,
@@ -15,12 +16,14 @@ import {
   setReferentialActions,
   setRelationKind,
 } from "./relations";
+import { readSourceNotes } from "./source-notes";
 
 /**
  * Any sequence of graph operations, with any names (valid, reserved, empty, duplicate,
  * with spaces or line breaks), ends in a graph that is still well formed and that Prisma
  * either accepts as written or refuses with located, readable problems. Nothing throws
- * but a RelationRefused, whose message says what to do.
+ * but a RelationRefused, whose message says what to do. What the designer keeps as written
+ * (@ignore and Unsupported(...) fields, @@ignore models) is still there, in its place.
  */
 
 const base = parseSchema(fs.readFileSync(path.resolve(import.meta.dirname, "../../prisma/schema.prisma"), "utf8"));
@@ -115,10 +118,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   }),
 );
 
-test("any sequence of operations gives a well-formed graph that Prisma accepts or refuses clearly", () => {
+/** Runs random operation sequences from `start`; `kept` checks what a written schema must still hold. */
+function property(start: SchemaGraph, numRuns: number, kept?: (graph: SchemaGraph, text: string) => void) {
   fc.assert(
     fc.property(fc.array(step, { minLength: 1, maxLength: 10 }), (steps) => {
-      let graph = base;
+      let graph = start;
       for (const apply of steps) {
         try {
           graph = apply(graph);
@@ -128,9 +132,13 @@ test("any sequence of operations gives a well-formed graph that Prisma accepts o
           expect((error as Error).message.length).toBeGreaterThan(10);
         }
       }
-      // Well formed: the browser's own validation accepts it, and ids are unique.
-      schemaGraphSchema.parse(graph);
-      const ids = [...graph.models.flatMap((m) => [m.id, ...m.fields.map((f) => f.id)]), ...graph.enums.map((e) => e.id)];
+      // Well formed: the browser's own validation accepts it as it is, and ids are unique.
+      expect(schemaGraphSchema.parse(graph)).toEqual(graph);
+      const ids = [
+        ...graph.models.flatMap((m) => [m.id, ...m.fields.map((f) => f.id), ...(m.verbatimFields ?? []).map((f) => f.id)]),
+        ...graph.enums.map((e) => e.id),
+        ...(graph.ignoredModels ?? []).map((m) => m.id),
+      ];
       expect(new Set(ids).size).toBe(ids.length);
 
       const compiled = compileSchema(graph);
@@ -140,11 +148,62 @@ test("any sequence of operations gives a well-formed graph that Prisma accepts o
         expect(reread.models.map((m) => [m.name, m.fields.map((f) => f.name)])).toEqual(
           graph.models.map((m) => [m.name, m.fields.map((f) => f.name)]),
         );
+        kept?.(graph, compiled.text);
       } else {
         expect(compiled.problems.length).toBeGreaterThan(0);
         for (const problem of compiled.problems) expect(problem.message.trim().length).toBeGreaterThan(5);
       }
     }),
-    { numRuns: 1000 },
+    { numRuns },
   );
+}
+
+test("any sequence of operations gives a well-formed graph that Prisma accepts or refuses clearly", () => {
+  property(base, 1000);
+});
+
+const withVerbatim = `datasource db {
+  provider = "sqlite"
+}
+
+model User {
+  id       Int                     @id @default(autoincrement())
+  // kept as written
+  legacy   String                  @ignore
+  name     String
+  location Unsupported("point")?
+  posts    Post[]                  @ignore
+  material Unsupported("material")
+
+  @@unique([id, material])
+}
+
+/// ignored
+model Post {
+  id       Int  @id
+  authorId Int
+  author   User @relation(fields: [authorId], references: [id])
+
+  @@ignore
+}
+
+model Tag {
+  blob Unsupported("blob")
+  id   Int                 @id
+  tag  String
+}
+`;
+
+test("operations on a schema with @ignore, Unsupported(...) and @@ignore keep them, in their order", () => {
+  property(parseSchemaFile(withVerbatim), 300, (graph, text) => {
+    const notes = readSourceNotes(text);
+    for (const model of graph.models) {
+      const written = notes.blocks.get(model.name)?.verbatim.map((v) => v.text) ?? [];
+      expect(written).toEqual((model.verbatimFields ?? []).map((v) => v.text));
+      // Printed among the fields as modelMembers orders them.
+      const order = [...(notes.blocks.get(model.name)?.members.keys() ?? [])];
+      expect(order).toEqual(modelMembers(model).map((m) => m.name));
+    }
+    expect(notes.ignoredBlocks.map((b) => b.name)).toEqual((graph.ignoredModels ?? []).map((m) => m.name));
+  });
 });
