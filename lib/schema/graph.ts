@@ -65,6 +65,26 @@ export const fieldSchema = z.object({
 });
 export type Field = z.infer<typeof fieldSchema>;
 
+/**
+ * A field Prisma's datamodel leaves out, kept as prisma-ast reads it and printed back as
+ * it was: one marked @ignore, or one of a type Prisma cannot map (`Unsupported("point")`).
+ * The designer shows it but does not edit it.
+ */
+export const verbatimFieldSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  /** The field's line without its comments: `legacy String @ignore`. */
+  text: z.string().regex(/^[^\r\n]*$/),
+  /** Its type as written: `Unsupported("point")?`, `Post[]`. */
+  type: z.string(),
+  reason: z.enum(["ignored", "unsupported"]),
+  /** The id of the field (of `fields`) it follows; absent, it comes first. */
+  after: z.string().optional(),
+  /** Its comments, documentation (`///`) included: Prisma's datamodel has none of it. */
+  comments: memberCommentsSchema.optional(),
+});
+export type VerbatimField = z.infer<typeof verbatimFieldSchema>;
+
 export const blockIndexSchema = z.object({
   fields: z.array(z.string()).min(1),
   name: z.string().optional(),
@@ -83,6 +103,8 @@ export const modelSchema = z.object({
   dbName: z.string().optional(),
   documentation: z.string().optional(),
   fields: z.array(fieldSchema),
+  /** Fields kept as written (see verbatimFieldSchema), each placed after one of `fields`. */
+  verbatimFields: z.array(verbatimFieldSchema).optional(),
   /** @@id, a primary key over several fields. */
   primaryKey: blockIndexSchema.optional(),
   uniques: z.array(blockIndexSchema),
@@ -108,6 +130,19 @@ export const enumSchema = z.object({
 });
 export type Enum = z.infer<typeof enumSchema>;
 
+/**
+ * A model marked @@ignore: Prisma's datamodel leaves it out, so it is kept as prisma-ast
+ * reads it (its whole block, the comments above it included) and printed back as it was.
+ */
+export const ignoredModelSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  text: z.string(),
+  /** Its fields, for the canvas. */
+  fields: z.array(z.object({ name: z.string(), type: z.string() })),
+});
+export type IgnoredModel = z.infer<typeof ignoredModelSchema>;
+
 export const generatorSchema = z.object({
   name: z.string(),
   /** Every key = value line of the block, values as written (strings keep their quotes). */
@@ -125,7 +160,9 @@ export const schemaGraphSchema = z.object({
   generators: z.array(generatorSchema),
   models: z.array(modelSchema),
   enums: z.array(enumSchema),
-  /** Model and enum ids in the order the file had them; blocks added since come after. */
+  /** Models marked @@ignore, kept as written. */
+  ignoredModels: z.array(ignoredModelSchema).optional(),
+  /** Model, ignored model and enum ids in the order the file had them; blocks added since come after. */
   order: z.array(z.string()).optional(),
   comments: z.object({ header: z.array(z.string()).optional(), footer: z.array(z.string()).optional() }).optional(),
   /** Why this schema must not be written by the designer (constructs it cannot edit yet). */
@@ -133,12 +170,31 @@ export const schemaGraphSchema = z.object({
 });
 export type SchemaGraph = z.infer<typeof schemaGraphSchema>;
 
+export type ModelMember = (Field & { verbatim?: undefined }) | (VerbatimField & { verbatim: true });
+
+/**
+ * A model's fields and kept fields in the order they are printed: kept fields after the
+ * field they follow (those that follow none first; those whose field is gone last).
+ */
+export function modelMembers(model: Model): ModelMember[] {
+  const kept = model.verbatimFields ?? [];
+  if (!kept.length) return model.fields;
+  const after = new Map<string | undefined, VerbatimField[]>();
+  const ids = new Set(model.fields.map((f) => f.id));
+  for (const field of kept) {
+    const anchor = field.after !== undefined && !ids.has(field.after) ? "\0gone" : field.after;
+    after.set(anchor, [...(after.get(anchor) ?? []), field]);
+  }
+  const verbatim = (anchor: string | undefined) => (after.get(anchor) ?? []).map((f) => ({ ...f, verbatim: true as const }));
+  return [...verbatim(undefined), ...model.fields.flatMap((f) => [f, ...verbatim(f.id)]), ...verbatim("\0gone")];
+}
+
 /** A string that names where an element sits, for messages: `User`, `User.name`. */
 export function elementLabel(graph: SchemaGraph, elementId: string): string {
   for (const model of graph.models) {
     if (model.id === elementId) return model.name;
-    const field = model.fields.find((f) => f.id === elementId);
+    const field = model.fields.find((f) => f.id === elementId) ?? model.verbatimFields?.find((f) => f.id === elementId);
     if (field) return `${model.name}.${field.name}`;
   }
-  return graph.enums.find((e) => e.id === elementId)?.name ?? elementId;
+  return [...graph.enums, ...(graph.ignoredModels ?? [])].find((e) => e.id === elementId)?.name ?? elementId;
 }

@@ -15,6 +15,30 @@ function nextFreeName(base: string, taken: Iterable<string>): string {
   for (let n = 1; ; n++) if (!names.has(`${base}${n}`)) return `${base}${n}`;
 }
 
+/** Names a new field must not take: its model's fields', kept ones' included. */
+export function fieldNames(model: Model): string[] {
+  return [...model.fields.map((f) => f.name), ...(model.verbatimFields ?? []).map((f) => f.name)];
+}
+
+/**
+ * The model with other fields. A kept (verbatim) field follows a field; when that field
+ * leaves (deleted, or `moved` elsewhere), it follows the nearest field before it that
+ * stays, so it keeps its place among the others.
+ */
+export function withFields(model: Model, fields: Field[], moved?: string): Model {
+  if (!model.verbatimFields?.length) return { ...model, fields };
+  const staying = new Set(fields.map((f) => f.id));
+  if (moved) staying.delete(moved);
+  const before = model.fields.map((f) => f.id);
+  const verbatimFields = model.verbatimFields.map((field) => {
+    if (field.after === undefined || staying.has(field.after) || !before.includes(field.after)) return field;
+    const { after, ...rest } = field;
+    const anchor = before.slice(0, before.indexOf(after)).findLast((id) => staying.has(id));
+    return anchor === undefined ? rest : { ...rest, after: anchor };
+  });
+  return { ...model, fields, verbatimFields };
+}
+
 function updateModel(graph: SchemaGraph, modelId: string, update: (model: Model) => Model): SchemaGraph {
   if (!graph.models.some((m) => m.id === modelId)) throw new Error(`No model with id ${modelId}`);
   return { ...graph, models: graph.models.map((m) => (m.id === modelId ? update(m) : m)) };
@@ -82,10 +106,10 @@ export function deleteModel(graph: SchemaGraph, modelId: string): SchemaGraph {
         if (!relations.length) return model;
         const foreignKeys = new Set(relations.flatMap((f) => f.relation?.fields ?? []));
         const stillUsed = new Set(model.fields.filter((f) => !relations.includes(f)).flatMap((f) => f.relation?.fields ?? []));
-        return {
-          ...model,
-          fields: model.fields.filter((f) => !relations.includes(f) && !(foreignKeys.has(f.name) && !stillUsed.has(f.name))),
-        };
+        return withFields(
+          model,
+          model.fields.filter((f) => !relations.includes(f) && !(foreignKeys.has(f.name) && !stillUsed.has(f.name))),
+        );
       }),
   };
 }
@@ -100,12 +124,7 @@ export function addField(
   if (!model) throw new Error(`No model with id ${modelId}`);
   const field: Field = {
     id: options.id ?? newId("field"),
-    name:
-      options.name ??
-      nextFreeName(
-        "field",
-        model.fields.map((f) => f.name),
-      ),
+    name: options.name ?? nextFreeName("field", fieldNames(model)),
     type: options.type ?? "String",
     kind: "scalar",
     list: false,
@@ -162,7 +181,12 @@ export function renameField(graph: SchemaGraph, fieldId: string, name: string): 
 
 export function deleteField(graph: SchemaGraph, fieldId: string): SchemaGraph {
   const { model } = findField(graph, fieldId);
-  return updateModel(graph, model.id, (m) => ({ ...m, fields: m.fields.filter((f) => f.id !== fieldId) }));
+  return updateModel(graph, model.id, (m) =>
+    withFields(
+      m,
+      m.fields.filter((f) => f.id !== fieldId),
+    ),
+  );
 }
 
 /** Changes a field's scalar properties (type, optional, default...); identity and name stay. */
@@ -198,7 +222,7 @@ export function moveField(graph: SchemaGraph, fieldId: string, toIndex: number):
       0,
       m.fields.find((f) => f.id === fieldId)!,
     );
-    return { ...m, fields };
+    return withFields(m, fields, fieldId);
   });
 }
 
@@ -223,6 +247,8 @@ export function duplicateModels(graph: SchemaGraph, modelIds: string[]): { graph
       id: newId("model"),
       name,
       fields,
+      // Kept fields are not copied: an ignored relation joins two particular tables, an unsupported column is the database's.
+      verbatimFields: undefined,
       dbName: undefined,
       primaryKey: source.primaryKey && keep(source.primaryKey) ? source.primaryKey : undefined,
       uniques: source.uniques.filter(keep).map((u) => ({ ...u, dbName: undefined, name: undefined })),

@@ -1,11 +1,19 @@
-import type { Field, Generator, Model, SchemaGraph } from "./graph";
+import type { Field, Generator, IgnoredModel, Model, SchemaGraph, VerbatimField } from "./graph";
 import { defaultRelationName, splitDocumentation } from "./naming";
 import { readConfig, readDatamodel, type DmmfField, type DmmfIndex } from "./prisma-wasm";
 import { REFERENTIAL_ACTIONS } from "./graph";
 import type { BlockNotes, MemberNotes, SourceNotes } from "./source-notes";
 
 /** No notes: the meaning only (comments, order and read-only reasons come from readSourceNotes). */
-const NO_NOTES: SourceNotes = { order: [], blocks: new Map(), header: [], footer: [], datasourceConfig: [], unsupported: [] };
+const NO_NOTES: SourceNotes = {
+  order: [],
+  blocks: new Map(),
+  ignoredBlocks: [],
+  header: [],
+  footer: [],
+  datasourceConfig: [],
+  unsupported: [],
+};
 
 const nonEmpty = <T extends object>(value: T): T | undefined =>
   Object.values(value).some((v) => (Array.isArray(v) ? v.length : v !== undefined && v !== false)) ? value : undefined;
@@ -40,7 +48,7 @@ export function parseSchema(text: string, notes: SourceNotes = NO_NOTES): Schema
     throw new Error(`Schemaflow works on SQLite; this schema's datasource uses "${datasource.provider}"`);
   }
   const datamodel = readDatamodel(text);
-  const views = new Set([...text.matchAll(/^\s*view\s+(\w+)\s*\{/gm)].map((m) => m[1]));
+  const views = new Set([...text.matchAll(/^\s*view\s+([\p{L}\p{M}\p{N}_]+)\s*\{/gmu)].map((m) => m[1]));
   const models: Model[] = datamodel.models.map((model) => {
     const indexes = datamodel.indexes.filter((index) => index.model === model.name && !index.isDefinedOnField);
     // A field's own @unique, with its map: when it has one (the field's isUnique misses @id @unique).
@@ -80,14 +88,17 @@ export function parseSchema(text: string, notes: SourceNotes = NO_NOTES): Schema
         if (comments) field.comments = comments;
         return field;
       }),
+      ...verbatimFields(model.name, notes.blocks.get(model.name)),
       ...withComments(blockComments(notes.blocks.get(model.name))),
       ...(primaryKey ? { primaryKey: block(primaryKey) } : {}),
       uniques: indexes.filter((index) => index.type === "unique").map(block),
       indexes: indexes.filter((index) => index.type === "normal" || index.type === "fulltext").map(block),
     };
   });
+  const ignoredModels: IgnoredModel[] = notes.ignoredBlocks.map((block) => ({ id: `model:${block.name}`, ...block }));
   const ids = new Map([
     ...models.map((m) => [m.name, m.id] as const),
+    ...ignoredModels.map((m) => [m.name, m.id] as const),
     ...datamodel.enums.map((e) => [e.name, `enum:${e.name}`] as const),
   ]);
   return {
@@ -108,6 +119,7 @@ export function parseSchema(text: string, notes: SourceNotes = NO_NOTES): Schema
       : {}),
     ...(notes.unsupported.length ? { readOnly: notes.unsupported } : {}),
     models,
+    ...(ignoredModels.length ? { ignoredModels } : {}),
     enums: datamodel.enums.map((e) => ({
       id: `enum:${e.name}`,
       name: e.name,
@@ -120,6 +132,22 @@ export function parseSchema(text: string, notes: SourceNotes = NO_NOTES): Schema
         ...withComments(memberComments(notes.blocks.get(e.name)?.members.get(v.name))),
       })),
       ...withComments(blockComments(notes.blocks.get(e.name))),
+    })),
+  };
+}
+
+/** The fields the datamodel leaves out, as the notes read them, placed after the field they follow. */
+function verbatimFields(modelName: string, notes: BlockNotes | undefined): { verbatimFields?: VerbatimField[] } {
+  if (!notes?.verbatim.length) return {};
+  return {
+    verbatimFields: notes.verbatim.map((field) => ({
+      id: `field:${modelName}.${field.name}`,
+      name: field.name,
+      text: field.text,
+      type: field.type,
+      reason: field.reason,
+      ...(field.after !== undefined ? { after: `field:${modelName}.${field.after}` } : {}),
+      ...withComments(memberComments(field.comments)),
     })),
   };
 }

@@ -1,4 +1,4 @@
-import type { BlockIndex, Enum, Field, Model, SchemaGraph } from "./graph";
+import { modelMembers, type BlockIndex, type Enum, type Field, type IgnoredModel, type Model, type SchemaGraph } from "./graph";
 import { documentationLines } from "./naming";
 
 /** Where an element's text lies in the printed schema, in UTF-8 bytes (as Prisma reports spans). */
@@ -99,10 +99,15 @@ function writeModel(writer: SchemaWriter, model: Model): void {
   writeComments(writer, model.comments?.leading, "");
   writeDocumentation(writer, documentationLines(model.documentation), "");
   writer.line(`${model.isView ? "view" : "model"} ${model.name} {`);
-  for (const [index, field] of model.fields.entries()) {
+  for (const [index, field] of modelMembers(model).entries()) {
     if (field.comments?.gapBefore && index > 0) writer.line();
     writer.element(field.id, () => {
       writeComments(writer, field.comments?.leading, "  ");
+      if (field.verbatim) {
+        // Kept as written: its comments hold its documentation.
+        writer.line(withTrailing(`  ${field.text}`, field.comments?.trailing));
+        return;
+      }
       writeDocumentation(writer, documentationLines(field.documentation, field.maxLength), "  ");
       writer.line(withTrailing(fieldLine(field), field.comments?.trailing));
     });
@@ -139,12 +144,15 @@ export function printSchema(graph: SchemaGraph): PrintedSchema {
   writer.line("}");
 
   // Blocks in the file's own order; blocks added since, models then enums, after them.
-  const blocks = new Map<string, Model | Enum>([...graph.models, ...graph.enums].map((block) => [block.id, block]));
+  const blocks = new Map<string, Model | Enum | IgnoredModel>(
+    [...graph.models, ...graph.enums, ...(graph.ignoredModels ?? [])].map((block) => [block.id, block]),
+  );
   const ordered = [...new Set([...(graph.order ?? []).filter((id) => blocks.has(id)), ...blocks.keys()])];
   for (const id of ordered) {
     const block = blocks.get(id)!;
     writer.line();
-    if ("fields" in block) writer.element(block.id, () => writeModel(writer, block));
+    if ("text" in block) writer.element(block.id, () => block.text.split("\n").forEach((line) => writer.line(line)));
+    else if ("fields" in block) writer.element(block.id, () => writeModel(writer, block));
     else writer.element(block.id, () => writeEnum(writer, block));
   }
   if (graph.comments?.footer?.length) writer.line();

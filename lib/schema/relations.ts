@@ -1,6 +1,6 @@
 import type { Field, Model, Relation, SchemaGraph } from "./graph";
 import { defaultRelationName } from "./naming";
-import { newId } from "./operations";
+import { fieldNames, newId, withFields } from "./operations";
 
 /**
  * Relations as a person draws them: from one table to another. Each kind becomes the
@@ -21,7 +21,7 @@ const plural = (name: string) =>
 const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 
 function freeName(model: Model, wanted: string, alsoTaken: string[] = []): string {
-  const taken = new Set([...model.fields.map((f) => f.name), ...alsoTaken]);
+  const taken = new Set([...fieldNames(model), ...alsoTaken]);
   if (!taken.has(wanted)) return wanted;
   for (let n = 2; ; n++) if (!taken.has(`${wanted}${n}`)) return `${wanted}${n}`;
 }
@@ -227,9 +227,9 @@ export function deleteRelation(graph: SchemaGraph, modelId: string, fieldId: str
       const kept = model.fields.filter((f) => !doomed.has(f.id));
       const stillUsed = new Set(kept.flatMap((f) => f.relation?.fields ?? []));
       const inIndexes = new Set([model.primaryKey, ...model.uniques, ...model.indexes].flatMap((b) => b?.fields ?? []));
-      return {
-        ...model,
-        fields: kept.filter(
+      return withFields(
+        model,
+        kept.filter(
           (f) =>
             !(
               model.id === owner.model.id &&
@@ -239,7 +239,7 @@ export function deleteRelation(graph: SchemaGraph, modelId: string, fieldId: str
               !inIndexes.has(f.name)
             ),
         ),
-      };
+      );
     }),
   };
 }

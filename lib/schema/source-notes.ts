@@ -1,11 +1,12 @@
 // The ESM build: its CommonJS build require()s chevrotain, which is ESM-only.
-import { getSchema } from "@mrleebo/prisma-ast/dist/prisma-ast.esm.js";
+import { getSchema, printSchema } from "@mrleebo/prisma-ast/dist/prisma-ast.esm.js";
 
 /**
  * What a schema file holds besides its meaning, read with @mrleebo/prisma-ast: the order
  * of its blocks, its comments and where they sit, blank lines between fields, datasource
- * settings, and the constructs the designer cannot edit yet. Prisma's datamodel (the
- * meaning) has none of these; a round trip needs both.
+ * settings, what Prisma's datamodel leaves out (@ignore and Unsupported(...) fields,
+ * @@ignore models, kept as prisma-ast reads them), and the constructs the designer cannot
+ * edit yet. Prisma's datamodel (the meaning) has none of these; a round trip needs both.
  */
 
 export interface MemberNotes {
@@ -15,9 +16,34 @@ export interface MemberNotes {
   gapBefore?: boolean;
 }
 
+/** A field Prisma's datamodel leaves out, as prisma-ast reads it. */
+export interface VerbatimNotes {
+  name: string;
+  /** The field's line without its comments, as prisma-ast prints it: `legacy String @ignore`. */
+  text: string;
+  /** Its type as written: `Unsupported("point")?`. */
+  type: string;
+  reason: "ignored" | "unsupported";
+  /** The field before it that Prisma's datamodel has; none when it comes first. */
+  after?: string;
+  /** All its comments, documentation (`///`) included: the datamodel has none of them. */
+  comments: MemberNotes;
+}
+
+/** A model or view marked @@ignore, which Prisma's datamodel leaves out. */
+export interface IgnoredBlockNotes {
+  name: string;
+  /** The whole block as prisma-ast reads it, the comments above it included. */
+  text: string;
+  fields: { name: string; type: string }[];
+}
+
 export interface BlockNotes {
   leading: string[];
+  /** Every field or enum value by name, in the file's order. */
   members: Map<string, MemberNotes>;
+  /** The fields of `members` that Prisma's datamodel leaves out. */
+  verbatim: VerbatimNotes[];
   /** Comments among the block attributes (@@id, @@map...), printed before them. */
   beforeAttributes: string[];
   /** Comments after the last member. */
@@ -25,9 +51,10 @@ export interface BlockNotes {
 }
 
 export interface SourceNotes {
-  /** Model, view and enum names in the order the file has them. */
+  /** Model, view and enum names in the order the file has them (ignored models included). */
   order: string[];
   blocks: Map<string, BlockNotes>;
+  ignoredBlocks: IgnoredBlockNotes[];
   /** Comments above or among the generator and datasource blocks. */
   header: string[];
   /** Comments after the last block. */
@@ -42,43 +69,103 @@ type Node = { type: string; [key: string]: unknown };
 const isDocumentation = (text: string) => text.startsWith("///");
 const attributeNames = (field: Node) => ((field.attributes as Node[] | undefined) ?? []).map((a) => a.name as string);
 
-function memberNotes(items: Node[], onUnsupported: (text: string) => void, owner: string): BlockNotes {
-  const notes: BlockNotes = { leading: [], members: new Map(), beforeAttributes: [], end: [] };
+/** One field or block attribute as prisma-ast prints it, on one line. */
+function printMember(node: Node): string {
+  const block = { type: "model", name: "M", properties: [{ ...node, comment: undefined }] };
+  return printSchema({ type: "schema", list: [block] } as never)
+    .split(/\r?\n/)[2]
+    .trim();
+}
+
+/** A field's type as written, `?` or `[]` included. */
+function printType(field: Node): string {
+  return printMember({
+    type: "field",
+    name: "x",
+    fieldType: field.fieldType,
+    array: field.array,
+    optional: field.optional,
+  }).slice(2);
+}
+
+function memberNotes(items: Node[], restore: (text: string) => string): BlockNotes {
+  const notes: BlockNotes = { leading: [], members: new Map(), verbatim: [], beforeAttributes: [], end: [] };
   let pending: string[] = [];
+  // Documentation too: Prisma's datamodel has it for its own fields, not for verbatim ones.
+  let pendingAll: string[] = [];
   let gap = false;
+  // Comments that end the fields, a blank line below them: prisma format keeps them there.
+  let afterFields: string[] = [];
+  let gapBelowComments = false;
+  let lastField: string | undefined;
   for (const item of items) {
     if (item.type === "break") {
       gap = true;
+      if (pending.length) gapBelowComments = true;
       continue;
     }
     if (item.type === "comment") {
       if (!isDocumentation(item.text as string)) pending.push(item.text as string);
+      pendingAll.push(item.text as string);
       continue;
     }
     if (item.type === "field" || item.type === "enumerator") {
-      const name = item.name as string;
+      const name = restore(item.name as string);
+      const type = item.fieldType as Node | string | undefined;
+      const reason =
+        item.type !== "field"
+          ? undefined
+          : typeof type === "object" && type.name === "Unsupported"
+            ? ("unsupported" as const)
+            : attributeNames(item).includes("ignore")
+              ? ("ignored" as const)
+              : undefined;
+      const comment = item.comment as string | undefined;
       const member: MemberNotes = {};
-      if (pending.length) member.leading = pending;
-      // A trailing /// is documentation, which Prisma's datamodel already holds.
-      if (item.comment && !isDocumentation(item.comment as string)) member.trailing = item.comment as string;
+      const leading = reason ? pendingAll : pending;
+      if (leading.length) member.leading = leading;
+      // A trailing /// is documentation, which Prisma's datamodel already holds (not for verbatim fields).
+      if (comment && (reason || !isDocumentation(comment))) member.trailing = comment;
       if (gap && notes.members.size) member.gapBefore = true;
       notes.members.set(name, member);
-      if (item.type === "field") {
-        const type = item.fieldType as Node | string;
-        if (typeof type === "object" && type.name === "Unsupported")
-          onUnsupported(`${owner}.${name} has an Unsupported(...) type`);
-        if (attributeNames(item).includes("ignore")) onUnsupported(`${owner}.${name} is marked @ignore`);
-      }
+      if (reason) {
+        notes.verbatim.push({
+          name,
+          text: restore(printMember(item)),
+          type: restore(printType(item)),
+          reason,
+          ...(lastField !== undefined ? { after: lastField } : {}),
+          comments: member,
+        });
+      } else lastField = name;
     } else if (item.type === "attribute") {
-      notes.beforeAttributes.push(...pending);
+      if (gapBelowComments && !notes.beforeAttributes.length && !afterFields.length) afterFields = pending;
+      else notes.beforeAttributes.push(...pending);
       if (item.comment) notes.beforeAttributes.push(item.comment as string);
-      if (item.name === "ignore") onUnsupported(`${owner} is marked @@ignore`);
     }
     pending = [];
+    pendingAll = [];
     gap = false;
+    gapBelowComments = false;
   }
-  notes.end = pending;
+  notes.end = [...afterFields, ...pending];
   return notes;
+}
+
+/** An @@ignore block as prisma-ast reads it: comments above it, its lines, blank lines kept. */
+function ignoredBlock(block: Node, leading: string[], restore: (text: string) => string): IgnoredBlockNotes {
+  const lines = [...leading, `${block.type as string} ${block.name as string} {`];
+  const fields: { name: string; type: string }[] = [];
+  for (const item of (block.properties as Node[]) ?? []) {
+    if (item.type === "break") lines.push("");
+    else if (item.type === "comment") lines.push(`  ${item.text as string}`);
+    else {
+      lines.push(`  ${printMember(item)}${item.comment ? ` ${item.comment as string}` : ""}`);
+      if (item.type === "field") fields.push({ name: restore(item.name as string), type: restore(printType(item)) });
+    }
+  }
+  lines.push("}");
+  return { name: restore(block.name as string), text: restore(lines.join("\n")), fields };
 }
 
 /**
@@ -89,30 +176,74 @@ function withoutBlockComments(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, " "));
 }
 
+// A line comment, a string, or a run of characters that may make a name.
+const TOKEN = /\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"|[\p{L}\p{M}\p{N}_-]+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * prisma-ast 0.15 reads names of ASCII letters only; Prisma reads names in any alphabet
+ * (`model Café`, `año Int`). Such names are read under ASCII stand-ins, `zzu0`, `zzu1`...
+ * with a prefix the text does not hold anywhere, so a stand-in can only be one; `restore`
+ * gives the names back in anything read. Comments and strings are left as they are.
+ */
+export function asciiNames(text: string): { text: string; restore: (read: string) => string } {
+  if (ASCII.test(text)) return { text, restore: (read) => read };
+  let prefix = "zzu";
+  while (text.includes(prefix)) prefix += "u";
+  const names: string[] = [];
+  const index = new Map<string, number>();
+  const replaced = text.replace(TOKEN, (token) => {
+    if (token.startsWith("//") || token.startsWith('"') || ASCII.test(token)) return token;
+    let n = index.get(token);
+    if (n === undefined) index.set(token, (n = names.push(token) - 1));
+    return `${prefix}${n}`;
+  });
+  const standIn = new RegExp(`${prefix}(\\d+)`, "g");
+  return { text: replaced, restore: (read) => read.replace(standIn, (_, n: string) => names[Number(n)]) };
+}
+
 export function readSourceNotes(text: string): SourceNotes {
-  const notes: SourceNotes = { order: [], blocks: new Map(), header: [], footer: [], datasourceConfig: [], unsupported: [] };
+  const notes: SourceNotes = {
+    order: [],
+    blocks: new Map(),
+    ignoredBlocks: [],
+    header: [],
+    footer: [],
+    datasourceConfig: [],
+    unsupported: [],
+  };
+  const ascii = asciiNames(withoutBlockComments(text));
+  const restore = ascii.restore;
   let schema: { list: Node[] };
   try {
-    schema = getSchema(withoutBlockComments(text)) as unknown as { list: Node[] };
+    schema = getSchema(ascii.text) as unknown as { list: Node[] };
   } catch {
-    // prisma-ast reads less than Prisma does (names with accents, for one). Without it the
-    // graph has the schema's meaning but not its comments: writing would drop them.
+    // prisma-ast reads less than Prisma does. Without it the graph has the schema's
+    // meaning but not its comments: writing would drop them.
     if (/^\s*\/\/(?!\/)/m.test(text) || /\S\s+\/\/(?!\/)/.test(text)) {
       notes.unsupported.push("comments that could not be placed (the comment reader does not parse this file)");
     }
     return notes;
   }
-  const unsupported = (reason: string) => notes.unsupported.push(reason);
   let pending: string[] = [];
+  let pendingAll: string[] = [];
   for (const block of schema.list) {
     if (block.type === "break") continue;
     if (block.type === "comment") {
       if (!isDocumentation(block.text as string)) pending.push(block.text as string);
+      pendingAll.push(block.text as string);
       continue;
     }
-    if (block.type === "model" || block.type === "view" || block.type === "enum") {
-      const name = block.name as string;
-      const inner = memberNotes((block.properties ?? block.enumerators ?? []) as Node[], unsupported, name);
+    const name = restore(block.name as string);
+    const properties = (block.properties ?? []) as Node[];
+    if (
+      (block.type === "model" || block.type === "view") &&
+      properties.some((p) => p.type === "attribute" && p.name === "ignore")
+    ) {
+      notes.order.push(name);
+      notes.ignoredBlocks.push(ignoredBlock(block, pendingAll, restore));
+    } else if (block.type === "model" || block.type === "view" || block.type === "enum") {
+      const inner = memberNotes((block.properties ?? block.enumerators ?? []) as Node[], restore);
       inner.leading = pending;
       notes.order.push(name);
       notes.blocks.set(name, inner);
@@ -120,15 +251,16 @@ export function readSourceNotes(text: string): SourceNotes {
       notes.header.push(...pending);
       for (const assignment of (block.assignments as Node[]) ?? []) {
         if (assignment.type === "assignment" && assignment.key !== "provider") {
-          notes.datasourceConfig.push([assignment.key as string, String(assignment.value)]);
+          notes.datasourceConfig.push([assignment.key as string, restore(String(assignment.value))]);
         }
       }
     } else if (block.type === "type") {
-      unsupported(`type ${block.name as string} is a composite type (MongoDB only)`);
+      notes.unsupported.push(`type ${name} is a composite type (MongoDB only)`);
     } else {
       notes.header.push(...pending);
     }
     pending = [];
+    pendingAll = [];
   }
   notes.footer = pending;
   return notes;
