@@ -365,10 +365,11 @@ function readExistingWith(database: Database.Database, analysis: Analysis): Exis
         .get();
       max[column] = value === null || value === undefined ? null : Number(value);
     }
+    // In rowid order: the plan picks parents by position, so the same database must list them the same way.
     const values: Record<string, SqlValue[][]> = {};
     for (const [key, columns] of entry.sets) {
       values[key] = database
-        .prepare(`SELECT ${columns.map(quote).join(", ")} FROM ${quote(table)}`)
+        .prepare(`SELECT ${columns.map(quote).join(", ")} FROM ${quote(table)} ORDER BY rowid`)
         .raw()
         .all() as SqlValue[][];
     }
