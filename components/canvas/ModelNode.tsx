@@ -3,7 +3,7 @@
 import { Handle, Position, useStore, useUpdateNodeInternals, type NodeProps } from "@xyflow/react";
 import { memo, useEffect, useRef, useState } from "react";
 import { retype } from "@/lib/schema/defaults";
-import { SCALAR_TYPES, type Field } from "@/lib/schema/graph";
+import { modelMembers, SCALAR_TYPES, type Field, type VerbatimField } from "@/lib/schema/graph";
 import { addField, deleteField, moveField, renameField, renameModel, updateField } from "@/lib/schema/operations";
 import { useSchemaEditor } from "./editor-context";
 import { handleId, type ModelFlowNode } from "./graph-to-flow";
@@ -185,6 +185,40 @@ function FieldRow(props: {
   );
 }
 
+/**
+ * A field kept as written (@ignore, Unsupported(...), or one of an @@ignore model): muted,
+ * its type as written and why it is kept; nothing to edit, no relation drawn from it.
+ */
+function VerbatimRow(props: { field: VerbatimField; problems: string[] }) {
+  const { field, problems } = props;
+  const why =
+    field.reason === "unsupported"
+      ? "A type Prisma cannot map, kept as written: edit it in the schema text"
+      : "Ignored by Prisma Client (@ignore), kept as written: edit it in the schema text";
+  return (
+    <li
+      data-field={field.name}
+      data-verbatim={field.reason}
+      title={why}
+      className={`relative flex h-7 items-center gap-1.5 pl-4 pr-3 text-sm text-slate-400 ${problems.length ? "bg-red-50" : "bg-slate-50"}`}
+    >
+      <span className="min-w-0 flex-1 truncate font-mono">{field.name}</span>
+      <Marker title={why} tone="bg-slate-200 text-slate-500">
+        {field.reason}
+      </Marker>
+      <span className="max-w-[45%] shrink-0 truncate font-mono text-xs">{field.type}</span>
+      {problems.length > 0 && (
+        <p
+          role="alert"
+          className="absolute left-full top-0 z-10 ml-3 w-64 rounded border border-red-300 bg-red-50 px-2 py-1 text-xs text-red-800 shadow"
+        >
+          {problems.join(" ")}
+        </p>
+      )}
+    </li>
+  );
+}
+
 /** 1234 → 1.2k: a count that fits a node's header. */
 function compactCount(count: number): string {
   return count < 1000
@@ -194,16 +228,20 @@ function compactCount(count: number): string {
       : `${(count / 1e6).toFixed(1)}M`;
 }
 
-/** A table on the canvas: its name, then one row per field with its type and markers. */
+/**
+ * A table on the canvas: its name, then one row per field with its type and markers. A
+ * model marked @@ignore is drawn with its rows only, marked ignored, with nothing to edit.
+ */
 export const ModelNode = memo(function ModelNode({ id, data, selected }: NodeProps<ModelFlowNode>) {
-  const { model, problems } = data;
+  const { model, problems, ignored } = data;
+  const members = modelMembers(model);
   const editor = useSchemaEditor();
   const tableData = useTableData();
-  const rowCount = tableData.rows.get(model.name);
+  const rowCount = ignored ? undefined : tableData.rows.get(model.name);
   // A row that replaces another keeps the node's size, so React Flow would not measure the
   // new row's handles and an edge to it would not be drawn: re-measure when the rows change.
   const updateNodeInternals = useUpdateNodeInternals();
-  const rows = model.fields.map((f) => f.id).join(",");
+  const rows = members.map((f) => f.id).join(",");
   const measuredRows = useRef(rows);
   useEffect(() => {
     if (measuredRows.current === rows) return; // React Flow measures a node when it mounts
@@ -215,23 +253,24 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
   );
   const detailed = mode === "detailed";
   const modelProblems = problems[model.id] ?? [];
-  const failing = modelProblems.length > 0 || model.fields.some((f) => problems[f.id]?.length);
+  const failing = modelProblems.length > 0 || members.some((f) => problems[f.id]?.length);
   return (
     <section
-      aria-label={`Table ${model.name}`}
+      aria-label={`Table ${model.name}${ignored ? " (ignored)" : ""}`}
       data-model={model.name}
+      data-ignored={ignored || undefined}
       className={`w-72 rounded-lg border bg-white shadow-sm ${
         failing ? "border-red-400 ring-2 ring-red-200" : selected ? "border-sky-500 ring-2 ring-sky-200" : "border-slate-300"
       }`}
     >
       <header
-        onClick={() => editor.focus({ kind: "model", id: model.id })}
+        onClick={ignored ? undefined : () => editor.focus({ kind: "model", id: model.id })}
         style={data.color ? { backgroundColor: data.color } : undefined}
         className={`model-drag-handle flex h-[38px] cursor-grab items-center gap-2 rounded-t-lg border-b border-slate-200 px-3 active:cursor-grabbing ${
           data.color ? "text-slate-900" : "bg-slate-800 text-white"
         }`}
       >
-        {detailed ? (
+        {detailed && !ignored ? (
           <InlineName
             label={`Table ${model.name}`}
             value={model.name}
@@ -240,6 +279,14 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
           />
         ) : (
           <span className="min-w-0 flex-1 truncate font-semibold">{model.name}</span>
+        )}
+        {ignored && (
+          <Marker
+            title="Marked @@ignore: Prisma Client leaves this model out. Kept as written: edit it in the schema text"
+            tone="bg-slate-200 text-slate-600"
+          >
+            ignored
+          </Marker>
         )}
         {model.dbName && (
           <span className="truncate font-mono text-xs opacity-70" title="Table name in the database">
@@ -260,7 +307,7 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
             {compactCount(rowCount.count)} rows
           </button>
         )}
-        {detailed && (
+        {detailed && !ignored && (
           <button
             type="button"
             aria-label={`Delete table ${model.name}`}
@@ -283,27 +330,31 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
       {mode === "summary" ? (
         <p className="relative px-3 py-2 text-sm text-slate-500">
           <RowHandles fieldId={model.id} side="left" />
-          {model.fields.length} fields
+          {members.length} fields
           <RowHandles fieldId={model.id} side="right" />
         </p>
       ) : (
         <ul>
-          {model.fields.map((field, index) => (
-            <FieldRow
-              key={field.id}
-              modelId={model.id}
-              index={index}
-              field={field}
-              foreignKey={data.foreignKeys.includes(field.name)}
-              enumNames={data.enumNames}
-              problems={problems[field.id] ?? []}
-              focused={data.focusedId === field.id}
-              detailed={detailed}
-            />
-          ))}
+          {members.map((field) =>
+            field.verbatim ? (
+              <VerbatimRow key={field.id} field={field} problems={problems[field.id] ?? []} />
+            ) : (
+              <FieldRow
+                key={field.id}
+                modelId={model.id}
+                index={model.fields.indexOf(field)}
+                field={field}
+                foreignKey={data.foreignKeys.includes(field.name)}
+                enumNames={data.enumNames}
+                problems={problems[field.id] ?? []}
+                focused={data.focusedId === field.id}
+                detailed={detailed}
+              />
+            ),
+          )}
         </ul>
       )}
-      {mode !== "summary" && (
+      {mode !== "summary" && !ignored && (
         <button
           type="button"
           aria-label={`Add field to ${model.name}`}

@@ -1,6 +1,6 @@
 import type { Edge, Node } from "@xyflow/react";
-import type { Enum, Model, SchemaGraph } from "@/lib/schema/graph";
-import { estimatedSize } from "@/lib/schema/auto-layout";
+import type { Enum, IgnoredModel, Model, SchemaGraph } from "@/lib/schema/graph";
+import { estimatedSize, MODEL_WIDTH, nodeSize } from "@/lib/schema/auto-layout";
 import { relationNameOf, type RelationKind } from "@/lib/schema/relations";
 
 /** Where a node sits and how it looks: the view state kept in prisma/schema.layout.json. */
@@ -20,6 +20,8 @@ export type ModelNodeData = {
   foreignKeys: string[];
   problems: Record<string, string[]>;
   focusedId?: string;
+  /** A model marked @@ignore: shown with its fields, kept as written, not edited. */
+  ignored?: boolean;
 };
 export type EnumNodeData = { enumeration: Enum; color?: string; problems: Record<string, string[]> };
 export type ModelFlowNode = Node<ModelNodeData, "model">;
@@ -42,11 +44,48 @@ export function viewOf(layout: Record<string, NodeView>, id: string, index: numb
   return layout[id] ?? defaultPosition(index, count);
 }
 
-/**
- * The graph as React Flow nodes and edges: one node per model and enum, one edge per
- * relation, drawn from the foreign-key row to the referenced row with crow's-foot ends.
- */
 const NO_PROBLEMS: Record<string, string[]> = Object.freeze({}) as Record<string, string[]>;
+
+// The same model object for the same ignored block, so its node stays equal from one edit to the next.
+const ignoredAsModel = new WeakMap<IgnoredModel, Model>();
+
+/** An @@ignore block as a model whose rows are all kept fields, for the canvas. */
+function asModel(ignored: IgnoredModel): Model {
+  let model = ignoredAsModel.get(ignored);
+  if (!model) {
+    model = {
+      id: ignored.id,
+      name: ignored.name,
+      fields: [],
+      verbatimFields: ignored.fields.map((field) => ({
+        id: `field:${ignored.name}.${field.name}`,
+        name: field.name,
+        text: `${field.name} ${field.type}`,
+        type: field.type,
+        reason: "ignored" as const,
+      })),
+      uniques: [],
+      indexes: [],
+    };
+    ignoredAsModel.set(ignored, model);
+  }
+  return model;
+}
+
+/** Where each @@ignore model goes: its saved place, or one in a row below every other node. */
+function ignoredViews(graph: SchemaGraph, layout: Record<string, NodeView>): Map<string, NodeView> {
+  const ignored = graph.ignoredModels ?? [];
+  const views = new Map<string, NodeView>();
+  const unplaced = ignored.filter((block) => !layout[block.id]);
+  const others = [...graph.models, ...graph.enums];
+  const bottom = unplaced.length
+    ? Math.max(0, ...others.map((node, index) => viewOf(layout, node.id, index, others.length).y + nodeSize(node).height))
+    : 0;
+  for (const block of ignored) {
+    views.set(block.id, layout[block.id] ?? { x: 40 + unplaced.indexOf(block) * (MODEL_WIDTH + 40), y: bottom + 80 });
+  }
+  return views;
+}
 
 /** The problems of one node's own elements; the same empty object when it has none, so unchanged nodes stay equal. */
 function problemsOf(problems: Record<string, string[]>, ids: string[]): Record<string, string[]> {
@@ -54,6 +93,10 @@ function problemsOf(problems: Record<string, string[]>, ids: string[]): Record<s
   return own.length ? Object.fromEntries(own.map((id) => [id, problems[id]])) : NO_PROBLEMS;
 }
 
+/**
+ * The graph as React Flow nodes and edges: one node per model, enum and @@ignore model, one
+ * edge per relation, drawn from the foreign-key row to the referenced row with crow's-foot ends.
+ */
 export function graphToFlow(
   graph: SchemaGraph,
   layout: Record<string, NodeView>,
@@ -75,7 +118,11 @@ export function graphToFlow(
         color: view.color,
         enumNames,
         foreignKeys: model.fields.flatMap((f) => f.relation?.fields ?? []),
-        problems: problemsOf(problems, [model.id, ...model.fields.map((f) => f.id)]),
+        problems: problemsOf(problems, [
+          model.id,
+          ...model.fields.map((f) => f.id),
+          ...(model.verbatimFields ?? []).map((f) => f.id),
+        ]),
         focusedId: model.fields.some((f) => f.id === focusedId) ? focusedId : undefined,
       },
       dragHandle: ".model-drag-handle",
@@ -94,6 +141,29 @@ export function graphToFlow(
       dragHandle: ".model-drag-handle",
     });
   });
+  const ignored = ignoredViews(graph, layout);
+  for (const block of graph.ignoredModels ?? []) {
+    const view = ignored.get(block.id)!;
+    nodes.push({
+      id: block.id,
+      type: "model",
+      position: { x: view.x, y: view.y },
+      data: {
+        model: asModel(block),
+        color: view.color,
+        enumNames,
+        foreignKeys: [],
+        problems: problemsOf(problems, [block.id]),
+        ignored: true,
+      },
+      dragHandle: ".model-drag-handle",
+      // Kept as written: not deleted from the canvas, not joined by a drawn relation.
+      deletable: false,
+      connectable: false,
+      initialWidth: estimatedSize(graph, block.id).width,
+      initialHeight: estimatedSize(graph, block.id).height,
+    });
+  }
 
   const positionOf = new Map(nodes.map((n) => [n.id, n.position]));
   const modelByName = new Map(graph.models.map((m) => [m.name, m]));
@@ -158,7 +228,7 @@ export function graphToFlow(
 
 /** The layout file keys nodes by name; the canvas by id. */
 export function layoutById(graph: SchemaGraph, byName: Record<string, NodeView>): Record<string, NodeView> {
-  const entries = [...graph.models, ...graph.enums].flatMap((node) =>
+  const entries = [...graph.models, ...graph.enums, ...(graph.ignoredModels ?? [])].flatMap((node) =>
     byName[node.name] ? [[node.id, byName[node.name]] as const] : [],
   );
   return Object.fromEntries(entries);
@@ -166,5 +236,9 @@ export function layoutById(graph: SchemaGraph, byName: Record<string, NodeView>)
 
 export function layoutByName(graph: SchemaGraph, byId: Record<string, NodeView>): Record<string, NodeView> {
   const nodes = [...graph.models, ...graph.enums];
-  return Object.fromEntries(nodes.map((node, index) => [node.name, viewOf(byId, node.id, index, nodes.length)]));
+  const ignored = ignoredViews(graph, byId);
+  return Object.fromEntries([
+    ...nodes.map((node, index) => [node.name, viewOf(byId, node.id, index, nodes.length)] as const),
+    ...(graph.ignoredModels ?? []).map((block) => [block.name, ignored.get(block.id)!] as const),
+  ]);
 }

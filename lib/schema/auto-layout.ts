@@ -1,5 +1,5 @@
 import type { ElkNode } from "elkjs/lib/elk-api";
-import type { SchemaGraph } from "./graph";
+import { modelMembers, type Enum, type IgnoredModel, type Model, type SchemaGraph } from "./graph";
 
 /** The part of ELK this uses, so tests and the server can hand in their own instance. */
 export interface ElkEngine {
@@ -11,14 +11,19 @@ export const ENUM_WIDTH = 224;
 
 /** A node's size before the browser has measured it: header, one row per field, the add button. */
 export function estimatedSize(graph: SchemaGraph, id: string): { width: number; height: number } {
-  const model = graph.models.find((m) => m.id === id);
-  if (model) return { width: MODEL_WIDTH, height: 38 + 28 * model.fields.length + 26 };
-  const enumeration = graph.enums.find((e) => e.id === id);
-  return { width: ENUM_WIDTH, height: 38 + 26 * (enumeration?.values.length ?? 0) + 26 };
+  const node = graph.models.find((m) => m.id === id) ?? graph.ignoredModels?.find((m) => m.id === id);
+  return nodeSize(node ?? graph.enums.find((e) => e.id === id));
+}
+
+/** The same, for a node in hand. */
+export function nodeSize(node: Model | IgnoredModel | Enum | undefined): { width: number; height: number } {
+  if (node && "text" in node) return { width: MODEL_WIDTH, height: 38 + 28 * node.fields.length }; // @@ignore: no add button
+  if (node && "fields" in node) return { width: MODEL_WIDTH, height: 38 + 28 * modelMembers(node).length + 26 };
+  return { width: ENUM_WIDTH, height: 38 + 26 * (node?.values.length ?? 0) + 26 };
 }
 
 /**
- * Positions for every model and enum, computed by ELK's layered algorithm: relations
+ * Positions for every model and enum (@@ignore models too), computed by ELK's layered algorithm: relations
  * flow left to right from the referenced table to the tables that point at it; parts of
  * the schema with no relations between them are laid out apart and packed.
  */
@@ -41,7 +46,7 @@ export async function autoLayout(
       if (target && target !== model.id) edges.push({ id: `${field.id}`, sources: [target], targets: [model.id] });
     }
   }
-  const ids = [...graph.models.map((m) => m.id), ...graph.enums.map((e) => e.id)];
+  const ids = [...graph.models, ...graph.enums, ...(graph.ignoredModels ?? [])].map((node) => node.id);
   const result = await elk.layout({
     id: "root",
     layoutOptions: {

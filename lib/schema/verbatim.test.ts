@@ -1,6 +1,6 @@
 import { getSchema } from "@mrleebo/prisma-ast/dist/prisma-ast.esm.js";
 import { describe, expect, test } from "vitest";
-import { graphToFlow } from "@/components/canvas/graph-to-flow";
+import { graphToFlow, layoutById, layoutByName } from "@/components/canvas/graph-to-flow";
 import { compileSchema } from "./compile";
 import { modelMembers, schemaGraphSchema, type SchemaGraph } from "./graph";
 import * as operations from "./operations";
@@ -262,5 +262,11 @@ model B {
       ["authorId", "Int", "ignored"],
       ["author", "User", "ignored"],
     ]);
+    // Without a saved place it goes below the other nodes, and is saved where it is shown.
+    const lowest = Math.max(...nodes.filter((n) => n !== post).map((n) => n.position.y + (n.initialHeight ?? 0)));
+    expect(post.position.y).toBeGreaterThan(lowest);
+    expect(layoutByName(graph, layoutById(graph, {}))).toMatchObject({ Post: post.position });
+    const moved = graphToFlow(graph, layoutById(graph, { Post: { x: 7, y: 9 } })).nodes.find((n) => n.id === "model:Post");
+    expect(moved?.position).toEqual({ x: 7, y: 9 });
   });
 });
