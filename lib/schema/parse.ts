@@ -226,7 +226,7 @@ function readGenerators(text: string): Generator[] {
   const generators: Generator[] = [];
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
-    const open = /^\s*generator\s+(\w+)\s*\{\s*$/.exec(lines[i]);
+    const open = /^\s*generator\s+([\p{L}\p{M}\p{N}_]+)\s*\{\s*$/u.exec(lines[i]);
     if (!open) continue;
     const config: [string, string][] = [];
     for (i++; i < lines.length && !/^\s*\}\s*$/.test(lines[i]); i++) {

@@ -11,7 +11,7 @@ import { readSourceNotes } from "./source-notes";
  * whose names have accents keeps its comments all the same.
  */
 const accented = `// Un café, sus dueños y sus géneros
-generator client {
+generator clïent {
   provider = "prisma-client"
   output   = "./generated"
 }
