@@ -11,12 +11,23 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
 }
 
-test.beforeAll(() => {
+function freshProject(schema: string) {
   for (const entry of ["migrations", "rolled-back", "dev.db", "dev.db-journal", "schema.layout.json", "schema.renames.json"]) {
     fs.rmSync(path.join(project, "prisma", entry), { recursive: true, force: true });
   }
-  fs.copyFileSync(path.join(root, "prisma", "schema.prisma"), path.join(project, "prisma", "schema.prisma"));
-});
+  fs.writeFileSync(path.join(project, "prisma", "schema.prisma"), schema);
+}
+
+test.beforeAll(() => freshProject(fs.readFileSync(path.join(root, "prisma", "schema.prisma"), "utf8")));
+
+async function migrate(page: Page) {
+  await page.getByRole("button", { name: "Migrate" }).click();
+  const panel = page.getByRole("complementary", { name: "Migrate" });
+  await panel.getByRole("textbox", { name: "Revision name" }).fill("init");
+  await panel.getByRole("button", { name: "Apply" }).click();
+  await expect(panel.getByTestId("up-to-date")).toBeVisible();
+  await page.getByRole("button", { name: "Close migrate" }).click();
+}
 
 test("the data grid: counts on the canvas, filters, sort, edits, links both ways, insert, delete with its cascade, CSV, copy", async ({
   page,
@@ -27,11 +38,7 @@ test("the data grid: counts on the canvas, filters, sort, edits, links both ways
     throw new Error(`a dialog opened: ${dialog.message()}`);
   });
   await page.goto("/");
-  await page.getByRole("button", { name: "Migrate" }).click();
-  const migrate = page.getByRole("complementary", { name: "Migrate" });
-  await migrate.getByRole("textbox", { name: "Revision name" }).fill("init");
-  await migrate.getByRole("button", { name: "Apply" }).click();
-  await expect(migrate.getByTestId("up-to-date")).toBeVisible();
+  await migrate(page);
   await page.getByRole("button", { name: "Seed", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Seeded 3 users and 3 addresses" })).toBeVisible();
 
@@ -178,5 +185,79 @@ test("the data grid: counts on the canvas, filters, sort, edits, links both ways
     await expect.poll(() => scroller.evaluate((element) => element.scrollHeight)).toBeGreaterThan(300 * 28);
     expect(await grid.locator("tbody tr").count()).toBeLessThan(80);
     await shot(page, "05-sample-data");
+  });
+});
+
+test("sample data for every kind of column, each shown readably: DateTime, Json, Bytes, BigInt, Decimal, Boolean, enums, NULL", async ({
+  page,
+}) => {
+  freshProject(`datasource db {
+  provider = "sqlite"
+}
+
+enum Role {
+  ADMIN
+  MEMBER
+}
+
+model Team {
+  id      String   @id @default(cuid())
+  name    String   @unique
+  members Member[]
+}
+
+model Member {
+  id         Int      @id @default(autoincrement())
+  email      String   @unique
+  role       Role     @default(MEMBER)
+  visits     BigInt
+  balance    Decimal
+  active     Boolean
+  created_at DateTime @default(now())
+  profile    Json
+  avatar     Bytes
+  nickname   String?
+  team_id    String
+  team       Team     @relation(fields: [team_id], references: [id], onDelete: Cascade)
+}
+`);
+  await page.goto("/");
+  await migrate(page);
+  await page.getByRole("button", { name: "Data", exact: true }).click();
+  const data = page.getByRole("complementary", { name: "Data" });
+  const form = data.getByRole("form", { name: "Generate sample data" });
+  await form.getByLabel("Rows per table").fill("50");
+  await form.getByRole("button", { name: "Generate" }).click();
+  await expect(form.getByRole("status")).toContainText("Generated 100 rows in 2 tables");
+  await data
+    .getByRole("navigation", { name: "Tables" })
+    .getByRole("button", { name: /^Member/ })
+    .click();
+  const grid = data.getByRole("table", { name: "Rows of Member" });
+  const firstRow = grid.getByRole("row").nth(1);
+  const cells = firstRow.getByRole("cell");
+  await expect(cells.nth(2)).toContainText("@"); // email
+  await expect(cells.nth(3)).toHaveText(/^(ADMIN|MEMBER)$/);
+  await expect(cells.nth(4)).toHaveText(/^-?\d+$/); // BigInt, digits as text
+  await expect(cells.nth(6)).toHaveText(/^[✓✗] (true|false)$/);
+  await expect(cells.nth(7)).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{3})? UTC$/);
+  const json = await cells.nth(8).textContent();
+  expect(() => JSON.parse(json!)).not.toThrow();
+  await expect(cells.nth(9)).toHaveText(/^0x[0-9a-f]+(…)? \(\d+ B\)$/);
+  await expect(grid.getByText("NULL").first()).toBeVisible(); // some nicknames are left empty
+  await shot(page, "06-every-kind");
+
+  await test.step("a filter that fits the type: active = true, created after a date; a foreign key opens its team", async () => {
+    await data.getByRole("combobox", { name: "Filter column" }).selectOption("active");
+    await data.getByRole("combobox", { name: "Filter value" }).selectOption("true");
+    await data.getByRole("button", { name: "Filter", exact: true }).click();
+    await expect(data.getByRole("status", { name: "Row count" })).toHaveText(/^\d+ rows? match$/);
+    await expect(grid.getByRole("row").nth(1).getByRole("cell").nth(6)).toHaveText("✓ true");
+    await grid
+      .getByRole("button", { name: /^Open Team row id = / })
+      .first()
+      .click();
+    await expect(data.getByRole("heading", { name: "Team" })).toBeVisible();
+    await expect(data.getByRole("status", { name: "Row count" })).toHaveText("1 row match");
   });
 });
