@@ -166,6 +166,12 @@ interface JoinSpec {
 interface Analysis {
   tables: TableSpec[];
   joins: JoinSpec[];
+  /** Per table, the columns children and join tables point at: all a table's rows must keep once inserted. */
+  keys: Map<string, string[]>;
+  /** Per table, the optional foreign-key columns into tables inserted later (see PlannedTable.fillLater). */
+  fillLater: Map<string, string[]>;
+  /** A cycle of required foreign keys (see SamplePlan.deferForeignKeys). */
+  deferForeignKeys: boolean;
 }
 
 function idColumn(model: Model): string | undefined {
@@ -326,7 +332,28 @@ function analyze(graph: SchemaGraph): Analysis {
       });
     }
   }
-  return { tables: ordered, joins };
+  const keys = new Map<string, string[]>();
+  const keep = (table: string, columns: string[]) => keys.set(table, [...new Set([...(keys.get(table) ?? []), ...columns])]);
+  for (const spec of ordered) for (const relation of spec.relations) keep(relation.parent, relation.references);
+  for (const join of joins) {
+    keep(join.a.table, [join.a.column]);
+    keep(join.b.table, [join.b.column]);
+  }
+  const fillLater = new Map<string, string[]>();
+  let deferForeignKeys = false;
+  for (const spec of ordered) {
+    const later = new Set<string>();
+    for (const relation of spec.relations.filter((r) => r.deferred)) {
+      if (!relation.optional) deferForeignKeys = true;
+      else for (const column of relation.columns) if (spec.columns[column].field.optional) later.add(spec.columns[column].name);
+    }
+    if (later.size)
+      fillLater.set(
+        spec.table,
+        spec.columns.filter((c) => later.has(c.name)).map((c) => c.name),
+      );
+  }
+  return { tables: ordered, joins, keys, fillLater, deferForeignKeys };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -443,16 +470,31 @@ function checkOptions(options: SampleOptions): void {
  * arguments always give the same plan.
  */
 export function planSampleRows(graph: SchemaGraph, existing: ExistingData, options: SampleOptions): SamplePlan {
-  return planWith(graph, analyze(graph), existing, options);
+  const analysis = analyze(graph);
+  return { tables: [...planSteps(graph, analysis, existing, options, false)], deferForeignKeys: analysis.deferForeignKeys };
 }
 
-function planWith(graph: SchemaGraph, analysis: Analysis, existing: ExistingData, options: SampleOptions): SamplePlan {
+/**
+ * The plan, a table at a time in insert order, so that a caller can insert each table before
+ * the next is planned. With `release`, a table's rows are dropped once the caller has had them
+ * (only the key columns other tables point at are kept): a million rows in each of twenty
+ * tables then never sit in memory at once. Tables whose keys are filled in a second pass
+ * (cycles) are kept whole; those in a cycle of required keys come after the second pass.
+ */
+function* planSteps(
+  graph: SchemaGraph,
+  analysis: Analysis,
+  existing: ExistingData,
+  options: SampleOptions,
+  release: boolean,
+): Generator<PlannedTable, void, void> {
   checkOptions(options);
   const pools = new Pools(options.seed);
   const states = new Map<string, TableState>();
-  const plannedRows = (table: string) => states.get(table)?.planned.rows ?? [];
-  const plannedColumns = (table: string) => states.get(table)?.planned.columns ?? [];
-
+  const kept = new Map<string, { columns: string[]; rows: SqlValue[][] }>();
+  const plannedRows = (table: string) => kept.get(table)?.rows ?? states.get(table)?.planned.rows ?? [];
+  const plannedColumns = (table: string) => kept.get(table)?.columns ?? states.get(table)?.planned.columns ?? [];
+  const heldBack: PlannedTable[] = [];
   for (const spec of analysis.tables) {
     const before = existing[spec.table];
     const existingRows = before?.rows ?? 0;
@@ -506,22 +548,25 @@ function planWith(graph: SchemaGraph, analysis: Analysis, existing: ExistingData
       state.parents.set(relation, parentRows(relation, existing, plannedRows(relation.parent), plannedColumns(relation.parent)));
     }
     planTable(state);
+    const fillLater = analysis.fillLater.get(spec.table);
+    if (fillLater) state.planned.fillLater = fillLater;
+    if (spec.relations.some((r) => r.deferred && !r.optional)) {
+      heldBack.push(state.planned); // inserted once the second pass has filled its keys
+      continue;
+    }
+    yield state.planned;
+    if (release && !spec.relations.some((r) => r.deferred)) {
+      const columns = analysis.keys.get(spec.table) ?? [];
+      const at = columns.map((name) => state.planned.columns.indexOf(name));
+      kept.set(spec.table, { columns, rows: columns.length ? state.planned.rows.map((row) => at.map((i) => row[i])) : [] });
+      states.delete(spec.table);
+    }
   }
 
   // Foreign keys into tables planned later: every table is planned now, fill them in.
-  let deferForeignKeys = false;
   for (const state of states.values()) {
     const deferred = state.spec.relations.filter((r) => r.deferred);
-    if (!deferred.length) continue;
-    const fillLater = new Set<string>();
     for (const relation of deferred) {
-      if (!relation.optional) deferForeignKeys = true;
-      else {
-        for (const column of relation.columns) {
-          const shared = relation.group?.some((r) => r !== relation && !r.deferred && r.columns.includes(column));
-          if (state.spec.columns[column].field.optional && !shared) fillLater.add(state.spec.columns[column].name);
-        }
-      }
       state.parents.set(relation, parentRows(relation, existing, plannedRows(relation.parent), plannedColumns(relation.parent)));
       const rows = state.planned.rows;
       for (let i = 0; i < rows.length; i++) {
@@ -540,12 +585,10 @@ function planWith(graph: SchemaGraph, analysis: Analysis, existing: ExistingData
         }
       }
     }
-    if (fillLater.size) state.planned.fillLater = state.planned.columns.filter((c) => fillLater.has(c));
   }
 
-  const tables = analysis.tables.map((spec) => states.get(spec.table)!.planned);
-  for (const join of analysis.joins) tables.push(planJoin(join, existing, options, plannedRows, plannedColumns));
-  return { tables, deferForeignKeys };
+  yield* heldBack;
+  for (const join of analysis.joins) yield planJoin(join, existing, options, plannedRows, plannedColumns);
 }
 
 function parentRows(relation: RelationSpec, existing: ExistingData, planned: SqlValue[][], columns: string[]): ParentRows {
@@ -993,12 +1036,19 @@ export async function generateSampleData(
     try {
       // The write lock first, so nothing changes between reading what is there and inserting.
       database.exec("BEGIN IMMEDIATE");
-      stage = "planning the rows";
-      const plan = planWith(graph, analysis, readExistingWith(database, analysis), options);
-      if (plan.deferForeignKeys) database.pragma("defer_foreign_keys = ON");
+      stage = "reading the rows already there";
+      const existing = readExistingWith(database, analysis);
+      if (analysis.deferForeignKeys) database.pragma("defer_foreign_keys = ON");
       let sinceYield = 0;
       const later: { table: PlannedTable; at: number[]; rowids: (number | bigint)[] }[] = [];
-      for (const table of plan.tables) {
+      const done: SampleResult["tables"] = [];
+      // Each table is inserted before the next is planned (and its rows then let go).
+      const steps = planSteps(graph, analysis, existing, options, true);
+      for (;;) {
+        stage = "planning the rows";
+        const step = steps.next();
+        if (step.done) break;
+        const table = step.value;
         stage = `inserting into ${table.table}`;
         const total = table.rows.length;
         const at = table.fillLater?.map((column) => table.columns.indexOf(column)) ?? [];
@@ -1021,6 +1071,7 @@ export async function generateSampleData(
           }
         }
         options.onProgress?.({ table: table.table, done: total, total });
+        done.push({ table: table.table, inserted: total, ...(table.short ? { short: table.short } : {}) });
       }
       // Every table is in: the keys that point at tables inserted later get their values.
       for (const { table, at, rowids } of later) {
@@ -1037,8 +1088,8 @@ export async function generateSampleData(
         database.exec("COMMIT");
       } catch (error) {
         // Deferred foreign keys fail at COMMIT without saying where: ask SQLite which rows.
-        const planned = new Set(plan.tables.map((t) => t.table));
-        const broken = plan.deferForeignKeys
+        const planned = new Set(done.map((t) => t.table));
+        const broken = analysis.deferForeignKeys
           ? (database.prepare("PRAGMA foreign_key_check").all() as { table: string; parent: string }[]).filter((b) =>
               planned.has(b.table),
             )
@@ -1046,12 +1097,7 @@ export async function generateSampleData(
         if (broken.length) stage = `committing (${list([...new Set(broken.map((b) => `${b.table} → ${b.parent}`))])})`;
         throw error;
       }
-      const tables = plan.tables.map((t) => ({
-        table: t.table,
-        inserted: t.rows.length,
-        ...(t.short ? { short: t.short } : {}),
-      }));
-      return { tables, rows: tables.reduce((sum, t) => sum + t.inserted, 0), ms: performance.now() - started };
+      return { tables: done, rows: done.reduce((sum, t) => sum + t.inserted, 0), ms: performance.now() - started };
     } catch (error) {
       if (database.inTransaction) database.exec("ROLLBACK");
       if (error instanceof SampleRefused) throw error;
