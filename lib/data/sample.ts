@@ -22,7 +22,8 @@ import {
  * pointing at rows that exist, unique columns unique (also against the rows already
  * there), values that fit each column's type and name. Planning is pure: the schema, what
  * the database already holds and a seed decide every value, ids included, so the same
- * seed on the same database always gives the same rows. Inserting is one transaction.
+ * seed on the same database always gives the same rows. Inserting is one transaction,
+ * a table at a time (planned, inserted, then let go but for its keys).
  */
 
 export type { SqlValue };
@@ -70,7 +71,7 @@ export interface PlannedTable {
 }
 
 export interface SamplePlan {
-  /** In insert order: parents before children, many-to-many join tables last. */
+  /** In insert order: parents before children (tables in a cycle of required keys after the rest), join tables last. */
   tables: PlannedTable[];
   /**
    * A cycle of required foreign keys: no insert order satisfies them, so they are checked at
@@ -86,8 +87,11 @@ export interface SampleProgress {
 }
 
 export interface SampleResult {
+  /** Per table, in insert order; `short` says why a table got fewer rows than asked (a one-to-one parent ran out...). */
   tables: { table: string; inserted: number; short?: string }[];
+  /** Rows inserted in all. */
   rows: number;
+  /** The whole call: reading the schema, checking the database, planning, inserting, committing. */
   ms: number;
 }
 
@@ -133,7 +137,8 @@ interface RelationSpec {
   deferred: boolean;
   /**
    * Relations of this table that share a column with this one (a composite key that repeats
-   * a tenant id), widest first: filled together, each later one matching what the earlier set.
+   * a tenant id), required ones and wider keys first: filled together, each later one
+   * matching what the earlier ones set.
    */
   group?: RelationSpec[];
 }
