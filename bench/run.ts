@@ -100,20 +100,20 @@ async function sample(schema: string | undefined, seed: boolean): Promise<Sample
 /** Our headless command as a whole process, as Alembic is measured: `npm run migrate -- --name init` minus npm. */
 function cliSample(schema: string | undefined, seed: boolean): { migrate: number; seed?: number } {
   const project = tempProject(schema);
-  // As npm run migrate runs it: node with tsx's loader in the same process.
+  // As npm run migrate and npm run seed run them (without npm's own start): migrate as the
+  // prebuilt bundle through scripts/launch.cjs, seed with tsx's loader in the same process.
   const env = { ...process.env, SCHEMAFLOW_PROJECT: project.root };
-  const run = (script: string, ...args: string[]) => {
+  const run = (label: string, ...args: string[]) => {
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", script), ...args], {
-      cwd: ROOT,
-      env,
-      encoding: "utf8",
-    });
-    if (result.status !== 0) throw new Error(`${script} failed: ${result.stderr}`);
+    const result = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`${label} failed: ${result.stderr}`);
     return ms(start);
   };
   try {
-    return { migrate: run("migrate.ts", "--name", "init"), seed: seed ? run("seed.ts") : undefined };
+    return {
+      migrate: run("migrate", path.join(ROOT, "scripts", "launch.cjs"), "migrate", "--name", "init"),
+      seed: seed ? run("seed", "--import", "tsx", path.join(ROOT, "scripts", "seed.ts")) : undefined,
+    };
   } finally {
     removeProject(project);
   }
