@@ -6,7 +6,8 @@
 // (size, mtime and inode of every file esbuild read, this file and tsconfig.json) and rebuilds
 // it when any changed, so a fresh checkout, a git pull or an edit under lib/ needs no manual
 // step. The bundle is compiled through a V8 code cache kept next to it (what Node 22's
-// module.enableCompileCache does; Node 20 has none), keyed by the bundle's hash.
+// module.enableCompileCache does; Node 20 has none), named after the bundle's stamp (the
+// bundle is replaced by a rename, so a new one always has a new inode).
 "use strict";
 
 // How V8 compiles the schema engine (5 MB of WebAssembly) for one short command. Set before
@@ -21,7 +22,6 @@
 //   instead of ~25 ms, and the functions a command never calls are never validated.
 require("node:v8").setFlagsFromString("--liftoff-only --wasm-lazy-validation");
 
-const crypto = require("node:crypto");
 const fs = require("node:fs");
 const Module = require("node:module");
 const path = require("node:path");
@@ -83,6 +83,11 @@ function build(name, { quiet = false } = {}) {
     // better-sqlite3 is a native addon; the wasm packages are loaded from node_modules at run
     // time (lib/migrate/engine.ts reads the .wasm next to its glue).
     external: ["better-sqlite3", "@prisma/schema-engine-wasm", "@prisma/prisma-schema-wasm"],
+    // Identifiers kept: stack traces stay readable. No comments: the file is ASCII.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: "none",
+    charset: "ascii",
     metafile: true,
     write: false,
     logLevel: quiet ? "silent" : "warning",
@@ -102,9 +107,8 @@ function build(name, { quiet = false } = {}) {
 /** Runs the bundle as node would require it, but compiled through the code cache. */
 function run(name) {
   const { bundle } = paths(name);
-  const source = fs.readFileSync(bundle, "utf8");
-  const hash = crypto.createHash("sha256").update(source).digest("hex").slice(0, 16);
-  const cacheFile = path.join(OUT, `${name}.${hash}.v8cache`);
+  const source = fs.readFileSync(bundle, "latin1"); // esbuild writes ASCII
+  const cacheFile = path.join(OUT, `${name}.${stamp(bundle).replaceAll(":", "-")}.v8cache`);
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
