@@ -41,10 +41,11 @@ const paths = (name) => ({
 });
 
 /** What identifies a file's version without reading it. */
+const stampOf = (stat) => `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+
 function stamp(file) {
   try {
-    const stat = fs.statSync(file);
-    return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+    return stampOf(fs.statSync(file));
   } catch {
     return "missing";
   }
@@ -107,8 +108,11 @@ function build(name, { quiet = false } = {}) {
 /** Runs the bundle as node would require it, but compiled through the code cache. */
 function run(name) {
   const { bundle } = paths(name);
-  const source = fs.readFileSync(bundle, "latin1"); // esbuild writes ASCII
-  const cacheFile = path.join(OUT, `${name}.${stamp(bundle).replaceAll(":", "-")}.v8cache`);
+  // The stamp and the text from one descriptor: a concurrent rebuild renames a new file in.
+  const fd = fs.openSync(bundle, "r");
+  const cacheFile = path.join(OUT, `${name}.${stampOf(fs.fstatSync(fd)).replaceAll(":", "-")}.v8cache`);
+  const source = fs.readFileSync(fd, "latin1"); // esbuild writes ASCII
+  fs.closeSync(fd);
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
@@ -138,7 +142,14 @@ const name = process.argv[2];
 if (name === "--build") {
   for (const cli of CLIS) build(cli);
 } else if (CLIS.includes(name)) {
-  if (!isFresh(name)) build(name, { quiet: true });
+  if (!isFresh(name)) {
+    try {
+      build(name, { quiet: true });
+    } catch (error) {
+      console.error(`error: could not build the ${name} command (node scripts/launch.cjs --build):\n${error.message}`);
+      process.exit(1);
+    }
+  }
   process.argv.splice(2, 1); // the command sees its own arguments, as under tsx
   run(name);
 } else {

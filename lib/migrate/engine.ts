@@ -24,12 +24,12 @@ let engineClass: Promise<EngineClass> | undefined;
  * cache (scripts/launch.cjs), where Node 20 offers no import(): there it is require()d, which
  * loads an ES module since Node 20.19.
  */
-async function importGlue(require: NodeJS.Require, gluePath: string) {
+async function importGlue(nodeRequire: NodeJS.Require, gluePath: string) {
   try {
     return await import(/*turbopackIgnore: true*/ /* webpackIgnore: true */ pathToFileURL(gluePath).href);
   } catch (error) {
     if ((error as { code?: string }).code !== "ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING") throw error;
-    return require(/*turbopackIgnore: true*/ /* webpackIgnore: true */ gluePath);
+    return nodeRequire(/*turbopackIgnore: true*/ /* webpackIgnore: true */ gluePath);
   }
 }
 
