@@ -1,5 +1,6 @@
 import { faker } from "@faker-js/faker/locale/en";
 import type { Field, Model } from "../schema/graph";
+import { storedDateTime, type SqlValue } from "./values";
 
 /**
  * Where sample values come from. Faker is slow per call (tens of microseconds), so it fills
@@ -8,7 +9,7 @@ import type { Field, Model } from "../schema/graph";
  * Math.random: the same seed gives the same values.
  */
 
-export type SqlValue = string | number | bigint | Buffer | null;
+export type { SqlValue };
 /** A number in [0, 1). */
 export type Rng = () => number;
 
@@ -39,10 +40,7 @@ export function hashSeed(...parts: (string | number)[]): number {
   return hash >>> 0;
 }
 
-/** How Prisma's better-sqlite3 adapter stores a DateTime: ISO 8601 with +00:00. */
-export function storedDateTime(ms: number): string {
-  return new Date(ms).toISOString().replace("Z", "+00:00");
-}
+export { storedDateTime };
 
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
 const DAYS = new Map<number, string>();

@@ -4,6 +4,7 @@ import type { Project } from "../project/project";
 import type { Field, Model, SchemaGraph } from "../schema/graph";
 import { parseSchema } from "../schema/parse";
 import { relationNameOf } from "../schema/relations";
+import { quoteIdentifier } from "./catalogue";
 import { columnName } from "./constraints";
 import {
   countable,
@@ -96,7 +97,6 @@ export interface SampleResult {
 }
 
 const setKey = (columns: string[]) => columns.join(",");
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const tableOf = (model: Model) => model.dbName ?? model.name;
 
 const SCALARS = new Set(["String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes"]);
@@ -385,14 +385,14 @@ function readExistingWith(database: Database.Database, analysis: Analysis): Exis
   const existing: ExistingData = {};
   for (const [table, entry] of wanted) {
     const rows = database
-      .prepare(`SELECT count(*) FROM ${quote(table)}`)
+      .prepare(`SELECT count(*) FROM ${quoteIdentifier(table)}`)
       .pluck()
       .get() as number;
     if (!rows) continue;
     const max: Record<string, number | null> = {};
     for (const column of entry.max) {
       const value = database
-        .prepare(`SELECT max(${quote(column)}) FROM ${quote(table)}`)
+        .prepare(`SELECT max(${quoteIdentifier(column)}) FROM ${quoteIdentifier(table)}`)
         .pluck()
         .get();
       max[column] = value === null || value === undefined ? null : Number(value);
@@ -401,7 +401,7 @@ function readExistingWith(database: Database.Database, analysis: Analysis): Exis
     const values: Record<string, SqlValue[][]> = {};
     for (const [key, columns] of entry.sets) {
       values[key] = database
-        .prepare(`SELECT ${columns.map(quote).join(", ")} FROM ${quote(table)} ORDER BY rowid`)
+        .prepare(`SELECT ${columns.map(quoteIdentifier).join(", ")} FROM ${quoteIdentifier(table)} ORDER BY rowid`)
         .raw()
         .all() as SqlValue[][];
     }
@@ -1010,7 +1010,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 /** INSERT INTO "table" ("a", "b") VALUES (?, ?): one statement per table, prepared once. */
 export function insertStatement(table: PlannedTable): string {
-  return `INSERT INTO ${quote(table.table)} (${table.columns.map(quote).join(", ")}) VALUES (${table.columns.map(() => "?").join(", ")})`;
+  return `INSERT INTO ${quoteIdentifier(table.table)} (${table.columns.map(quoteIdentifier).join(", ")}) VALUES (${table.columns.map(() => "?").join(", ")})`;
 }
 
 /**
@@ -1082,7 +1082,7 @@ export async function generateSampleData(
       for (const { table, at, rowids } of later) {
         stage = `setting ${table.table}.${table.fillLater!.join(", ")}`;
         const update = database.prepare(
-          `UPDATE ${quote(table.table)} SET ${table.fillLater!.map((c) => `${quote(c)} = ?`).join(", ")} WHERE rowid = ?`,
+          `UPDATE ${quoteIdentifier(table.table)} SET ${table.fillLater!.map((c) => `${quoteIdentifier(c)} = ?`).join(", ")} WHERE rowid = ?`,
         );
         table.rows.forEach((row, i) => {
           if (at.some((p) => row[p] !== null)) update.run([...at.map((p) => row[p]), rowids[i]]);

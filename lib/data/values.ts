@@ -13,8 +13,8 @@ export type SqlValue = string | number | bigint | Buffer | null;
 export type CellValue = string | number | null;
 
 /** How Prisma's better-sqlite3 adapter writes a DateTime: ISO 8601 with +00:00. */
-export function storedDateTime(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
+export function storedDateTime(time: Date | number): string {
+  return new Date(time).toISOString().replace("Z", "+00:00");
 }
 
 const describe = (column: CatalogueColumn) => `${column.name} (${column.type || "untyped"})`;
