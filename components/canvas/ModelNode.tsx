@@ -202,11 +202,14 @@ function VerbatimRow(props: { field: VerbatimField; problems: string[] }) {
       title={why}
       className={`relative flex h-7 items-center gap-1.5 pl-4 pr-3 text-sm text-slate-400 ${problems.length ? "bg-red-50" : "bg-slate-50"}`}
     >
-      <span className="min-w-0 flex-1 truncate font-mono">{field.name}</span>
-      <Marker title={why} tone="bg-slate-200 text-slate-500">
+      <span className="shrink-0 font-mono">{field.name}</span>
+      <span className="flex-1" />
+      <Marker title={why} tone="shrink-0 bg-slate-200 text-slate-500">
         {field.reason}
       </Marker>
-      <span className="max-w-[45%] shrink-0 truncate font-mono text-xs">{field.type}</span>
+      <span className="min-w-0 truncate font-mono text-xs" title={field.type}>
+        {field.type}
+      </span>
       {problems.length > 0 && (
         <p
           role="alert"
