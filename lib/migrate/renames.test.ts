@@ -7,6 +7,7 @@ import { databaseRenames } from "../schema/renames";
 import { queryRows } from "../testing/query";
 import { removeProject, tempProject } from "../testing/temp-project";
 import { applyRevision, planRevision } from "./revision";
+import { rollbackLast } from "./rollback";
 
 let project: Project;
 afterEach(() => removeProject(project));
@@ -45,4 +46,14 @@ test("renaming on the canvas renames in the database: every value is still there
     { email_address: "sandy@squirrelpower.org", user_id: 2 },
   ]);
   expect((await planRevision(project)).hasChanges).toBe(false);
+
+  // The way back is rename-aware too: rolling the revision back renames, it drops nothing.
+  const rollback = await rollbackLast(project);
+  expect(rollback).toMatchObject({ status: "rolled-back" });
+  expect(rows("SELECT name, fullname FROM user_account ORDER BY id")).toEqual([
+    { name: "spongebob", fullname: "Spongebob Squarepants" },
+    { name: "sandy", fullname: "Sandy Cheeks" },
+    { name: "patrick", fullname: "Patrick Star" },
+  ]);
+  expect(rows("SELECT email_address, user_id FROM address ORDER BY id")).toHaveLength(3);
 });

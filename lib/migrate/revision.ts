@@ -6,7 +6,7 @@ import type { Rehearsal } from "./data-loss";
 import { rehearse } from "./rehearsal";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { clearRenames, readRenames } from "../project/renames-store";
-import { renameSql } from "../schema/renames";
+import { renameSql, reverseRenameSql, type DatabaseRename } from "../schema/renames";
 import { openEngine, type EngineSession } from "./engine";
 import { readMigrationList, revisionDirectoryName, setAsideRevision, writeRevision } from "./migrations-dir";
 import { exclusively, serialized } from "./serial";
@@ -36,6 +36,8 @@ export interface RevisionPlan {
   supersedes: string[];
   /** What applying it (and the unapplied ones) did to a copy of the database. */
   rehearsal: Rehearsal;
+  /** The canvas's renames the revision carries out (its first statements). */
+  renames: DatabaseRename[];
 }
 
 export type ApplyResult =
@@ -93,6 +95,23 @@ async function resolveFailures(project: Project, plan: RevisionPlan): Promise<st
   return plan.failed.map((f) => f.name);
 }
 
+/** The migrations followed by the canvas's renames, as a revision of their own the shadow database replays. */
+function withPrelude(migrations: MigrationList, prelude: string) {
+  return {
+    tag: "migrations" as const,
+    ...migrations,
+    migrationDirectories: prelude
+      ? [
+          ...migrations.migrationDirectories,
+          {
+            path: "99999999999999_renames",
+            migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: prelude } },
+          },
+        ]
+      : migrations.migrationDirectories,
+  };
+}
+
 /**
  * The engine's diff, told about the renames made on the canvas: they run first (as a
  * revision of their own that the shadow database replays), so the engine sees the tables
@@ -103,19 +122,7 @@ async function diffWithRenames(project: Project, session: EngineSession, text: s
   const renames = await readRenames(project);
   const renamed = renameSql(renames);
   const attempt = async (prelude: string) => {
-    const from = {
-      tag: "migrations" as const,
-      ...migrations,
-      migrationDirectories: prelude
-        ? [
-            ...migrations.migrationDirectories,
-            {
-              path: "99999999999999_renames",
-              migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: prelude } },
-            },
-          ]
-        : migrations.migrationDirectories,
-    };
+    const from = withPrelude(migrations, prelude);
     const script = await session.engine.diff({ from, to, script: true, exitCode: true, filters: FILTERS });
     const summary = await session.engine.diff({ from, to, script: false, exitCode: null, filters: FILTERS });
     return { prelude, renames: prelude ? renames : [], script, summary };
@@ -169,7 +176,7 @@ async function plan(project: Project, session: EngineSession): Promise<RevisionP
           renames,
         )
       : { ok: true, losses: [] };
-  return { sql, summary: summaryText, hasChanges, unapplied, failed, supersedes, rehearsal };
+  return { sql, summary: summaryText, hasChanges, unapplied, failed, supersedes, rehearsal, renames };
 }
 
 export function planRevision(project: Project): Promise<RevisionPlan> {
@@ -220,12 +227,14 @@ export function applyRevision(
       if (next.rehearsal.losses.length && !options.acceptDataLoss)
         return { status: "needs-data-loss-consent" as const, plan: next };
       const rolledBack = await resolveFailures(project, next);
-      // The way back: the engine's diff from the new schema to the migrations as they were.
+      // The way back: the engine's diff from the new schema to the migrations as they were,
+      // with this revision's renames already made (so the engine keeps those columns), and
+      // then the renames undone: a rolled-back rename keeps its data too.
       const text = await fs.readFile(project.schemaPath, "utf8");
       const before = await readMigrationList(project.migrationsDir);
       const down = await session.engine.diff({
         from: { tag: "schemaDatamodel", files: [{ path: project.schemaPath, content: text }] },
-        to: { tag: "migrations", ...before },
+        to: withPrelude(before, renameSql(next.renames)),
         script: true,
         exitCode: null,
         filters: FILTERS,
@@ -236,7 +245,7 @@ export function applyRevision(
         before.migrationDirectories.map((d) => d.path),
       );
       await writeRevision(project.migrationsDir, revision, next.sql, {
-        downSql: down.stdout ?? "",
+        downSql: `${down.stdout ?? ""}${reverseRenameSql(next.renames)}`,
         schemaSnapshot: text,
       });
       if (options.writeOnly) {

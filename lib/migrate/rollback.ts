@@ -7,6 +7,7 @@ import type { Rehearsal } from "./data-loss";
 import { readHistory } from "./history";
 import { DOWN_FILE, SNAPSHOT_FILE, setAsideRevision } from "./migrations-dir";
 import { rehearse } from "./rehearsal";
+import { renamesIn } from "../schema/renames";
 import { exclusively } from "./serial";
 
 export type RollbackResult =
@@ -39,14 +40,18 @@ export function rollbackLast(project: Project, options: { acceptDataLoss?: boole
     if (snapshot === null)
       throw new Error(`the schema before ${head.name} was not kept, so prisma/schema.prisma cannot be restored`);
 
-    const rehearsal = await rehearse(project.databasePath, {
-      baseDir: project.migrationsDir,
-      lockfile: { path: "migration_lock.toml", content: 'provider = "sqlite"\n' },
-      shadowDbInitScript: "",
-      migrationDirectories: [
-        { path: `rollback of ${head.name}`, migrationFile: { path: DOWN_FILE, content: { tag: "ok", value: downSql } } },
-      ],
-    });
+    const rehearsal = await rehearse(
+      project.databasePath,
+      {
+        baseDir: project.migrationsDir,
+        lockfile: { path: "migration_lock.toml", content: 'provider = "sqlite"\n' },
+        shadowDbInitScript: "",
+        migrationDirectories: [
+          { path: `rollback of ${head.name}`, migrationFile: { path: DOWN_FILE, content: { tag: "ok", value: downSql } } },
+        ],
+      },
+      renamesIn(downSql), // a rename undone is not a table or column lost
+    );
     if (!rehearsal.ok) return { status: "rehearsal-failed" as const, revision: head.name, rehearsal };
     if (rehearsal.losses.length && !options.acceptDataLoss)
       return { status: "needs-data-loss-consent" as const, revision: head.name, rehearsal };

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { chainRenames, renameSql, type DatabaseRename } from "./renames";
+import { chainRenames, renameSql, renamesIn, reverseRenameSql, type DatabaseRename } from "./renames";
 
 test("renames chain and cancel", () => {
   const t = (from: string, to: string): DatabaseRename => ({ kind: "table", from, to });
@@ -11,4 +11,20 @@ test("renames chain and cancel", () => {
   expect(renameSql([c("y", "p", "q"), t("x", "y")])).toContain(
     'ALTER TABLE "x" RENAME TO "y";\nALTER TABLE "y" RENAME COLUMN "p" TO "q";',
   );
+});
+
+test("the renames a script performs are read back, both ways, quotes included", () => {
+  const renames: DatabaseRename[] = [
+    { kind: "table", from: "address", to: 'e"mail' },
+    { kind: "column", table: 'e"mail', from: "a", to: "b" },
+  ];
+  expect(renamesIn(renameSql(renames))).toEqual(renames);
+  // Undone: the column goes back under the table's current name, then the table; read as the final names.
+  expect(reverseRenameSql(renames)).toContain(
+    'ALTER TABLE "e""mail" RENAME COLUMN "b" TO "a";\nALTER TABLE "e""mail" RENAME TO "address";',
+  );
+  expect(renamesIn(reverseRenameSql(renames))).toEqual([
+    { kind: "column", table: "address", from: "b", to: "a" },
+    { kind: "table", from: 'e"mail', to: "address" },
+  ]);
 });

@@ -73,3 +73,42 @@ export function renameSql(renames: DatabaseRename[]): string {
   ];
   return lines.length ? `-- Renames made on the canvas (Schemaflow): the data stays\n${lines.join("\n")}\n\n` : "";
 }
+
+/**
+ * The renames undone, for a revision's down.sql: columns back first (under the tables'
+ * new names, which they still have), then the tables.
+ */
+export function reverseRenameSql(renames: DatabaseRename[]): string {
+  const lines = [
+    ...renames.flatMap((r) =>
+      r.kind === "column" ? [`ALTER TABLE ${quote(r.table)} RENAME COLUMN ${quote(r.to)} TO ${quote(r.from)};`] : [],
+    ),
+    ...renames.flatMap((r) => (r.kind === "table" ? [`ALTER TABLE ${quote(r.to)} RENAME TO ${quote(r.from)};`] : [])),
+  ];
+  return lines.length ? `\n-- Renames made on the canvas, undone (Schemaflow): the data stays\n${lines.join("\n")}\n` : "";
+}
+
+const IDENTIFIER = String.raw`"((?:[^"]|"")*)"`;
+const RENAME = new RegExp(
+  String.raw`ALTER TABLE ${IDENTIFIER} RENAME (?:COLUMN ${IDENTIFIER} TO ${IDENTIFIER}|TO ${IDENTIFIER})`,
+  "g",
+);
+const unquote = (name: string) => name.replaceAll('""', '"');
+
+/**
+ * The renames a script performs (the statements renameSql and reverseRenameSql write), with
+ * each column named under its table's final name, as the rehearsal reads them.
+ */
+export function renamesIn(sql: string): DatabaseRename[] {
+  const renames: DatabaseRename[] = [];
+  for (const match of sql.matchAll(RENAME)) {
+    const table = unquote(match[1]);
+    if (match[4] !== undefined) {
+      const to = unquote(match[4]);
+      renames.push({ kind: "table", from: table, to });
+      // A column renamed before its table was: it is found under the table's new name.
+      for (const r of renames) if (r.kind === "column" && r.table === table) r.table = to;
+    } else renames.push({ kind: "column", table, from: unquote(match[2]), to: unquote(match[3]) });
+  }
+  return renames;
+}
