@@ -1,11 +1,20 @@
 /** What a rehearsal reports; plain data and words, shared by the server, the CLI and the page. */
 
 export interface DataLoss {
-  kind: "table-dropped" | "column-dropped" | "rows-deleted";
+  /**
+   * values-changed: a type change casts values into others ("012" → 12); values-unfit: values
+   * the new type cannot hold stay as they were (SQLite keeps "abc" in an INTEGER column),
+   * where Prisma Client cannot read them.
+   */
+  kind: "table-dropped" | "column-dropped" | "rows-deleted" | "values-changed" | "values-unfit";
   table: string;
   column?: string;
   /** Rows (or non-null values, for a column) that would be lost. */
   rows: number;
+  /** One of them, as the user would recognise it. */
+  example?: string;
+  /** The column's new declared type (values-unfit). */
+  type?: string;
 }
 
 export type Rehearsal =
@@ -16,5 +25,11 @@ export type Rehearsal =
 export function describeLoss(loss: DataLoss): string {
   if (loss.kind === "table-dropped") return `${loss.rows} row(s) of ${loss.table} (the table is dropped)`;
   if (loss.kind === "column-dropped") return `${loss.rows} value(s) of ${loss.table}.${loss.column} (the column is dropped)`;
+  if (loss.kind === "values-changed") {
+    return `${loss.rows} value(s) of ${loss.table}.${loss.column} change when cast to the new type (e.g. ${loss.example})`;
+  }
+  if (loss.kind === "values-unfit") {
+    return `${loss.rows} value(s) of ${loss.table}.${loss.column} are not ${loss.type} and would stay as they are, unreadable by Prisma Client (e.g. "${loss.example}")`;
+  }
   return `${loss.rows} row(s) of ${loss.table} (deleted)`;
 }

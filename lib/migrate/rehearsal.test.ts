@@ -64,4 +64,29 @@ describe("rehearsal on a copy of the database", () => {
     expect(plan.rehearsal.error).toMatch(/UNIQUE constraint failed: address\.user_id/);
     expect(plan.rehearsal.duplicates).toEqual([{ values: "2", count: 2 }]);
   });
+
+  test("a type change is checked value by value: what changes in the cast and what no longer fits are reported", async () => {
+    // fullname: "Spongebob Squarepants", "Sandy Cheeks", "Patrick Star"; make two of them numbers written as text.
+    const database = new (await import("better-sqlite3")).default(project.databasePath);
+    database.exec(
+      `UPDATE user_account SET fullname = '012' WHERE name = 'sandy'; UPDATE user_account SET fullname = '7' WHERE name = 'patrick'`,
+    );
+    database.close();
+    const plan = await change(updateField(graph, field("User", "fullname").id, { type: "Int" }));
+    expect(plan.rehearsal).toEqual({
+      ok: true,
+      losses: [
+        { kind: "values-changed", table: "user_account", column: "fullname", rows: 1, example: "012 → 12" },
+        {
+          kind: "values-unfit",
+          table: "user_account",
+          column: "fullname",
+          rows: 1,
+          example: "Spongebob Squarepants",
+          type: "INTEGER",
+        },
+      ],
+    });
+    expect((await applyRevision(project, { name: "retype" })).status).toBe("needs-data-loss-consent");
+  });
 });

@@ -17,22 +17,28 @@ import type { DataLoss, Rehearsal } from "./data-loss";
  */
 
 interface Snapshot {
-  tables: Map<string, { rows: number; columns: Map<string, number> }>;
+  /** Per table: its rows, and per column its non-null values and declared type. */
+  tables: Map<string, { rows: number; columns: Map<string, { values: number; type: string }> }>;
 }
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 function snapshot(database: Database.Database): Snapshot {
-  const tables = new Map<string, { rows: number; columns: Map<string, number> }>();
+  const tables: Snapshot["tables"] = new Map();
   const names = (database.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[])
     .map((r) => r.name)
     .filter((name) => !/^(_prisma_migrations|sqlite_)/.test(name));
   for (const table of names) {
-    const columns = (database.prepare(`PRAGMA table_info(${quote(table)})`).all() as { name: string }[]).map((c) => c.name);
+    const columns = database.prepare(`PRAGMA table_info(${quote(table)})`).all() as { name: string; type: string }[];
     const counts = database
-      .prepare(`SELECT count(*) AS __rows${columns.map((c, i) => `, count(${quote(c)}) AS c${i}`).join("")} FROM ${quote(table)}`)
+      .prepare(
+        `SELECT count(*) AS __rows${columns.map((c, i) => `, count(${quote(c.name)}) AS c${i}`).join("")} FROM ${quote(table)}`,
+      )
       .get() as Record<string, number>;
-    tables.set(table, { rows: counts.__rows, columns: new Map(columns.map((c, i) => [c, counts[`c${i}`]])) });
+    tables.set(table, {
+      rows: counts.__rows,
+      columns: new Map(columns.map((c, i) => [c.name, { values: counts[`c${i}`], type: c.type.toUpperCase() }])),
+    });
   }
   return { tables };
 }
@@ -46,8 +52,66 @@ function compare(before: Snapshot, after: Snapshot): DataLoss[] {
       continue;
     }
     if (now.rows < old.rows) losses.push({ kind: "rows-deleted", table, rows: old.rows - now.rows });
-    for (const [column, values] of old.columns) {
+    for (const [column, { values }] of old.columns) {
       if (!now.columns.has(column) && values > 0) losses.push({ kind: "column-dropped", table, column, rows: values });
+    }
+  }
+  return losses;
+}
+
+/** The storage classes a declared type holds, as Prisma's SQLite connector writes them. */
+function storageClasses(type: string): string[] | undefined {
+  const base = type.replace(/\(.*$/, "").trim();
+  if (base === "INTEGER" || base === "BIGINT" || base === "BOOLEAN") return ["integer"];
+  if (base === "REAL" || base === "DECIMAL" || base === "FLOAT" || base === "DOUBLE") return ["integer", "real"];
+  if (base === "TEXT") return ["text"];
+  if (base === "DATETIME") return ["text", "integer"];
+  if (base === "BLOB") return ["blob"];
+  return undefined; // JSONB and others: no check
+}
+
+/**
+ * For each column whose declared type the revision changes: the values the cast changed
+ * (compared with the original, attached, row by primary key) and the values the new type
+ * cannot hold (SQLite keeps them as they are).
+ */
+function castLosses(copy: Database.Database, before: Snapshot, after: Snapshot, renames: DatabaseRename[]): DataLoss[] {
+  const losses: DataLoss[] = [];
+  for (const [table, now] of after.tables) {
+    const old = before.tables.get(table);
+    if (!old || old.rows === 0) continue;
+    const sourceTable = renames.find((r) => r.kind === "table" && r.to === table)?.from ?? table;
+    const key = (copy.prepare(`PRAGMA table_info(${quote(table)})`).all() as { name: string; pk: number }[])
+      .filter((c) => c.pk > 0)
+      .map((c) => c.name);
+    for (const [column, { type }] of now.columns) {
+      const was = old.columns.get(column);
+      if (!was || was.values === 0 || was.type === type) continue;
+      const source = (name: string) =>
+        renames.find((r) => r.kind === "column" && r.table === table && r.to === name)?.from ?? name;
+      const c = quote(column);
+      if (key.length && key.every((k) => before.tables.get(table)?.columns.has(k))) {
+        const join = key.map((k) => `n.${quote(k)} = o.${quote(source(k))}`).join(" AND ");
+        const changed = copy
+          .prepare(
+            `SELECT count(*) AS n, min(CAST(o.${quote(source(column))} AS TEXT) || ' → ' || CAST(n.${c} AS TEXT)) AS example
+             FROM main.${quote(table)} n JOIN original.${quote(sourceTable)} o ON ${join}
+             WHERE o.${quote(source(column))} IS NOT NULL
+               AND NOT (typeof(n.${c}) IN ('integer', 'real') AND typeof(o.${quote(source(column))}) IN ('integer', 'real') AND n.${c} = o.${quote(source(column))})
+               AND CAST(n.${c} AS TEXT) IS NOT CAST(o.${quote(source(column))} AS TEXT)`,
+          )
+          .get() as { n: number; example: string | null };
+        if (changed.n) losses.push({ kind: "values-changed", table, column, rows: changed.n, example: changed.example ?? "" });
+      }
+      const classes = storageClasses(type);
+      if (!classes) continue;
+      const unfit = copy
+        .prepare(
+          `SELECT count(*) AS n, min(CAST(${c} AS TEXT)) AS example FROM ${quote(table)}
+           WHERE ${c} IS NOT NULL AND typeof(${c}) NOT IN (${classes.map((k) => `'${k}'`).join(", ")})`,
+        )
+        .get() as { n: number; example: string | null };
+      if (unfit.n) losses.push({ kind: "values-unfit", table, column, rows: unfit.n, example: unfit.example ?? "", type });
     }
   }
   return losses;
@@ -163,7 +227,14 @@ export async function rehearse(
     }
     const database = new Database(copy, { readonly: true });
     try {
-      return { ok: true, losses: compare(renamed(before, renames), snapshot(database)) };
+      const after = snapshot(database);
+      const expected = renamed(before, renames);
+      let casts: DataLoss[] = [];
+      if (exists) {
+        database.prepare("ATTACH DATABASE ? AS original").run(databasePath);
+        casts = castLosses(database, expected, after, renames);
+      }
+      return { ok: true, losses: [...compare(expected, after), ...casts] };
     } finally {
       database.close();
     }
