@@ -100,8 +100,8 @@ async function sample(schema: string | undefined, seed: boolean): Promise<Sample
 /** Our headless command as a whole process, as Alembic is measured: `npm run migrate -- --name init` minus npm. */
 function cliSample(schema: string | undefined, seed: boolean): { migrate: number; seed?: number } {
   const project = tempProject(schema);
-  // As npm run migrate and npm run seed run them (without npm's own start): migrate as the
-  // prebuilt bundle through scripts/launch.cjs, seed with tsx's loader in the same process.
+  // As npm run migrate and npm run seed run them (without npm's own start): the prebuilt
+  // bundles through scripts/launch.cjs.
   const env = { ...process.env, SCHEMAFLOW_PROJECT: project.root };
   const run = (label: string, ...args: string[]) => {
     const start = process.hrtime.bigint();
@@ -112,7 +112,7 @@ function cliSample(schema: string | undefined, seed: boolean): { migrate: number
   try {
     return {
       migrate: run("migrate", path.join(ROOT, "scripts", "launch.cjs"), "migrate", "--name", "init"),
-      seed: seed ? run("seed", "--import", "tsx", path.join(ROOT, "scripts", "seed.ts")) : undefined,
+      seed: seed ? run("seed", path.join(ROOT, "scripts", "launch.cjs"), "seed") : undefined,
     };
   } finally {
     removeProject(project);

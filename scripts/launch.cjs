@@ -30,7 +30,7 @@ const vm = require("node:vm");
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "dist", "cli");
 /** The headless commands run through a bundle: scripts/<name>.ts. */
-const CLIS = ["migrate"];
+const CLIS = ["migrate", "seed"];
 /** Files whose change means a rebuild besides what esbuild reads: the build options are here. */
 const EXTRA_INPUTS = [__filename, path.join(ROOT, "tsconfig.json")];
 
@@ -84,6 +84,14 @@ function build(name, { quiet = false } = {}) {
     // better-sqlite3 is a native addon; the wasm packages are loaded from node_modules at run
     // time (lib/migrate/engine.ts reads the .wasm next to its glue).
     external: ["better-sqlite3", "@prisma/schema-engine-wasm", "@prisma/prisma-schema-wasm"],
+    // The generated Prisma Client (the seed's) asks import.meta.url for its folder: in a
+    // CommonJS bundle that is the bundle's own URL.
+    define: { "import.meta.url": "__bundleUrl" },
+    banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // See run(): the script has no import(), so dynamic imports (Prisma Client's of node:buffer)
+    // become require(), which also loads ES modules since Node 20.19.
+    supported: { "dynamic-import": false },
+
     // Identifiers kept: stack traces stay readable. No comments: the file is ASCII.
     minifyWhitespace: true,
     minifySyntax: true,
@@ -119,8 +127,8 @@ function run(name) {
   } catch {
     cachedData = undefined;
   }
-  // No import() in here (Node 20 offers it to a vm.Script only behind experimental flags, and
-  // loses it when the script comes from a code cache): lib/migrate/engine.ts then require()s.
+  // No import() in here: Node 20 gives a vm.Script one only as an experimental feature, and
+  // not at all when it comes from a code cache. The build turns import() into require().
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
   if (!cachedData || script.cachedDataRejected) {
     // After the command ran, so the functions it compiled lazily are in the cache too.

@@ -1,7 +1,6 @@
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -19,24 +18,12 @@ import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 type EngineClass = typeof SchemaEngine;
 let engineClass: Promise<EngineClass> | undefined;
 
-/**
- * The engine's ES module glue. The headless CLI runs as a bundle compiled through a V8 code
- * cache (scripts/launch.cjs), where Node 20 offers no import(): there it is require()d, which
- * loads an ES module since Node 20.19.
- */
-async function importGlue(nodeRequire: NodeJS.Require, gluePath: string) {
-  try {
-    return await import(/*turbopackIgnore: true*/ /* webpackIgnore: true */ pathToFileURL(gluePath).href);
-  } catch (error) {
-    if ((error as { code?: string }).code !== "ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING") throw error;
-    return nodeRequire(/*turbopackIgnore: true*/ /* webpackIgnore: true */ gluePath);
-  }
-}
-
 async function loadEngineClass(): Promise<EngineClass> {
   const require = createRequire(path.join(/*turbopackIgnore: true*/ process.cwd(), "package.json"));
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-  const bg = await importGlue(require, gluePath);
+  // The glue is an ES module; require() loads one since Node 20.19, the same way in the
+  // server, the tests and the CLI's bundle (whose code-cached script has no import()).
+  const bg = require(/*turbopackIgnore: true*/ /* webpackIgnore: true */ gluePath);
   const bytes = await fs.readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
   const module = new WebAssembly.Module(bytes);
   const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bg });
