@@ -102,6 +102,13 @@ test("the data grid: counts on the canvas, filters, sort, edits, links both ways
     await page.keyboard.press("Control+c");
     await expect(data.getByRole("status").filter({ hasText: "Copied fullname." })).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("Spongebob Squarepants");
+    // The keyboard moves between cells and edits: arrows, Enter to edit, Escape to leave it as it was.
+    await page.keyboard.press("ArrowLeft");
+    await expect(cell("spongebob", 2)).toHaveAttribute("aria-selected", "true");
+    await page.keyboard.press("Enter");
+    await expect(data.getByRole("textbox", { name: "Edit name" })).toHaveValue("spongebob");
+    await page.keyboard.press("Escape");
+    await expect(data.getByRole("textbox", { name: "Edit name" })).toHaveCount(0);
   });
 
   await test.step("a user's back-references open their addresses; an address's foreign key opens its user", async () => {
