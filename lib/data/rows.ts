@@ -128,10 +128,6 @@ function filterClause(table: CatalogueTable, filter: Filter, params: SqlValue[])
   return `${name} ${COMPARISON[filter.op]} ?`;
 }
 
-function whereClause(table: CatalogueTable, filters: Filter[] | undefined, params: SqlValue[]): string[] {
-  return (filters ?? []).map((filter) => filterClause(table, filter, params));
-}
-
 /** Continues after the cursor in ORDER BY column, rowid (NULLs first ascending, last descending, as SQLite sorts them). */
 function cursorClause(sort: Sort | undefined, column: CatalogueColumn | undefined, cursor: Cursor, params: SqlValue[]): string {
   if (!sort || !column) {
@@ -166,20 +162,25 @@ function selectList(table: CatalogueTable): string {
   return `rowid AS __rowid, ${table.columns.map((c) => quoteIdentifier(c.name)).join(", ")}`;
 }
 
-export function queryRows(database: Database.Database, catalogue: Catalogue, query: RowQuery): RowsPage {
-  const table = tableOf(catalogue, query.table);
-  const params: SqlValue[] = [];
-  const conditions = whereClause(table, query.filters, params);
+/** The WHERE and ORDER BY of a grid's selection: its filters (and cursor), its sort, rowid to break ties. */
+function selection(table: CatalogueTable, query: Omit<RowQuery, "limit">, params: SqlValue[]) {
+  const conditions = (query.filters ?? []).map((filter) => filterClause(table, filter, params));
   const sortColumn = query.sort ? columnOf(table, query.sort.column) : undefined;
   if (query.after) conditions.push(cursorClause(query.sort, sortColumn, query.after, params));
   const direction = query.sort?.direction === "desc" ? "DESC" : "ASC";
-  const order = sortColumn ? `${quoteIdentifier(sortColumn.name)} ${direction}, rowid ${direction}` : "rowid";
+  return {
+    sortColumn,
+    where: conditions.length ? ` WHERE ${conditions.join(" AND ")}` : "",
+    order: ` ORDER BY ${sortColumn ? `${quoteIdentifier(sortColumn.name)} ${direction}, rowid ${direction}` : "rowid"}`,
+  };
+}
+
+export function queryRows(database: Database.Database, catalogue: Catalogue, query: RowQuery): RowsPage {
+  const table = tableOf(catalogue, query.table);
+  const params: SqlValue[] = [];
+  const { sortColumn, where, order } = selection(table, query, params);
   const statement = database
-    .prepare(
-      `SELECT ${selectList(table)} FROM ${quoteIdentifier(table.name)}` +
-        (conditions.length ? ` WHERE ${conditions.join(" AND ")}` : "") +
-        ` ORDER BY ${order} LIMIT ?`,
-    )
+    .prepare(`SELECT ${selectList(table)} FROM ${quoteIdentifier(table.name)}${where}${order} LIMIT ?`)
     .safeIntegers(true);
   const raw = statement.all(...params, query.limit + 1) as Record<string, unknown>[];
   const more = raw.length > query.limit;
@@ -195,9 +196,8 @@ export function queryRows(database: Database.Database, catalogue: Catalogue, que
 export function countRowsIn(database: Database.Database, catalogue: Catalogue, table: string, filters?: Filter[]): number {
   const found = tableOf(catalogue, table);
   const params: SqlValue[] = [];
-  const conditions = whereClause(found, filters, params);
-  const sql = `SELECT count(*) AS n FROM ${quoteIdentifier(found.name)}${conditions.length ? ` WHERE ${conditions.join(" AND ")}` : ""}`;
-  return (database.prepare(sql).get(...params) as { n: number }).n;
+  const { where } = selection(found, { table, filters }, params);
+  return (database.prepare(`SELECT count(*) AS n FROM ${quoteIdentifier(found.name)}${where}`).get(...params) as { n: number }).n;
 }
 
 export function readRows(project: Project, graph: SchemaGraph | undefined, query: RowQuery): RowsPage {
@@ -425,6 +425,14 @@ function reachable(catalogue: Catalogue, start: CatalogueTable): CatalogueTable[
   return [...seen.values()];
 }
 
+/** Rows of the foreign key's table whose key columns hold these values. */
+function countReferencing(database: Database.Database, key: ForeignKey, values: SqlValue[]): number {
+  const condition = key.columns.map((c) => `${quoteIdentifier(c)} = ?`).join(" AND ");
+  return (
+    database.prepare(`SELECT count(*) AS n FROM ${quoteIdentifier(key.table)} WHERE ${condition}`).get(...values) as { n: number }
+  ).n;
+}
+
 function blockingReferences(database: Database.Database, table: CatalogueTable, keys: CellValue[][]): string {
   const parts: string[] = [];
   for (const key of table.incoming) {
@@ -435,13 +443,7 @@ function blockingReferences(database: Database.Database, table: CatalogueTable, 
       const row = readOne(database, table, keyCondition(table, rowKey, params), params);
       if (!row) continue;
       const referenced = key.referencedColumns.map((c) => keyValue(columnOf(table, c), row.values[c]));
-      count += (
-        database
-          .prepare(
-            `SELECT count(*) AS n FROM ${quoteIdentifier(key.table)} WHERE ${key.columns.map((c) => `${quoteIdentifier(c)} = ?`).join(" AND ")}`,
-          )
-          .get(...referenced) as { n: number }
-      ).n;
+      count += countReferencing(database, key, referenced);
     }
     if (count)
       parts.push(`${count} row${count === 1 ? "" : "s"} of ${key.table} (${key.columns.join(", ")}, ON DELETE ${key.onDelete})`);
@@ -545,15 +547,8 @@ export function backReferences(
     if (!row) throw new GridRefused(`That row of ${table.name} no longer exists; reload the grid.`);
     return table.incoming.map((key) => {
       const values = key.referencedColumns.map((c) => row.values[c] ?? null);
-      const child = tableOf(catalogue, key.table);
       const bound = key.referencedColumns.map((c, i) => keyValue(columnOf(table, c), values[i]));
-      const count = (
-        database
-          .prepare(
-            `SELECT count(*) AS n FROM ${quoteIdentifier(child.name)} WHERE ${key.columns.map((c) => `${quoteIdentifier(c)} = ?`).join(" AND ")}`,
-          )
-          .get(...bound) as { n: number }
-      ).n;
+      const count = countReferencing(database, key, bound);
       return { table: key.table, columns: key.columns, values, count };
     });
   });
@@ -570,16 +565,11 @@ export function* exportRows(
     const catalogue = readCatalogue(database, graph);
     const table = tableOf(catalogue, query.table);
     const params: SqlValue[] = [];
-    const conditions = whereClause(table, query.filters, params);
-    const sortColumn = query.sort ? columnOf(table, query.sort.column) : undefined;
-    const direction = query.sort?.direction === "desc" ? "DESC" : "ASC";
-    const order = sortColumn ? `${quoteIdentifier(sortColumn.name)} ${direction}, rowid ${direction}` : "rowid";
+    const { where, order } = selection(table, query, params);
     yield { columns: table.columns.map((c) => c.name) };
     const statement = database
       .prepare(
-        `SELECT ${table.columns.map((c) => quoteIdentifier(c.name)).join(", ")} FROM ${quoteIdentifier(table.name)}` +
-          (conditions.length ? ` WHERE ${conditions.join(" AND ")}` : "") +
-          ` ORDER BY ${order}`,
+        `SELECT ${table.columns.map((c) => quoteIdentifier(c.name)).join(", ")} FROM ${quoteIdentifier(table.name)}${where}${order}`,
       )
       .safeIntegers(true)
       .raw(true);
