@@ -17,8 +17,7 @@ import { FILTER_OPERATORS } from "@/lib/data/filters";
 import { seedTutorial, type SeedResult } from "@/lib/data/seed";
 import { listTables, type TableSummary } from "@/lib/data/tables";
 import { currentProject } from "@/lib/project/project";
-import { openSchema } from "@/lib/project/schema-store";
-import type { SchemaGraph } from "@/lib/schema/graph";
+import { schemaGraphIfValid } from "@/lib/project/schema-store";
 import { attempt, invalidInput, type ActionResult } from "./action-result";
 
 /**
@@ -34,21 +33,12 @@ const filters = z
   .max(50);
 const sort = z.object({ column: name, direction: z.enum(["asc", "desc"]) });
 
-/** The schema enriches the catalogue (enums, lengths, generated values); a broken schema file only loses that. */
-async function currentGraph(): Promise<SchemaGraph | undefined> {
-  try {
-    return (await openSchema(currentProject())).graph;
-  } catch {
-    return undefined;
-  }
-}
-
 export async function seedAction(): Promise<ActionResult<{ result: SeedResult }>> {
   return attempt(async () => ({ result: await seedTutorial(currentProject()) }));
 }
 
 export async function listTablesAction(): Promise<ActionResult<{ tables: TableSummary[] }>> {
-  return attempt(async () => ({ tables: listTables(currentProject(), await currentGraph()) }));
+  return attempt(async () => ({ tables: listTables(currentProject(), await schemaGraphIfValid(currentProject())) }));
 }
 
 export async function readRowsAction(input: unknown): Promise<ActionResult<{ page: RowsPage }>> {
@@ -62,39 +52,41 @@ export async function readRowsAction(input: unknown): Promise<ActionResult<{ pag
     })
     .safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({ page: readRows(currentProject(), await currentGraph(), parsed.data) }));
+  return attempt(async () => ({ page: readRows(currentProject(), await schemaGraphIfValid(currentProject()), parsed.data) }));
 }
 
 export async function countRowsAction(input: unknown): Promise<ActionResult<{ count: number }>> {
   const parsed = z.object({ table: name, filters: filters.optional() }).safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   return attempt(async () => ({
-    count: countRows(currentProject(), await currentGraph(), parsed.data.table, parsed.data.filters),
+    count: countRows(currentProject(), await schemaGraphIfValid(currentProject()), parsed.data.table, parsed.data.filters),
   }));
 }
 
 export async function updateCellAction(input: unknown): Promise<ActionResult<{ row: GridRow }>> {
   const parsed = z.object({ table: name, key, column: name, value: z.string().max(1_000_000).nullable() }).safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({ row: updateCell(currentProject(), await currentGraph(), parsed.data) }));
+  return attempt(async () => ({ row: updateCell(currentProject(), await schemaGraphIfValid(currentProject()), parsed.data) }));
 }
 
 export async function insertRowAction(input: unknown): Promise<ActionResult<{ row: GridRow }>> {
   const parsed = z.object({ table: name, values: z.record(name, z.string().max(1_000_000).nullable()) }).safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({ row: insertRow(currentProject(), await currentGraph(), parsed.data) }));
+  return attempt(async () => ({ row: insertRow(currentProject(), await schemaGraphIfValid(currentProject()), parsed.data) }));
 }
 
 export async function deleteRowsAction(input: unknown): Promise<ActionResult<{ impact: DeleteImpact }>> {
   const parsed = z.object({ table: name, keys: z.array(key).min(1).max(1000), commit: z.boolean() }).safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   return attempt(async () => ({
-    impact: deleteRows(currentProject(), await currentGraph(), parsed.data, { commit: parsed.data.commit }),
+    impact: deleteRows(currentProject(), await schemaGraphIfValid(currentProject()), parsed.data, { commit: parsed.data.commit }),
   }));
 }
 
 export async function backReferencesAction(input: unknown): Promise<ActionResult<{ references: BackReference[] }>> {
   const parsed = z.object({ table: name, key }).safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({ references: backReferences(currentProject(), await currentGraph(), parsed.data) }));
+  return attempt(async () => ({
+    references: backReferences(currentProject(), await schemaGraphIfValid(currentProject()), parsed.data),
+  }));
 }

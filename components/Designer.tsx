@@ -90,7 +90,8 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
   const [focus, setFocus] = useState<Focus | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [dataVersion, setDataVersion] = useState(0);
-  const [tableRows, setTableRows] = useState<TableData["rows"]>(new Map());
+  const [tables, setTables] = useState<{ list: TableSummary[] | null; error: string | null }>({ list: null, error: null });
+  const [rowsChanged, setRowsChanged] = useState(0);
   const [openTable, setOpenTable] = useState<{ table: string; at: number } | undefined>(undefined);
   const [busy, setBusy] = useState<string | null>(null);
   const selectedRef = useRef<string[]>([]);
@@ -483,17 +484,22 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
     return () => cancelAnimationFrame(frame);
   }, [focusedNodeId, flow]);
 
-  // Row counts on the nodes: after a migration, a seed or an edit in the grid.
-  const showCounts = useCallback((tables: TableSummary[]) => {
-    setTableRows(new Map(tables.filter((t) => t.model).map((t) => [t.model!, { table: t.name, count: t.rowCount }])));
-  }, []);
+  // The database's tables and row counts, for the nodes and the data panel: read after a
+  // migration, a seed, or rows changed in the grid.
   useEffect(() => {
     let live = true;
-    void listTablesAction().then((result) => live && result.ok && showCounts(result.tables));
+    void listTablesAction().then((result) => {
+      if (!live) return;
+      setTables((current) => (result.ok ? { list: result.tables, error: null } : { list: current.list, error: result.error }));
+    });
     return () => {
       live = false;
     };
-  }, [dataVersion, showCounts]);
+  }, [dataVersion, rowsChanged]);
+  const tableRows = useMemo<TableData["rows"]>(
+    () => new Map((tables.list ?? []).filter((t) => t.model).map((t) => [t.model!, { table: t.name, count: t.rowCount }])),
+    [tables.list],
+  );
   const tableData = useMemo<TableData>(
     () => ({
       rows: tableRows,
@@ -627,7 +633,9 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
             open={openTable}
             onClose={() => setPanel(null)}
             onShowOnCanvas={jumpTo}
-            onTablesChanged={showCounts}
+            tables={tables.list}
+            error={tables.error}
+            onRowsChanged={() => setRowsChanged((n) => n + 1)}
           />
         )}
         {panel === "text" && (

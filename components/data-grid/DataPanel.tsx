@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { listTablesAction } from "@/app/data-actions";
 import type { TableSummary } from "@/lib/data/tables";
 import { SidePanel } from "../SidePanel";
 import { RowGrid, type GridView } from "./RowGrid";
@@ -13,40 +12,32 @@ import { SampleDataForm } from "./SampleDataForm";
  */
 export function DataPanel(props: {
   version: number;
+  /** The database's tables with their row counts (the Designer keeps them, for the canvas too). */
+  tables: TableSummary[] | null;
+  error: string | null;
   /** A table to show, chosen from outside (a node's row count on the canvas). */
   open?: { table: string; at: number };
   onClose(): void;
   onShowOnCanvas(model: string): void;
-  onTablesChanged(tables: TableSummary[]): void;
+  /** Rows were inserted, deleted or generated: the counts are stale. */
+  onRowsChanged(): void;
 }) {
-  const [tables, setTables] = useState<TableSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { tables, error } = props;
   const [view, setView] = useState<GridView | null>(props.open ? { table: props.open.table, filters: [] } : null);
   const [trail, setTrail] = useState<GridView[]>([]);
-  const [counts, setCounts] = useState(0);
   const [generated, setGenerated] = useState(0);
-  const { onTablesChanged } = props;
 
+  // The first table until one is chosen; another when the chosen one is gone.
   useEffect(() => {
-    let live = true;
-    void listTablesAction().then((result) => {
-      if (!live) return;
-      if (!result.ok) return setError(result.error);
-      setError(null);
-      setTables(result.tables);
-      onTablesChanged(result.tables);
-      setView((current) =>
-        current && result.tables.some((t) => t.name === current.table)
-          ? current
-          : result.tables[0]
-            ? { table: result.tables[0].name, filters: [] }
-            : null,
-      );
-    });
-    return () => {
-      live = false;
-    };
-  }, [props.version, counts, onTablesChanged]);
+    if (!tables) return;
+    setView((current) =>
+      current && tables.some((t) => t.name === current.table)
+        ? current
+        : tables[0]
+          ? { table: tables[0].name, filters: [] }
+          : null,
+    );
+  }, [tables]);
 
   useEffect(() => {
     if (props.open) {
@@ -82,7 +73,7 @@ export function DataPanel(props: {
           <div className="flex w-52 shrink-0 flex-col border-r border-slate-200">
             <SampleDataForm
               onGenerated={() => {
-                setCounts((n) => n + 1);
+                props.onRowsChanged();
                 setGenerated((n) => n + 1);
               }}
             />
@@ -150,7 +141,7 @@ export function DataPanel(props: {
                   version={props.version + generated}
                   onNavigate={go}
                   onFiltersChange={(filters) => setView({ ...view, filters })}
-                  onChanged={() => setCounts((n) => n + 1)}
+                  onChanged={props.onRowsChanged}
                 />
               </div>
             </div>

@@ -43,12 +43,28 @@ export function schemaVersion(text: string): string {
 // The last file read and its graph: a reload of an unchanged 1,000-model schema skips the parse.
 let lastOpened: { path: string; text: string; graph: SchemaGraph } | undefined;
 
-export async function openSchema(project: Project): Promise<OpenedSchema> {
-  const text = await fs.readFile(project.schemaPath, "utf8");
+function graphOf(project: Project, text: string): SchemaGraph {
   const cached = lastOpened?.path === project.schemaPath && lastOpened.text === text ? lastOpened.graph : undefined;
   const graph = cached ?? parseSchemaFile(text);
   lastOpened = { path: project.schemaPath, text, graph };
-  return { graph, layout: await readLayout(project), text, version: schemaVersion(text) };
+  return graph;
+}
+
+export async function openSchema(project: Project): Promise<OpenedSchema> {
+  const text = await fs.readFile(project.schemaPath, "utf8");
+  return { graph: graphOf(project, text), layout: await readLayout(project), text, version: schemaVersion(text) };
+}
+
+/**
+ * The schema's graph alone (no layout), or undefined when the file cannot be read or does not
+ * parse: what the data grid adds to the database's own catalogue, which works without it.
+ */
+export async function schemaGraphIfValid(project: Project): Promise<SchemaGraph | undefined> {
+  try {
+    return graphOf(project, await fs.readFile(project.schemaPath, "utf8"));
+  } catch {
+    return undefined;
+  }
 }
 
 export async function readLayout(project: Project): Promise<Layout> {

@@ -4,7 +4,7 @@ import { toCsvLine } from "@/lib/data/csv";
 import { FILTER_OPERATORS } from "@/lib/data/filters";
 import { exportRows } from "@/lib/data/rows";
 import { currentProject } from "@/lib/project/project";
-import { openSchema } from "@/lib/project/schema-store";
+import { schemaGraphIfValid } from "@/lib/project/schema-store";
 
 /** The rows a grid shows (its filters and sort), as CSV, streamed so a million rows never sit in memory. */
 
@@ -25,10 +25,7 @@ export async function GET(request: Request, context: { params: Promise<{ table: 
     return new Response("The export's query is not valid.", { status: 400 });
   }
   const project = currentProject();
-  const graph = await openSchema(project).then(
-    (opened) => opened.graph,
-    () => undefined,
-  );
+  const graph = await schemaGraphIfValid(project);
   const rows = exportRows(project, graph, { table, ...query });
   let header: string;
   try {
