@@ -173,15 +173,21 @@ function FieldRow(props: {
         </button>
       )}
       <RowHandles fieldId={field.id} side="right" />
-      {problems.length > 0 && (
-        <p
-          role="alert"
-          className="absolute left-full top-0 z-10 ml-3 w-64 rounded border border-red-300 bg-red-50 px-2 py-1 text-xs text-red-800 shadow"
-        >
-          {problems.join(" ")}
-        </p>
-      )}
+      <RowProblems problems={problems} />
     </li>
+  );
+}
+
+/** Prisma's problems with a row, beside it. */
+function RowProblems(props: { problems: string[] }) {
+  if (!props.problems.length) return null;
+  return (
+    <p
+      role="alert"
+      className="absolute left-full top-0 z-10 ml-3 w-64 rounded border border-red-300 bg-red-50 px-2 py-1 text-xs text-red-800 shadow"
+    >
+      {props.problems.join(" ")}
+    </p>
   );
 }
 
@@ -210,14 +216,7 @@ function VerbatimRow(props: { field: VerbatimField; problems: string[] }) {
       <span className="min-w-0 truncate font-mono text-xs" title={field.type}>
         {field.type}
       </span>
-      {problems.length > 0 && (
-        <p
-          role="alert"
-          className="absolute left-full top-0 z-10 ml-3 w-64 rounded border border-red-300 bg-red-50 px-2 py-1 text-xs text-red-800 shadow"
-        >
-          {problems.join(" ")}
-        </p>
-      )}
+      <RowProblems problems={problems} />
     </li>
   );
 }

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { CatalogueColumn } from "@/lib/data/catalogue";
 import { operatorsFor, type Filter } from "@/lib/data/filters";
-import { describeFilter, OPERATOR_LABELS } from "./cells";
+import { choicesFor, describeFilter, OPERATOR_LABELS } from "./cells";
 
 /** The active filters as removable chips, and a row to add one: column, an operator that fits its type, a value. */
 export function FilterBar(props: { columns: CatalogueColumn[]; filters: Filter[]; onChange(filters: Filter[]): void }) {
@@ -14,7 +14,7 @@ export function FilterBar(props: { columns: CatalogueColumn[]; filters: Filter[]
   const [value, setValue] = useState("");
   const operator = operators.includes(op) ? op : operators[0];
   const needsValue = operator !== "null" && operator !== "notnull";
-  const choices = column?.kind === "boolean" ? ["true", "false"] : column?.enumValues;
+  const choices = column && choicesFor(column);
 
   const add = () => {
     if (!column || !operator) return;

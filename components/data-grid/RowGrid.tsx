@@ -14,7 +14,7 @@ import type { CatalogueColumn } from "@/lib/data/catalogue";
 import type { Filter } from "@/lib/data/filters";
 import type { BackReference, Cursor, DeleteImpact, GridRow, GridTable, Sort } from "@/lib/data/rows";
 import type { CellValue } from "@/lib/data/values";
-import { cellText, CellView, isNumeric } from "./cells";
+import { cellText, CellView, choicesFor, isNumeric } from "./cells";
 import { FilterBar } from "./FilterBar";
 import { RowForm } from "./RowForm";
 
@@ -525,7 +525,7 @@ function CellEditor(props: {
       props.onCommit(props.text);
     } else if (event.key === "Escape") props.onCancel();
   };
-  const choices = column.kind === "boolean" ? ["true", "false"] : column.enumValues;
+  const choices = choicesFor(column);
   return (
     <span className="flex items-center gap-1">
       {choices ? (

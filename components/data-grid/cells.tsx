@@ -69,6 +69,11 @@ export const OPERATOR_LABELS: Record<Filter["op"], string> = {
   notnull: "is not NULL",
 };
 
+/** The values a column can take, when they are few enough to pick from: true/false, an enum's. */
+export function choicesFor(column: CatalogueColumn): string[] | undefined {
+  return column.kind === "boolean" ? ["true", "false"] : column.enumValues;
+}
+
 export function describeFilter(filter: Filter): string {
   return `${filter.column} ${OPERATOR_LABELS[filter.op]}${filter.op === "null" || filter.op === "notnull" ? "" : ` ${filter.value ?? ""}`}`;
 }

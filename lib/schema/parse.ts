@@ -2,18 +2,10 @@ import type { Field, Generator, IgnoredModel, Model, SchemaGraph, VerbatimField 
 import { defaultRelationName, splitDocumentation } from "./naming";
 import { readConfig, readDatamodel, type DmmfField, type DmmfIndex } from "./prisma-wasm";
 import { REFERENTIAL_ACTIONS } from "./graph";
-import type { BlockNotes, MemberNotes, SourceNotes } from "./source-notes";
+import { emptySourceNotes, type BlockNotes, type MemberNotes, type SourceNotes } from "./source-notes";
 
 /** No notes: the meaning only (comments, order and read-only reasons come from readSourceNotes). */
-const NO_NOTES: SourceNotes = {
-  order: [],
-  blocks: new Map(),
-  ignoredBlocks: [],
-  header: [],
-  footer: [],
-  datasourceConfig: [],
-  unsupported: [],
-};
+const NO_NOTES: SourceNotes = emptySourceNotes();
 
 const nonEmpty = <T extends object>(value: T): T | undefined =>
   Object.values(value).some((v) => (Array.isArray(v) ? v.length : v !== undefined && v !== false)) ? value : undefined;

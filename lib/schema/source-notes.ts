@@ -202,16 +202,13 @@ export function asciiNames(text: string): { text: string; restore: (read: string
   return { text: replaced, restore: (read) => read.replace(standIn, (_, n: string) => names[Number(n)]) };
 }
 
+/** Notes of a file that has none: no comments, no order, nothing kept aside. */
+export function emptySourceNotes(): SourceNotes {
+  return { order: [], blocks: new Map(), ignoredBlocks: [], header: [], footer: [], datasourceConfig: [], unsupported: [] };
+}
+
 export function readSourceNotes(text: string): SourceNotes {
-  const notes: SourceNotes = {
-    order: [],
-    blocks: new Map(),
-    ignoredBlocks: [],
-    header: [],
-    footer: [],
-    datasourceConfig: [],
-    unsupported: [],
-  };
+  const notes = emptySourceNotes();
   const ascii = asciiNames(withoutBlockComments(text));
   const restore = ascii.restore;
   let schema: { list: Node[] };
