@@ -1,13 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { seedTutorial } from "../data/seed";
 import type { Project } from "../project/project";
 import { openSchema, saveSchema } from "../project/schema-store";
 import { addField, updateField } from "../schema/operations";
-import { queryRows } from "../testing/query";
-import { removeProject, tempProject } from "../testing/temp-project";
+import { execSql, queryRows } from "../testing/query";
+import { removeProject } from "../testing/temp-project";
+import { seededTutorialProject } from "../testing/seeded-project";
 import { checksumOf } from "./apply";
 import { detectDrift } from "./drift";
 import { readHistory } from "./history";
@@ -16,23 +15,13 @@ import { applyRevision, diagnoseHistory, planRevision } from "./revision";
 let project: Project;
 let initial: string;
 beforeEach(async () => {
-  project = tempProject();
-  initial = fs.readFileSync(project.schemaPath, "utf8");
-  await applyRevision(project, { name: "init" });
-  await seedTutorial(project);
+  ({ project, schema: initial } = await seededTutorialProject());
 });
 afterEach(() => removeProject(project));
 
 const rows = (sql: string) => queryRows(project.databasePath, sql);
 const columns = (table: string) => (rows(`PRAGMA table_info("${table}")`) as { name: string }[]).map((c) => c.name);
-const exec = (sql: string) => {
-  const database = new Database(project.databasePath);
-  try {
-    database.exec(sql);
-  } finally {
-    database.close();
-  }
-};
+const exec = (sql: string) => execSql(project.databasePath, sql);
 
 /**
  * The real database refuses what its copy accepted (as when it changed after the rehearsal,

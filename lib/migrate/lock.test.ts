@@ -2,9 +2,9 @@ import { spawn, type ChildProcessByStdio } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { Readable } from "node:stream";
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, test } from "vitest";
 import type { Project } from "../project/project";
+import { execSql } from "../testing/query";
 import { removeProject, tempProject } from "../testing/temp-project";
 import { reconcileDrift } from "./drift";
 import { withMigrationLock } from "./lock";
@@ -59,14 +59,7 @@ async function waitsForTheOtherProcess<T>(migration: () => Promise<T>): Promise<
   return result;
 }
 
-const exec = (sql: string) => {
-  const database = new Database(project.databasePath);
-  try {
-    database.exec(sql);
-  } finally {
-    database.close();
-  }
-};
+const exec = (sql: string) => execSql(project.databasePath, sql);
 
 describe("one migration at a time per database, across processes", () => {
   test("apply, up, rollback, reset and reconcile each wait for another process's migration to finish", async () => {

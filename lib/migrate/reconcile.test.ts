@@ -1,12 +1,11 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { seedTutorial } from "../data/seed";
 import type { Project } from "../project/project";
-import { queryRows } from "../testing/query";
-import { removeProject, tempProject } from "../testing/temp-project";
+import { execSql, queryRows } from "../testing/query";
+import { removeProject } from "../testing/temp-project";
+import { seededTutorialProject } from "../testing/seeded-project";
 import { checksumOf } from "./apply";
 import { detectDrift, reconcileDrift } from "./drift";
 import { readHistory } from "./history";
@@ -17,22 +16,12 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 let project: Project;
 let initial: string;
 beforeEach(async () => {
-  project = tempProject();
-  initial = fs.readFileSync(project.schemaPath, "utf8");
-  await applyRevision(project, { name: "init" });
-  await seedTutorial(project);
+  ({ project, schema: initial } = await seededTutorialProject());
 });
 afterEach(() => removeProject(project));
 
 const rows = (sql: string) => queryRows(project.databasePath, sql);
-const exec = (sql: string) => {
-  const database = new Database(project.databasePath);
-  try {
-    database.exec(sql);
-  } finally {
-    database.close();
-  }
-};
+const exec = (sql: string) => execSql(project.databasePath, sql);
 /** What the database holds, apart from the history table: every table's definition and rows. */
 const contents = () => {
   const tables = rows(

@@ -2,12 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { seedTutorial } from "../data/seed";
 import type { Project } from "../project/project";
 import { openSchema, saveSchema } from "../project/schema-store";
 import { addField, addModel } from "../schema/operations";
 import { queryRows } from "../testing/query";
-import { removeProject, tempProject } from "../testing/temp-project";
+import { removeProject } from "../testing/temp-project";
+import { seededTutorialProject } from "../testing/seeded-project";
 import { readHistory } from "./history";
 import { applyRevision, diagnoseHistory } from "./revision";
 import { rollbackLast } from "./rollback";
@@ -15,10 +15,7 @@ import { rollbackLast } from "./rollback";
 let project: Project;
 let initial: string;
 beforeEach(async () => {
-  project = tempProject();
-  initial = fs.readFileSync(project.schemaPath, "utf8");
-  await applyRevision(project, { name: "init" });
-  await seedTutorial(project);
+  ({ project, schema: initial } = await seededTutorialProject());
 });
 afterEach(() => removeProject(project));
 

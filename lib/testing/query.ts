@@ -9,3 +9,13 @@ export function queryRows(databasePath: string, sql: string): unknown[] {
     database.close();
   }
 }
+
+/** Runs SQL on a SQLite file as someone outside the app would (by hand, a trigger, a fault). */
+export function execSql(databasePath: string, sql: string): void {
+  const database = new Database(databasePath);
+  try {
+    database.exec(sql);
+  } finally {
+    database.close();
+  }
+}
