@@ -9,6 +9,21 @@ export function columnName(field: { name: string; dbName?: string }): string {
   return field.dbName ?? field.name;
 }
 
+/** Characters as a person counts them (code points), as the @maxLength check does. */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdbff || i + 1 === text.length) count++;
+    else {
+      const next = text.charCodeAt(i + 1);
+      count++;
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
+  return count;
+}
+
 /**
  * The constraints the schema holds but SQLite cannot: a String's maximum length. Returns a
  * sentence per value that breaks one; an empty list when the row may be written.
@@ -19,10 +34,10 @@ export function constraintViolations(graph: SchemaGraph, table: string, row: Rec
   const problems: string[] = [];
   for (const field of model.fields) {
     const value = row[columnName(field)];
-    if (field.maxLength && typeof value === "string" && [...value].length > field.maxLength) {
+    if (field.maxLength && typeof value === "string" && characterCount(value) > field.maxLength) {
       const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
       problems.push(
-        `${table}.${columnName(field)} holds at most ${field.maxLength} characters; "${shown}" has ${[...value].length}`,
+        `${table}.${columnName(field)} holds at most ${field.maxLength} characters; "${shown}" has ${characterCount(value)}`,
       );
     }
   }

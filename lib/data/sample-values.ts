@@ -1,5 +1,6 @@
 import { faker } from "@faker-js/faker/locale/en";
 import type { Field, Model } from "../schema/graph";
+import { characterCount } from "./constraints";
 import { storedDateTime, type SqlValue } from "./values";
 
 /**
@@ -61,21 +62,6 @@ export function storedSecond(ms: number): string {
   const hours = Math.floor(second / 3600);
   const minutes = Math.floor((second % 3600) / 60);
   return `${date}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[second % 60]}.000+00:00`;
-}
-
-/** Characters as a person counts them (code points), as the @maxLength check does. */
-export function characterCount(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0xd800 || code > 0xdbff || i + 1 === text.length) count++;
-    else {
-      const next = text.charCodeAt(i + 1);
-      count++;
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-  }
-  return count;
 }
 
 /** The first `max` characters (code points, never half a surrogate pair), trailing spaces dropped. */

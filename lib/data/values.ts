@@ -1,4 +1,5 @@
 import { GridRefused, type CatalogueColumn } from "./catalogue";
+import { characterCount } from "./constraints";
 
 /**
  * Values between the grid and SQLite. What a user types is text; each column's kind says
@@ -74,8 +75,8 @@ export function parseValue(column: CatalogueColumn, text: string): SqlValue {
       if (column.enumValues && !column.enumValues.includes(text)) {
         throw new GridRefused(`${column.name} is one of ${column.enumValues.join(", ")}; "${text}" is not.`);
       }
-      if (column.maxLength && [...text].length > column.maxLength) {
-        throw new GridRefused(`${column.name} holds at most ${column.maxLength} characters; this has ${[...text].length}.`);
+      if (column.maxLength && characterCount(text) > column.maxLength) {
+        throw new GridRefused(`${column.name} holds at most ${column.maxLength} characters; this has ${characterCount(text)}.`);
       }
       return text;
     }
