@@ -1,6 +1,7 @@
-// node scripts/launch.cjs <cli> [args]: runs scripts/<cli>.ts (today: migrate) as a prebuilt
+// node scripts/launch.cjs <cli> [args]: runs scripts/<cli>.ts (migrate, seed) as a prebuilt
 // CommonJS bundle with plain node, instead of tsx transpiling ~20 files on every start.
-// node scripts/launch.cjs --build: (re)builds every bundle (npm run build does this).
+// node scripts/launch.cjs --build: (re)builds every bundle and the schema engine's code cache
+// (npm run build does this).
 //
 // The bundle lives in dist/cli/ (not committed). Each start checks it against its inputs
 // (size, mtime and inode of every file esbuild read, this file and tsconfig.json) and rebuilds
@@ -8,19 +9,10 @@
 // step. The bundle is compiled through a V8 code cache kept next to it (what Node 22's
 // module.enableCompileCache does; Node 20 has none), named after the bundle's stamp (the
 // bundle is replaced by a rename, so a new one always has a new inode).
+//
+// The migrate command also starts from a cache of the schema engine's compiled WebAssembly
+// (see engineCache below).
 "use strict";
-
-// How V8 compiles the schema engine (5 MB of WebAssembly) for one short command. Set before
-// the first WebAssembly.Module is compiled; the long-running Next.js server does not go
-// through here and keeps V8's defaults.
-// --liftoff-only: no tier-up to TurboFan. Hot functions are otherwise recompiled on
-//   background threads, and the process then waits ~150 ms at exit for those jobs; on two
-//   cores they also compete with the main thread. Liftoff's code is faster end to end for a
-//   command, from the tutorial to 500 tables.
-// --wasm-lazy-validation: a function is validated when it is first compiled (V8 compiles
-//   lazily already) instead of all of them up front: new WebAssembly.Module takes ~6 ms
-//   instead of ~25 ms, and the functions a command never calls are never validated.
-require("node:v8").setFlagsFromString("--liftoff-only --wasm-lazy-validation");
 
 const fs = require("node:fs");
 const Module = require("node:module");
@@ -31,6 +23,8 @@ const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "dist", "cli");
 /** The headless commands run through a bundle: scripts/<name>.ts. */
 const CLIS = ["migrate", "seed"];
+/** Every bundle: the commands, and the work that fills the engine cache. */
+const BUNDLES = [...CLIS, "engine-warmup"];
 /** Files whose change means a rebuild besides what esbuild reads: the build options are here. */
 const EXTRA_INPUTS = [__filename, path.join(ROOT, "tsconfig.json")];
 
@@ -146,9 +140,149 @@ function run(name) {
   script.runInThisContext()(module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));
 }
 
+// The schema engine (5 MB of WebAssembly) is compiled by V8 in every process that loads it.
+// Compiled on demand by V8's baseline compiler, Liftoff, it costs a short command about half
+// of its own work (~55 ms of ~110 at the tutorial's size, measured), and Liftoff's code runs
+// slower than optimized code. Node 20 has no cache for compiled WebAssembly, but V8 can
+// serialize a module's code (the runtime functions %SerializeWasmModule and
+// %DeserializeWasmModule, with --allow-natives-syntax). So once (npm run build, or the first
+// migrate after Node or the engine changed) a child process runs scripts/engine-warmup.ts,
+// every engine call the CLI makes, with each function compiled by the optimizing compiler
+// (TurboFan) on its first call, and saves the code of the functions it called (~4 MB). Each
+// migrate then starts from that code (~25 ms to load it, start the engine and diff at the
+// tutorial's size); a function the warm-up did not call is compiled on its first call.
+//
+// V8 trusts what it deserializes: a truncated or altered file, or one made for other wire
+// bytes, crashes the process. So the cache is written by rename, is used only for the Node
+// version, V8 flags and engine file (its stamp) it was made with, and is loaded only when its
+// SHA-256 matches the manifest's. If V8 still refuses it, the engine is compiled (by TurboFan,
+// the flags being set: slower, once) and the next command makes a new cache.
+const ENGINE_MANIFEST = path.join(OUT, "schema-engine.json");
+/** The handle lib/migrate/engine.ts asks for a compiled module. */
+const ENGINE_HOOK = Symbol.for("schemaflow.compileSchemaEngine");
+
+// How V8 compiles WebAssembly in these short commands (the long-running Next.js server does
+// not go through here and keeps V8's defaults). Set before the first module is compiled.
+// --liftoff-only: no tier-up to TurboFan. Hot functions are otherwise recompiled on
+//   background threads, and the process then waits ~150 ms at exit for those jobs; on two
+//   cores they also compete with the main thread.
+// --wasm-lazy-validation: a function is validated when it is first compiled (V8 compiles
+//   lazily already) instead of all of them up front: new WebAssembly.Module takes ~6 ms
+//   instead of ~25 ms, and the functions a command never calls are never validated.
+const WASM_FLAGS = "--liftoff-only --wasm-lazy-validation";
+// With the engine cache: optimized code only (what the cache holds; no tier-up jobs either),
+// compiled lazily. V8 refuses a cache made under other flags, so making and using it share
+// these.
+const CACHED_WASM_FLAGS = "--no-liftoff --wasm-lazy-compilation --wasm-lazy-validation --allow-natives-syntax";
+
+/** The engine's .wasm, found as lib/migrate/engine.ts finds it. */
+function engineWasm() {
+  const glue = Module.createRequire(path.join(ROOT, "package.json")).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+  return path.join(path.dirname(glue), "schema_engine_bg.wasm");
+}
+
+/** What a cache is made for: this Node, these flags, this engine file. */
+function engineCacheKey(wasmPath = engineWasm()) {
+  return { node: process.version, arch: process.arch, flags: CACHED_WASM_FLAGS, wasmPath, wasm: stamp(wasmPath) };
+}
+
+/** The cache's manifest when it was made for this process, else undefined. */
+function engineCache() {
+  let manifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(ENGINE_MANIFEST, "utf8"));
+  } catch {
+    return undefined;
+  }
+  const key = engineCacheKey(manifest.wasmPath);
+  return Object.entries(key).every(([field, value]) => manifest[field] === value) ? manifest : undefined;
+}
+
+const natives = (body, ...params) => {
+  require("node:v8").setFlagsFromString(CACHED_WASM_FLAGS);
+  return new Function(...params, body);
+};
+
+/**
+ * Makes the cache in a child process (the flags are per process). Returns whether it was
+ * made; a failure is recorded in the manifest, so commands do not try again until the next
+ * build.
+ */
+function buildEngineCache() {
+  const child = require("node:child_process").spawnSync(process.execPath, [__filename, "--engine-warmup"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (child.status === 0 && engineCache()?.sha256) return { ok: true };
+  const reason = `the schema engine's code cache was not made (node scripts/launch.cjs --build): ${
+    (child.stderr || child.error?.message || `exit ${child.status}`).trim().split("\n")[0]
+  }; migrate compiles the engine on each start`;
+  fs.mkdirSync(OUT, { recursive: true });
+  writeAtomic(ENGINE_MANIFEST, `${JSON.stringify({ ...engineCacheKey(), failed: reason })}\n`);
+  return { ok: false, reason };
+}
+
+/** The child of buildEngineCache: runs the warm-up, then saves the engine's code. */
+function warmUpEngine() {
+  const serialize = natives("return %SerializeWasmModule(module)", "module");
+  let compiled;
+  let key;
+  globalThis[ENGINE_HOOK] = (wasmPath) => {
+    key = engineCacheKey(wasmPath);
+    return (compiled = new WebAssembly.Module(fs.readFileSync(wasmPath)));
+  };
+  process.once("exit", (code) => {
+    if (code !== 0 || !compiled) return;
+    const data = Buffer.from(serialize(compiled));
+    const sha256 = require("node:crypto").createHash("sha256").update(data).digest("hex");
+    // Named by its content: a command that read the previous manifest still finds its file.
+    const file = `schema-engine.${sha256.slice(0, 16)}.wasmcache`;
+    writeAtomic(path.join(OUT, file), data);
+    writeAtomic(ENGINE_MANIFEST, `${JSON.stringify({ ...key, file, size: data.length, sha256 }, null, 1)}\n`);
+    for (const stale of fs.readdirSync(OUT)) {
+      if (/^schema-engine\..*\.wasmcache$/.test(stale) && stale !== file) fs.rmSync(path.join(OUT, stale), { force: true });
+    }
+  });
+  run("engine-warmup");
+}
+
+/** SCHEMAFLOW_LAUNCH_DEBUG=1 tells on stderr how the engine was compiled. */
+const debug = (line) => process.env.SCHEMAFLOW_LAUNCH_DEBUG && console.error(line);
+
+/** Hands lib/migrate/engine.ts the engine compiled from the cache. */
+function useEngineCache(manifest) {
+  const deserialize = natives("return %DeserializeWasmModule(data, bytes)", "data", "bytes");
+  globalThis[ENGINE_HOOK] = (wasmPath) => {
+    const bytes = fs.readFileSync(wasmPath);
+    let outcome = "engine file differs from the cache's, compiled";
+    if (stamp(wasmPath) === manifest.wasm) {
+      const data = fs.readFileSync(path.join(OUT, manifest.file));
+      const intact =
+        data.length === manifest.size &&
+        require("node:crypto").createHash("sha256").update(data).digest("hex") === manifest.sha256;
+      // A fresh ArrayBuffer (readFileSync's may be shared) and the wire bytes as a typed array.
+      const module = intact ? deserialize(new Uint8Array(data).buffer, new Uint8Array(bytes)) : undefined;
+      if (module instanceof WebAssembly.Module) {
+        debug("schema engine: cached code");
+        return module;
+      }
+      outcome = intact ? "cache refused by V8, compiled" : "cache altered, compiled";
+      // Made again by the next command.
+      fs.rmSync(ENGINE_MANIFEST, { force: true });
+    }
+    debug(`schema engine: ${outcome}`);
+    return new WebAssembly.Module(bytes);
+  };
+}
+
 const name = process.argv[2];
-if (name === "--build") {
-  for (const cli of CLIS) build(cli);
+if (name === "--engine-warmup") {
+  if (!isFresh(name.slice(2))) build(name.slice(2), { quiet: true });
+  warmUpEngine();
+} else if (name === "--build") {
+  for (const bundle of BUNDLES) build(bundle);
+  const engine = buildEngineCache();
+  if (!engine.ok) console.warn(`warning: ${engine.reason}`);
 } else if (CLIS.includes(name)) {
   if (!isFresh(name)) {
     try {
@@ -157,6 +291,20 @@ if (name === "--build") {
       console.error(`error: could not build the ${name} command (node scripts/launch.cjs --build):\n${error.message}`);
       process.exit(1);
     }
+  }
+  if (name === "migrate") {
+    let cache = engineCache();
+    if (!cache) {
+      buildEngineCache();
+      cache = engineCache();
+    }
+    if (cache?.sha256) useEngineCache(cache);
+    else {
+      debug("schema engine: no cache, compiled");
+      require("node:v8").setFlagsFromString(WASM_FLAGS);
+    }
+  } else {
+    require("node:v8").setFlagsFromString(WASM_FLAGS);
   }
   process.argv.splice(2, 1); // the command sees its own arguments, as under tsx
   run(name);

@@ -18,11 +18,29 @@ const launch = (cli: string, ...args: string[]) => {
   const result = spawnSync(process.execPath, [LAUNCH, cli, ...args], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...process.env, SCHEMAFLOW_PROJECT: project.root },
+    env: { ...process.env, SCHEMAFLOW_PROJECT: project.root, SCHEMAFLOW_LAUNCH_DEBUG: "" },
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 };
 const migrate = (...args: string[]) => launch("migrate", ...args);
+/** migrate, telling on stderr how the schema engine was compiled. */
+const migrateTold = (...args: string[]) => {
+  const result = spawnSync(process.execPath, [LAUNCH, "migrate", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, SCHEMAFLOW_PROJECT: project.root, SCHEMAFLOW_LAUNCH_DEBUG: "1" },
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+};
+
+const ENGINE_MANIFEST = path.join(ROOT, "dist", "cli", "schema-engine.json");
+const engineManifest = () =>
+  JSON.parse(fs.readFileSync(ENGINE_MANIFEST, "utf8")) as { node: string; file: string; sha256?: string; failed?: string };
+const revisionFiles = (root: string) => {
+  const migrations = path.join(root, "prisma", "migrations");
+  const [revision] = fs.readdirSync(migrations).filter((name) => /^\d{14}_/.test(name));
+  return ["migration.sql", "down.sql"].map((file) => fs.readFileSync(path.join(migrations, revision, file), "utf8"));
+};
 
 test("the bundled CLI migrates, reports and refuses as the TypeScript does", () => {
   project = tempProject();
@@ -62,4 +80,46 @@ test("the bundled seed runs Prisma Client (the tutorial's users) and the sample 
   const sample = launch("seed", "--rows", "50", "--seed", "2");
   expect(sample.code).toBe(0);
   expect(sample.out).toMatch(/user_account\s+50/);
+});
+
+test("migrate starts from the schema engine's cached code and writes the revision a freshly compiled engine writes", () => {
+  project = tempProject();
+  // No cache (a fresh checkout, or Node or the engine changed): the command makes it first.
+  fs.rmSync(ENGINE_MANIFEST, { force: true });
+  const cached = migrateTold("--name", "init");
+  expect(cached).toMatchObject({ code: 0, err: "schema engine: cached code\n" });
+  expect(engineManifest()).toMatchObject({ node: process.version, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  const withCache = revisionFiles(project.root);
+  expect(withCache[0]).toContain('CREATE TABLE "user_account"');
+  expect(withCache[1]).toContain('DROP TABLE "user_account"');
+
+  // The same revision from an engine compiled in the process, as when the cache could not be made.
+  const manifest = engineManifest();
+  removeProject(project);
+  project = tempProject();
+  fs.writeFileSync(ENGINE_MANIFEST, JSON.stringify({ ...manifest, sha256: undefined, failed: "(test)" }));
+  expect(migrateTold("--name", "init")).toMatchObject({ code: 0, err: "schema engine: no cache, compiled\n" });
+  expect(revisionFiles(project.root)).toEqual(withCache);
+  fs.writeFileSync(ENGINE_MANIFEST, JSON.stringify(manifest));
+  expect(migrateTold("status")).toMatchObject({ code: 0, err: "schema engine: cached code\n" });
+});
+
+test("an altered engine cache is never loaded (V8 would run it as it is): the command compiles, and the cache is made again", () => {
+  project = tempProject();
+  expect(migrateTold("history").code).toBe(0); // the command makes a cache if there is none
+  const manifest = engineManifest();
+  const file = path.join(ROOT, "dist", "cli", manifest.file);
+  const altered = fs.readFileSync(file);
+  for (let i = 1000; i < altered.length; i += 4093) altered[i] ^= 0x5a;
+  fs.writeFileSync(file, altered);
+  const run = migrateTold("--name", "init");
+  expect(run).toMatchObject({ code: 0, err: "schema engine: cache altered, compiled\n" });
+  expect(run.out).toMatch(/Applied \d{14}_init/);
+  expect(fs.existsSync(ENGINE_MANIFEST)).toBe(false);
+  expect(migrateTold("status")).toMatchObject({ code: 0, err: "schema engine: cached code\n" });
+
+  // Made by another Node: made again for this one.
+  fs.writeFileSync(ENGINE_MANIFEST, JSON.stringify({ ...engineManifest(), node: "v0.0.0" }));
+  expect(migrateTold("status")).toMatchObject({ code: 0, err: "schema engine: cached code\n" });
+  expect(engineManifest().node).toBe(process.version);
 });

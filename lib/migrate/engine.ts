@@ -1,4 +1,4 @@
-import fs from "node:fs/promises";
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
@@ -16,16 +16,24 @@ import type { SchemaEngine } from "@prisma/schema-engine-wasm";
  */
 
 type EngineClass = typeof SchemaEngine;
-let engineClass: Promise<EngineClass> | undefined;
+let engineClass: EngineClass | undefined;
 
-async function loadEngineClass(): Promise<EngineClass> {
+/**
+ * The CLI's launcher (scripts/launch.cjs) compiles the engine from code it cached in an
+ * earlier process; everywhere else V8 compiles the file.
+ */
+type CompileEngine = (wasmPath: string) => WebAssembly.Module;
+const compileFile: CompileEngine = (wasmPath) => new WebAssembly.Module(fs.readFileSync(wasmPath));
+const launcherCompile = () =>
+  (globalThis as Record<symbol, CompileEngine | undefined>)[Symbol.for("schemaflow.compileSchemaEngine")];
+
+function loadEngineClass(): EngineClass {
   const require = createRequire(path.join(/*turbopackIgnore: true*/ process.cwd(), "package.json"));
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   // The glue is an ES module; require() loads one since Node 20.19, the same way in the
   // server, the tests and the CLI's bundle (whose code-cached script has no import()).
   const bg = require(/*turbopackIgnore: true*/ /* webpackIgnore: true */ gluePath);
-  const bytes = await fs.readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
-  const module = new WebAssembly.Module(bytes);
+  const module = (launcherCompile() ?? compileFile)(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
   const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bg });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
@@ -57,8 +65,10 @@ export interface EngineSession {
 }
 
 export async function openEngine(databasePath: string, schema: { path: string; text: string }): Promise<EngineSession> {
+  // Once per process, synchronously (a 5 MB read, ~4 ms; read asynchronously it takes a dozen
+  // round trips through the thread pool).
   engineClass ??= loadEngineClass();
-  const Engine = await engineClass;
+  const Engine = engineClass;
   const factory = new PrismaBetterSqlite3({ url: `file:${databasePath}` });
   const opened: SqlDriverAdapter[] = [];
   const tracked: SqlMigrationAwareDriverAdapterFactory = {
