@@ -35,7 +35,9 @@ describe("rehearsal on a copy of the database", () => {
       losses: [{ kind: "column-dropped", table: "user_account", column: "fullname", rows: 3 }],
     });
     const refused = await applyRevision(project, { name: "drop fullname" });
-    expect(refused.status).toBe("needs-data-loss-consent");
+    // The plan comes back to be read, its summary too (the apply path skips that diff).
+    expect(refused).toMatchObject({ status: "needs-data-loss-consent", plan: { summary: plan.summary } });
+    expect(plan.summary).toContain("Redefined table `user_account`");
     expect(revisions()).toHaveLength(1);
     const applied = await applyRevision(project, { name: "drop fullname", acceptDataLoss: true });
     expect(applied.status).toBe("applied");

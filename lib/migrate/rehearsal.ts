@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -192,16 +193,14 @@ export async function rehearse(
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "schemaflow-rehearsal-"));
   const copy = path.join(scratch, "rehearsal.db");
   try {
-    const exists = await fs.stat(databasePath).then(
-      () => true,
-      () => false,
-    );
+    const exists = existsSync(databasePath);
     let before: Snapshot = { tables: new Map() };
     if (exists) {
       const source = new Database(databasePath, { readonly: true });
       try {
         before = snapshot(source);
-        await source.backup(copy);
+        // An empty database (the engine's connection creates the file) needs no copying.
+        if (source.prepare("SELECT count(*) FROM sqlite_master").pluck().get()) await source.backup(copy);
       } finally {
         source.close();
       }
@@ -225,6 +224,8 @@ export async function rehearse(
         database.close();
       }
     }
+    // No row anywhere before: nothing can be lost, whatever the revision does.
+    if ([...before.tables.values()].every((table) => table.rows === 0)) return { ok: true, losses: [] };
     const database = new Database(copy, { readonly: true });
     try {
       const after = snapshot(database);

@@ -124,7 +124,9 @@ async function diffWithRenames(project: Project, session: EngineSession, text: s
   const attempt = async (prelude: string) => {
     const from = withPrelude(migrations, prelude);
     const script = await session.engine.diff({ from, to, script: true, exitCode: true, filters: FILTERS });
-    const summary = await session.engine.diff({ from, to, script: false, exitCode: null, filters: FILTERS });
+    // The plain summary is a second diff as long as the first: taken when someone reads it.
+    const summary = async () =>
+      (await session.engine.diff({ from, to, script: false, exitCode: null, filters: FILTERS })).stdout ?? "";
     return { prelude, renames: prelude ? renames : [], script, summary };
   };
   if (!renamed) return attempt("");
@@ -136,7 +138,14 @@ async function diffWithRenames(project: Project, session: EngineSession, text: s
   }
 }
 
-async function plan(project: Project, session: EngineSession): Promise<RevisionPlan> {
+/**
+ * The next revision, rehearsed. Its summary is left empty until `summarized` is called: the
+ * Migrate button and the CLI apply without showing it.
+ */
+async function plan(
+  project: Project,
+  session: EngineSession,
+): Promise<{ plan: RevisionPlan; summarized: () => Promise<RevisionPlan> }> {
   const text = await fs.readFile(project.schemaPath, "utf8");
   const folder = await readMigrationList(project.migrationsDir);
   const rows = readMigrationRows(project.databasePath);
@@ -155,12 +164,13 @@ async function plan(project: Project, session: EngineSession): Promise<RevisionP
     .split("\n")
     .filter((line) => line.startsWith("ALTER TABLE"))
     .map((line) => `  - ${line.replace(/^ALTER TABLE /, "").replace(/;$/, "")}`);
-  const summaryText = [
-    renameLines.length ? `[~] Renamed (data kept)\n${renameLines.join("\n")}` : "",
-    engineChanges ? (summary.stdout ?? "").trim() : "",
-  ]
-    .filter(Boolean)
-    .join("\n\n");
+  const summaryText = async () =>
+    [
+      renameLines.length ? `[~] Renamed (data kept)\n${renameLines.join("\n")}` : "",
+      engineChanges ? (await summary()).trim() : "",
+    ]
+      .filter(Boolean)
+      .join("\n\n");
   const unapplied = unappliedRevisions(
     rows,
     migrations.migrationDirectories.map((d) => d.path),
@@ -176,11 +186,14 @@ async function plan(project: Project, session: EngineSession): Promise<RevisionP
           renames,
         )
       : { ok: true, losses: [] };
-  return { sql, summary: summaryText, hasChanges, unapplied, failed, supersedes, rehearsal, renames };
+  const planned = { sql, summary: "", hasChanges, unapplied, failed, supersedes, rehearsal, renames };
+  return { plan: planned, summarized: async () => ({ ...planned, summary: await summaryText() }) };
 }
 
 export function planRevision(project: Project): Promise<RevisionPlan> {
-  return serialized(project.databasePath, () => withEngine(project, (session) => plan(project, session)));
+  return serialized(project.databasePath, () =>
+    withEngine(project, async (session) => (await plan(project, session)).summarized()),
+  );
 }
 
 /**
@@ -198,7 +211,7 @@ export function applyRevision(
 ): Promise<ApplyResult> {
   return exclusively(project.databasePath, () =>
     withEngine(project, async (session) => {
-      const next = await plan(project, session);
+      const { plan: next, summarized } = await plan(project, session);
       const apply = async (rolledBack: string[]) => {
         try {
           return { applied: applyPending(project.databasePath, await readMigrationList(project.migrationsDir)) };
@@ -221,11 +234,11 @@ export function applyRevision(
         return outcome.failure ?? { status: "up-to-date" as const, applied: outcome.applied, rolledBack };
       }
       if (options.expectedSql !== undefined && options.expectedSql !== next.sql) {
-        return { status: "changed-since-preview" as const, plan: next };
+        return { status: "changed-since-preview" as const, plan: await summarized() };
       }
-      if (!next.rehearsal.ok) return { status: "rehearsal-failed" as const, plan: next };
+      if (!next.rehearsal.ok) return { status: "rehearsal-failed" as const, plan: await summarized() };
       if (next.rehearsal.losses.length && !options.acceptDataLoss)
-        return { status: "needs-data-loss-consent" as const, plan: next };
+        return { status: "needs-data-loss-consent" as const, plan: await summarized() };
       const rolledBack = await resolveFailures(project, next);
       // The way back: the engine's diff from the new schema to the migrations as they were,
       // with this revision's renames already made (so the engine keeps those columns), and
