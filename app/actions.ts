@@ -9,9 +9,9 @@ import { readHistory, type RevisionEntry } from "@/lib/migrate/history";
 import { rollbackLast, type RollbackResult } from "@/lib/migrate/rollback";
 import { schemaDdl } from "@/lib/migrate/schema-sql";
 import { currentProject } from "@/lib/project/project";
-import { renameSchema } from "@/lib/project/renames-store";
 import { layoutSchema, openSchema, replaceSchema, saveLayout, saveSchema } from "@/lib/project/schema-store";
 import { schemaGraphSchema, type SchemaGraph } from "@/lib/schema/graph";
+import { isDatabaseRename, type DatabaseRename } from "@/lib/schema/renames";
 import { checkSchemaText, type TextDiagnostic } from "@/lib/schema/text-check";
 
 /**
@@ -21,7 +21,11 @@ import { checkSchemaText, type TextDiagnostic } from "@/lib/schema/text-check";
 
 export async function saveSchemaAction(input: unknown): Promise<ActionResult<{ version: string; written: boolean }>> {
   const parsed = z
-    .object({ graph: schemaGraphSchema, layout: layoutSchema.optional(), renames: renameSchema.optional() })
+    .object({
+      graph: schemaGraphSchema,
+      layout: layoutSchema.optional(),
+      renames: z.array(z.custom<DatabaseRename>(isDatabaseRename)).optional(),
+    })
     .safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   try {

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { chainRenames, renameSql, renamesIn, reverseRenameSql, type DatabaseRename } from "./renames";
+import { chainRenames, isDatabaseRename, renameSql, renamesIn, reverseRenameSql, type DatabaseRename } from "./renames";
 
 test("renames chain and cancel", () => {
   const t = (from: string, to: string): DatabaseRename => ({ kind: "table", from, to });
@@ -27,4 +27,21 @@ test("the renames a script performs are read back, both ways, quotes included", 
     { kind: "column", table: "address", from: "b", to: "a" },
     { kind: "table", from: 'e"mail', to: "address" },
   ]);
+});
+
+test("a rename read from outside (a request, the renames file) is checked field by field", () => {
+  expect(isDatabaseRename({ kind: "table", from: "Address", to: "EmailAddress" })).toBe(true);
+  expect(isDatabaseRename({ kind: "column", table: "user_account", from: "fullname", to: "full_name" })).toBe(true);
+  for (const bad of [
+    null,
+    "Address",
+    [],
+    { kind: "table", from: "Address" },
+    { kind: "table", from: "Address", to: 7 },
+    { kind: "column", from: "fullname", to: "full_name" },
+    { kind: "index", from: "a", to: "b" },
+    { kind: "table", from: "a", to: "b", table: "c" },
+  ]) {
+    expect(isDatabaseRename(bad)).toBe(false);
+  }
 });

@@ -9,6 +9,17 @@ import type { SchemaGraph } from "./graph";
 export type DatabaseRename =
   { kind: "table"; from: string; to: string } | { kind: "column"; table: string; from: string; to: string };
 
+/** Whether a value read from outside (a request, the renames file) is a DatabaseRename. */
+export function isDatabaseRename(value: unknown): value is DatabaseRename {
+  if (typeof value !== "object" || value === null) return false;
+  const rename = value as Record<string, unknown>;
+  const names = (...keys: string[]) => keys.every((key) => typeof rename[key] === "string");
+  const keys = Object.keys(rename).length;
+  return rename.kind === "table"
+    ? keys === 3 && names("from", "to")
+    : rename.kind === "column" && keys === 4 && names("table", "from", "to");
+}
+
 const tableOf = (model: { name: string; dbName?: string }) => model.dbName ?? model.name;
 const columnOf = (field: { name: string; dbName?: string }) => field.dbName ?? field.name;
 
