@@ -82,11 +82,14 @@ export async function writeRevision(
   await fs.mkdir(migrationsDir, { recursive: true });
   // Not recursive: an existing revision of the same name is an error, never overwritten.
   await fs.mkdir(directory);
-  await writeFileAtomic(path.join(directory, "migration.sql"), sql);
-  if (extras.downSql !== undefined) await writeFileAtomic(path.join(directory, DOWN_FILE), extras.downSql);
-  if (extras.schemaSnapshot !== undefined) await writeFileAtomic(path.join(directory, SNAPSHOT_FILE), extras.schemaSnapshot);
   const lockfile = path.join(migrationsDir, LOCKFILE_NAME);
-  await fs.access(lockfile).catch(() => writeFileAtomic(lockfile, LOCKFILE_CONTENT));
+  // Side by side: each is a few round trips through the thread pool.
+  await Promise.all([
+    writeFileAtomic(path.join(directory, "migration.sql"), sql),
+    extras.downSql !== undefined && writeFileAtomic(path.join(directory, DOWN_FILE), extras.downSql),
+    extras.schemaSnapshot !== undefined && writeFileAtomic(path.join(directory, SNAPSHOT_FILE), extras.schemaSnapshot),
+    fs.access(lockfile).catch(() => writeFileAtomic(lockfile, LOCKFILE_CONTENT)),
+  ]);
   return directory;
 }
 
