@@ -260,8 +260,10 @@ function useEngineCache(manifest) {
       const intact =
         data.length === manifest.size &&
         require("node:crypto").createHash("sha256").update(data).digest("hex") === manifest.sha256;
-      // A fresh ArrayBuffer (readFileSync's may be shared) and the wire bytes as a typed array.
-      const module = intact ? deserialize(new Uint8Array(data).buffer, new Uint8Array(bytes)) : undefined;
+      // The cache as an ArrayBuffer of its own (a copy only if readFileSync's is shared), the
+      // wire bytes as a typed array (a Buffer is one).
+      const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+      const module = intact ? deserialize(own ? data.buffer : new Uint8Array(data).buffer, bytes) : undefined;
       if (module instanceof WebAssembly.Module) {
         debug("schema engine: cached code");
         return module;
