@@ -217,8 +217,12 @@ function buildEngineCache() {
   const reason = `the schema engine's code cache was not made (node scripts/launch.cjs --build): ${
     (child.stderr || child.error?.message || `exit ${child.status}`).trim().split("\n")[0]
   }; migrate compiles the engine on each start`;
-  fs.mkdirSync(OUT, { recursive: true });
-  writeAtomic(ENGINE_MANIFEST, `${JSON.stringify({ ...engineCacheKey(), failed: reason })}\n`);
+  try {
+    fs.mkdirSync(OUT, { recursive: true });
+    writeAtomic(ENGINE_MANIFEST, `${JSON.stringify({ ...engineCacheKey(), failed: reason })}\n`);
+  } catch {
+    // A read-only checkout: the commands compile the engine, as without a cache.
+  }
   return { ok: false, reason };
 }
 
@@ -256,7 +260,12 @@ function useEngineCache(manifest) {
     const bytes = fs.readFileSync(wasmPath);
     let outcome = "engine file differs from the cache's, compiled";
     if (stamp(wasmPath) === manifest.wasm) {
-      const data = fs.readFileSync(path.join(OUT, manifest.file));
+      let data;
+      try {
+        data = fs.readFileSync(path.join(OUT, manifest.file));
+      } catch {
+        data = Buffer.alloc(0); // deleted: as altered
+      }
       const intact =
         data.length === manifest.size &&
         require("node:crypto").createHash("sha256").update(data).digest("hex") === manifest.sha256;
@@ -269,8 +278,10 @@ function useEngineCache(manifest) {
         return module;
       }
       outcome = intact ? "cache refused by V8, compiled" : "cache altered, compiled";
-      // Made again by the next command.
-      fs.rmSync(ENGINE_MANIFEST, { force: true });
+      // Made again by the next command (where the checkout can be written).
+      try {
+        fs.rmSync(ENGINE_MANIFEST, { force: true });
+      } catch {}
     }
     debug(`schema engine: ${outcome}`);
     return new WebAssembly.Module(bytes);

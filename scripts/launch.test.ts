@@ -118,6 +118,11 @@ test("an altered engine cache is never loaded (V8 would run it as it is): the co
   expect(fs.existsSync(ENGINE_MANIFEST)).toBe(false);
   expect(migrateTold("status")).toMatchObject({ code: 0, err: "schema engine: cached code\n" });
 
+  // Deleted: the same.
+  fs.rmSync(path.join(ROOT, "dist", "cli", engineManifest().file));
+  expect(migrateTold("status")).toMatchObject({ code: 0, err: "schema engine: cache altered, compiled\n" });
+  expect(migrateTold("status")).toMatchObject({ code: 0, err: "schema engine: cached code\n" });
+
   // Made by another Node: made again for this one.
   fs.writeFileSync(ENGINE_MANIFEST, JSON.stringify({ ...engineManifest(), node: "v0.0.0" }));
   expect(migrateTold("status")).toMatchObject({ code: 0, err: "schema engine: cached code\n" });
