@@ -100,6 +100,17 @@ function runAtomically(database: Database.Database, sql: string, bookkeeping: ()
   }
 }
 
+/** Opens the database with Prisma's history table in place, for `work`, and closes it. */
+function withHistoryTable<T>(databasePath: string, work: (database: Database.Database) => T): T {
+  const database = new Database(databasePath);
+  try {
+    database.exec(MIGRATIONS_TABLE);
+    return work(database);
+  } finally {
+    database.close();
+  }
+}
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const RECORD_FAILED = `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
@@ -117,9 +128,7 @@ const MARK_ROLLED_BACK =
  * trail), then the revision runs again.
  */
 export function applyPending(databasePath: string, migrations: MigrationList): string[] {
-  const database = new Database(databasePath);
-  try {
-    database.exec(MIGRATIONS_TABLE);
+  return withHistoryTable(databasePath, (database) => {
     const rows = database.prepare("SELECT * FROM _prisma_migrations").all() as MigrationRow[];
     const finished = new Set(rows.filter(isApplied).map((row) => row.migration_name));
     const failed = new Set(rows.filter(isFailed).map((row) => row.migration_name));
@@ -149,9 +158,7 @@ export function applyPending(databasePath: string, migrations: MigrationList): s
       applied.push(directory.path);
     }
     return applied;
-  } finally {
-    database.close();
-  }
+  });
 }
 
 /**
@@ -159,13 +166,10 @@ export function applyPending(databasePath: string, migrations: MigrationList): s
  * rolled back, kept as the trail, and ignored from then on. Returns how many there were.
  */
 export function markRolledBack(databasePath: string, revision: string): number {
-  const database = new Database(databasePath);
-  try {
-    database.exec(MIGRATIONS_TABLE);
-    return database.prepare(MARK_ROLLED_BACK).run(prismaTime(new Date()), revision).changes;
-  } finally {
-    database.close();
-  }
+  return withHistoryTable(
+    databasePath,
+    (database) => database.prepare(MARK_ROLLED_BACK).run(prismaTime(new Date()), revision).changes,
+  );
 }
 
 /**
@@ -174,9 +178,7 @@ export function markRolledBack(databasePath: string, revision: string): number {
  * same instant, empty logs, no step counted).
  */
 export function markApplied(databasePath: string, revision: string, sql: string): void {
-  const database = new Database(databasePath);
-  try {
-    database.exec(MIGRATIONS_TABLE);
+  withHistoryTable(databasePath, (database) => {
     const now = prismaTime(new Date());
     database
       .prepare(
@@ -184,16 +186,12 @@ export function markApplied(databasePath: string, revision: string, sql: string)
          VALUES (?, ?, ?, ?, '', NULL, ?, 0)`,
       )
       .run(randomUUID(), checksumOf(sql), now, revision, now);
-  } finally {
-    database.close();
-  }
+  });
 }
 
 /** Runs a revision's down.sql and removes its history row, in one transaction. */
 export function revertRevision(databasePath: string, revision: string, downSql: string): void {
-  const database = new Database(databasePath);
-  try {
-    database.exec(MIGRATIONS_TABLE);
+  withHistoryTable(databasePath, (database) => {
     try {
       runAtomically(database, downSql, () =>
         database.prepare("DELETE FROM _prisma_migrations WHERE migration_name = ?").run(revision),
@@ -204,7 +202,5 @@ export function revertRevision(databasePath: string, revision: string, downSql: 
         `${revision} could not be rolled back, and the database is unchanged: ${message(error)}`,
       );
     }
-  } finally {
-    database.close();
-  }
+  });
 }
