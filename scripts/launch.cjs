@@ -205,26 +205,28 @@ const natives = (body, ...params) => {
 };
 
 /**
- * Makes the cache in a child process (the flags are per process). Returns whether it was
- * made; a failure is recorded in the manifest, so commands do not try again until the next
- * build.
+ * Makes the cache in a child process (the flags are per process) and returns its manifest:
+ * with `sha256` when it was made, else with `failed`, which is recorded too, so that commands
+ * do not try again until the next build.
  */
 function buildEngineCache() {
   const child = require("node:child_process").spawnSync(process.execPath, [__filename, "--engine-warmup"], {
     cwd: ROOT,
     encoding: "utf8",
   });
-  if (child.status === 0 && engineCache()?.sha256) return { ok: true };
-  const reason = `the schema engine's code cache was not made (node scripts/launch.cjs --build): ${
+  const made = engineCache();
+  if (child.status === 0 && made?.sha256) return made;
+  const failed = `the schema engine's code cache was not made (node scripts/launch.cjs --build): ${
     (child.stderr || child.error?.message || `exit ${child.status}`).trim().split("\n")[0]
   }; migrate compiles the engine on each start`;
+  const manifest = { ...engineCacheKey(), failed };
   try {
     fs.mkdirSync(OUT, { recursive: true });
-    writeAtomic(ENGINE_MANIFEST, `${JSON.stringify({ ...engineCacheKey(), failed: reason })}\n`);
+    writeAtomic(ENGINE_MANIFEST, `${JSON.stringify(manifest)}\n`);
   } catch {
     // A read-only checkout: the commands compile the engine, as without a cache.
   }
-  return { ok: false, reason };
+  return manifest;
 }
 
 /** The child of buildEngineCache: runs the warm-up, then saves the engine's code. */
@@ -296,7 +298,7 @@ if (name === "--engine-warmup") {
 } else if (name === "--build") {
   for (const bundle of BUNDLES) build(bundle);
   const engine = buildEngineCache();
-  if (!engine.ok) console.warn(`warning: ${engine.reason}`);
+  if (engine.failed) console.warn(`warning: ${engine.failed}`);
 } else if (CLIS.includes(name)) {
   if (!isFresh(name)) {
     try {
@@ -307,12 +309,8 @@ if (name === "--engine-warmup") {
     }
   }
   if (name === "migrate") {
-    let cache = engineCache();
-    if (!cache) {
-      buildEngineCache();
-      cache = engineCache();
-    }
-    if (cache?.sha256) useEngineCache(cache);
+    const cache = engineCache() ?? buildEngineCache();
+    if (cache.sha256) useEngineCache(cache);
     else {
       debug("schema engine: no cache, compiled");
       require("node:v8").setFlagsFromString(WASM_FLAGS);
