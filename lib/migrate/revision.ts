@@ -57,12 +57,13 @@ export const NEXT_REVISION = "(next revision)";
 
 const FILTERS = { externalTables: [], externalEnums: [] };
 
-async function withEngine<T>(project: Project, work: (session: EngineSession) => Promise<T>): Promise<T> {
+/** An engine opened on the schema file, read once: `work` plans and writes from that text. */
+async function withEngine<T>(project: Project, work: (session: EngineSession, text: string) => Promise<T>): Promise<T> {
   const text = await fs.readFile(project.schemaPath, "utf8");
   await fs.mkdir(path.dirname(project.databasePath), { recursive: true });
   const session = await openEngine(project.databasePath, { path: project.schemaPath, text });
   try {
-    return await work(session);
+    return await work(session, text);
   } finally {
     await session.close();
   }
@@ -145,8 +146,8 @@ async function diffWithRenames(project: Project, session: EngineSession, text: s
 async function plan(
   project: Project,
   session: EngineSession,
-): Promise<{ plan: RevisionPlan; summarized: () => Promise<RevisionPlan> }> {
-  const text = await fs.readFile(project.schemaPath, "utf8");
+  text: string,
+): Promise<{ plan: RevisionPlan; summarized: () => Promise<RevisionPlan>; migrations: MigrationList }> {
   const folder = await readMigrationList(project.migrationsDir);
   const rows = readMigrationRows(project.databasePath);
   const { failed, supersedes } = failures(
@@ -187,12 +188,12 @@ async function plan(
         )
       : { ok: true, losses: [] };
   const planned = { sql, summary: "", hasChanges, unapplied, failed, supersedes, rehearsal, renames };
-  return { plan: planned, summarized: async () => ({ ...planned, summary: await summaryText() }) };
+  return { plan: planned, summarized: async () => ({ ...planned, summary: await summaryText() }), migrations };
 }
 
 export function planRevision(project: Project): Promise<RevisionPlan> {
   return serialized(project.databasePath, () =>
-    withEngine(project, async (session) => (await plan(project, session)).summarized()),
+    withEngine(project, async (session, text) => (await plan(project, session, text)).summarized()),
   );
 }
 
@@ -210,8 +211,8 @@ export function applyRevision(
   options: { name: string; expectedSql?: string; acceptDataLoss?: boolean; writeOnly?: boolean },
 ): Promise<ApplyResult> {
   return exclusively(project.databasePath, () =>
-    withEngine(project, async (session) => {
-      const { plan: next, summarized } = await plan(project, session);
+    withEngine(project, async (session, text) => {
+      const { plan: next, summarized, migrations: before } = await plan(project, session, text);
       const apply = async (rolledBack: string[]) => {
         try {
           return { applied: applyPending(project.databasePath, await readMigrationList(project.migrationsDir)) };
@@ -243,8 +244,6 @@ export function applyRevision(
       // The way back: the engine's diff from the new schema to the migrations as they were,
       // with this revision's renames already made (so the engine keeps those columns), and
       // then the renames undone: a rolled-back rename keeps its data too.
-      const text = await fs.readFile(project.schemaPath, "utf8");
-      const before = await readMigrationList(project.migrationsDir);
       const down = await session.engine.diff({
         from: { tag: "schemaDatamodel", files: [{ path: project.schemaPath, content: text }] },
         to: withPrelude(before, renameSql(next.renames)),
