@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import type { Project } from "../project/project";
@@ -42,12 +43,6 @@ async function migrationsOfTheDatabase(project: Project) {
   };
 }
 
-const databaseExists = (project: Project) =>
-  fs.stat(project.databasePath).then(
-    () => true,
-    () => false,
-  );
-
 /**
  * The engine's diff from the applied migrations (replayed on a shadow database) to the live
  * database, as `prisma migrate diff --from-migrations --to-schema-datasource` computes it.
@@ -73,7 +68,7 @@ async function compare(project: Project, session: EngineSession, applied: Migrat
  */
 export function detectDrift(project: Project): Promise<Drift> {
   return serialized(project.databasePath, async () => {
-    if (!(await databaseExists(project))) return { drifted: false, summary: "" };
+    if (!existsSync(project.databasePath)) return { drifted: false, summary: "" };
     const { applied } = await migrationsOfTheDatabase(project);
     const session = await openEngine(project.databasePath, { path: "schema.prisma", text: BASE });
     try {
@@ -101,7 +96,7 @@ const HEADER =
 export function reconcileDrift(project: Project, options: { name?: string } = {}): Promise<Reconciled> {
   return exclusively(project.databasePath, async () => {
     const noDrift = new NoDrift("no drift: the database matches its migrations, so there is nothing to record");
-    if (!(await databaseExists(project))) throw noDrift;
+    if (!existsSync(project.databasePath)) throw noDrift;
     const { applied, failed, pending } = await migrationsOfTheDatabase(project);
     if (pending.length) {
       throw new Error(

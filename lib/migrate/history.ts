@@ -1,4 +1,4 @@
-import fs from "node:fs/promises";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Project } from "../project/project";
 import { checksumOf, readMigrationRows } from "./apply";
@@ -29,10 +29,7 @@ export async function readHistory(project: Project): Promise<RevisionEntry[]> {
   for (const directory of migrations.migrationDirectories) {
     const row = rows.find((r) => r.migration_name === directory.path);
     const sql = directory.migrationFile.content.tag === "ok" ? directory.migrationFile.content.value : undefined;
-    const reversible = await fs.access(path.join(project.migrationsDir, directory.path, DOWN_FILE)).then(
-      () => true,
-      () => false,
-    );
+    const reversible = existsSync(path.join(project.migrationsDir, directory.path, DOWN_FILE));
     const state: RevisionEntry["state"] = !row
       ? "pending"
       : !row.finished_at

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
@@ -102,15 +103,7 @@ export async function setAsideRevision(migrationsDir: string, name: string): Pro
   await fs.mkdir(keep, { recursive: true });
   // A revision of the same name set aside before is kept too, under a numbered name.
   let target = path.join(keep, name);
-  for (
-    let n = 2;
-    await fs.access(target).then(
-      () => true,
-      () => false,
-    );
-    n++
-  )
-    target = path.join(keep, `${name}.${n}`);
+  for (let n = 2; existsSync(target); n++) target = path.join(keep, `${name}.${n}`);
   await fs.rename(path.join(migrationsDir, name), target);
   return target;
 }
