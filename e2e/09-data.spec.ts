@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { tutorialSchema } from "../lib/testing/tutorial-schema";
 
 // Starts from the tutorial again (the files before this one replaced the schema): a fresh
 // schema, no migrations, no database; then Migrate and Seed as a user would.
@@ -18,7 +19,7 @@ function freshProject(schema: string) {
   fs.writeFileSync(path.join(project, "prisma", "schema.prisma"), schema);
 }
 
-test.beforeAll(() => freshProject(fs.readFileSync(path.join(root, "prisma", "schema.prisma"), "utf8")));
+test.beforeAll(() => freshProject(tutorialSchema()));
 
 async function migrate(page: Page) {
   await page.getByRole("button", { name: "Migrate" }).click();

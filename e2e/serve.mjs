@@ -8,7 +8,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const project = path.join(root, ".tmp", "e2e-project");
 fs.rmSync(project, { recursive: true, force: true });
 fs.mkdirSync(path.join(project, "prisma"), { recursive: true });
-fs.copyFileSync(path.join(root, "prisma", "schema.prisma"), path.join(project, "prisma", "schema.prisma"));
+// The frozen tutorial schema, not the repository's prisma/schema.prisma, which the app rewrites.
+fs.copyFileSync(path.join(root, "lib", "testing", "fixtures", "tutorial.prisma"), path.join(project, "prisma", "schema.prisma"));
 
 const port = process.env.PORT ?? "3100";
 const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {

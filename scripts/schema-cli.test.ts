@@ -4,14 +4,19 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
+import { tempProject } from "../lib/testing/temp-project";
+import { TUTORIAL_SCHEMA_PATH, tutorialSchema } from "../lib/testing/tutorial-schema";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "schema-cli-"));
+// The commands' own project: a copy of the tutorial, never the repository's prisma/ folder.
+const project = tempProject();
 const run = (...args: string[]) => {
   const result = spawnSync(process.execPath, [TSX, path.join(ROOT, "scripts", "schema.ts"), ...args], {
     cwd: ROOT,
     encoding: "utf8",
+    env: { ...process.env, SCHEMAFLOW_PROJECT: project.root },
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 };
@@ -36,8 +41,8 @@ describe("npm run schema", () => {
   });
 
   test("round-trips a schema and prints the DDL of the project's schema", () => {
-    const roundtrip = run("roundtrip", path.join(ROOT, "prisma", "schema.prisma"));
-    expect(roundtrip.out).toBe(fs.readFileSync(path.join(ROOT, "prisma", "schema.prisma"), "utf8"));
+    const roundtrip = run("roundtrip", TUTORIAL_SCHEMA_PATH);
+    expect(roundtrip.out).toBe(tutorialSchema());
     const ddl = run("export", "sql");
     expect(ddl.code).toBe(0);
     expect(ddl.out).toContain('CREATE TABLE "user_account"');

@@ -1,12 +1,11 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test } from "vitest";
 import { parseSchema } from "@/lib/schema/parse";
 import { addModel } from "@/lib/schema/operations";
 import { connectModels } from "@/lib/schema/relations";
 import { graphToFlow, handleId } from "./graph-to-flow";
+import { tutorialSchema } from "@/lib/testing/tutorial-schema";
 
-const tutorial = () => parseSchema(fs.readFileSync(path.resolve(import.meta.dirname, "../../prisma/schema.prisma"), "utf8"));
+const tutorial = () => parseSchema(tutorialSchema());
 
 test("one node per model and enum; the relation edge joins the foreign-key row to the referenced row", () => {
   const graph = tutorial();

@@ -10,6 +10,7 @@ import { generatedSchema } from "../testing/generated-schema";
 import { removeProject, tempProject } from "../testing/temp-project";
 import { generateSampleData, planSampleRows, SampleRefused, type SampleProgress } from "./sample";
 import { seedTutorial } from "./seed";
+import { tutorialSchema } from "../testing/tutorial-schema";
 
 /** Every feature sample data must honour, in one schema. */
 const RICH = `datasource db {
@@ -479,7 +480,7 @@ describe("what sample data refuses", () => {
 
 describe("the plan, without a database", () => {
   test("continues after the rows already there and points at them too", () => {
-    const graph = parseSchema(fs.readFileSync("prisma/schema.prisma", "utf8"));
+    const graph = parseSchema(tutorialSchema());
     const existing = { user_account: { rows: 3, max: { id: 3 }, values: { id: [[1], [2], [3]] } } };
     const plan = planSampleRows(graph, existing, { rows: 50, seed: 4 });
     const [users, addresses] = plan.tables;

@@ -3,11 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { importSqlAlchemy } from "./sqlalchemy";
+import { tutorialSchema } from "../testing/tutorial-schema";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const TUTORIAL = path.resolve(ROOT, "..", "shared", "corpus", "sqlalchemy", "tutorial_models.py");
 const PEER = path.resolve(ROOT, "..", "shared", "peers", "alembic", "models_tutorial.py");
-const shipped = () => fs.readFileSync(path.join(ROOT, "prisma", "schema.prisma"), "utf8");
+const shipped = () => tutorialSchema();
 
 function pythonFile(source: string): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "models-")), "models.py");

@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { compileSchema } from "./compile";
@@ -17,6 +15,7 @@ import {
   setRelationKind,
 } from "./relations";
 import { readSourceNotes } from "./source-notes";
+import { tutorialSchema } from "../testing/tutorial-schema";
 
 /**
  * Any sequence of graph operations, with any names (valid, reserved, empty, duplicate,
@@ -26,7 +25,7 @@ import { readSourceNotes } from "./source-notes";
  * (@ignore and Unsupported(...) fields, @@ignore models) is still there, in its place.
  */
 
-const base = parseSchema(fs.readFileSync(path.resolve(import.meta.dirname, "../../prisma/schema.prisma"), "utf8"));
+const base = parseSchema(tutorialSchema());
 const names = fc.constantFrom(
   "Post",
   "Tag",

@@ -1,13 +1,12 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { compileSchema } from "./compile";
 import type { SchemaGraph } from "./graph";
 import { addModel } from "./operations";
 import { parseSchema } from "./parse";
 import { connectModels, deleteRelation, relationKindOf, setReferentialActions, setRelationKind } from "./relations";
+import { tutorialSchema } from "../testing/tutorial-schema";
 
-const tutorial = () => parseSchema(fs.readFileSync(path.resolve(import.meta.dirname, "../../prisma/schema.prisma"), "utf8"));
+const tutorial = () => parseSchema(tutorialSchema());
 const model = (graph: SchemaGraph, name: string) => graph.models.find((m) => m.name === name)!;
 const compiled = (graph: SchemaGraph) => {
   const result = compileSchema(graph);

@@ -2,14 +2,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { projectAt, type Project } from "../project/project";
-
-const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
+import { tutorialSchema } from "./tutorial-schema";
 
 /** A fresh project in a temporary directory holding the shipped tutorial schema. */
 export function tempProject(schemaText?: string): Project {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "schemaflow-"));
   fs.mkdirSync(path.join(root, "prisma"));
-  const text = schemaText ?? fs.readFileSync(path.join(REPOSITORY, "prisma", "schema.prisma"), "utf8");
+  const text = schemaText ?? tutorialSchema();
   fs.writeFileSync(path.join(root, "prisma", "schema.prisma"), text);
   return projectAt(root);
 }
