@@ -1,4 +1,4 @@
-// node scripts/launch.cjs <cli> [args]: runs scripts/<cli>.ts (migrate, seed) as a prebuilt
+// node scripts/launch.cjs <cli> [args]: runs scripts/<cli>.ts (migrate, seed, serve) as a prebuilt
 // CommonJS bundle with plain node, instead of tsx transpiling ~20 files on every start.
 // node scripts/launch.cjs --build: (re)builds every bundle and the schema engine's code cache
 // (npm run build does this).
@@ -22,7 +22,7 @@ const vm = require("node:vm");
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "dist", "cli");
 /** The headless commands run through a bundle: scripts/<name>.ts. */
-const CLIS = ["migrate", "seed"];
+const CLIS = ["migrate", "seed", "serve"];
 /** Every bundle: the commands, and the work that fills the engine cache. */
 const BUNDLES = [...CLIS, "engine-warmup"];
 /** Files whose change means a rebuild besides what esbuild reads: the build options are here. */
