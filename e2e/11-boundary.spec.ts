@@ -169,6 +169,22 @@ test("forged Host, Origin and Sec-Fetch-Site headers are refused by next start, 
   expect((await send({ path: "/api/tables/user_account/csv", headers: { host: `localhost:${PORT}` } })).status).toBe(200);
 });
 
+test("CSV export writes formula-like text with a leading ' so that a spreadsheet does not run it", async ({ page }) => {
+  await migrateIfNeeded(page);
+  const database = new Database(databaseFile);
+  database
+    .prepare("INSERT INTO user_account (name, fullname) VALUES (?, ?), (?, ?)")
+    .run("mallory", '=HYPERLINK("http://evil.example","x")', "eve", "-2+3");
+  database.close();
+  const csv = await send({
+    path: "/api/tables/user_account/csv",
+    headers: { host: `127.0.0.1:${PORT}`, "sec-fetch-site": "same-origin" },
+  });
+  expect(csv.status).toBe(200);
+  expect(csv.text).toContain(`mallory,"'=HYPERLINK(""http://evil.example"",""x"")"`);
+  expect(csv.text).toContain("eve,'-2+3");
+});
+
 test("the server listens on 127.0.0.1 only: another address of this machine is not answered", async () => {
   const address = Object.values(os.networkInterfaces())
     .flat()

@@ -10,6 +10,7 @@ import {
   readRowsAction,
   updateCellAction,
 } from "@/app/data-actions";
+import { CSV_FORMULA_NOTE } from "@/lib/data/csv";
 import type { CatalogueColumn } from "@/lib/data/catalogue";
 import type { Filter } from "@/lib/data/filters";
 import type { BackReference, Cursor, DeleteImpact, GridRow, GridTable, Sort } from "@/lib/data/rows";
@@ -242,7 +243,12 @@ export function RowGrid(props: {
         >
           + Row
         </button>
-        <a href={csvHref} download={`${tableName}.csv`} className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-50">
+        <a
+          href={csvHref}
+          download={`${tableName}.csv`}
+          title={CSV_FORMULA_NOTE}
+          className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-50"
+        >
           Export CSV
         </a>
       </div>
