@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { attempt, invalidInput, refused, type ActionResult } from "./action-result";
 import { applyRevision, planRevision, resetDatabase, type ApplyResult, type RevisionPlan } from "@/lib/migrate/revision";
-import { importUpload, MAX_IMPORT_BYTES, type Imported } from "@/lib/import/open-any";
+import { importTooLarge, MAX_IMPORT_BYTES } from "@/lib/boundary/limits";
+import { importUpload, type Imported } from "@/lib/import/open-any";
 import { detectDrift, reconcileDrift, type Drift, type Reconciled } from "@/lib/migrate/drift";
 import { readHistory, type RevisionEntry } from "@/lib/migrate/history";
 import { rollbackLast, type RollbackResult } from "@/lib/migrate/rollback";
@@ -103,7 +104,7 @@ export async function exportSqlAction(): Promise<ActionResult<{ sql: string }>> 
 export async function importFileAction(form: FormData): Promise<ActionResult<Imported>> {
   const file = form.get("file");
   if (!(file instanceof File)) return { ok: false, error: "Choose a file to import." };
-  if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: `${file.name} is over 5 MB; files that large are not imported.` };
+  if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: `${importTooLarge(file.name, file.size)}.` };
   return attempt(async () => ({ ...(await importUpload(file.name, Buffer.from(await file.arrayBuffer()))) }));
 }
 

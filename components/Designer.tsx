@@ -11,6 +11,7 @@ import {
   saveLayoutAction,
   saveSchemaAction,
 } from "@/app/actions";
+import { importTooLarge, MAX_IMPORT_BYTES } from "@/lib/boundary/limits";
 import type { SchemaGraph } from "@/lib/schema/graph";
 import { record, redo, startHistory, undo, type History } from "@/lib/schema/history";
 import * as operations from "@/lib/schema/operations";
@@ -449,6 +450,10 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
   }, []);
 
   const importFile = useCallback(async (file: File) => {
+    // Refused here, before any byte is sent: the server would refuse it too.
+    if (file.size > MAX_IMPORT_BYTES) {
+      return setStatus({ tone: "error", text: `${file.name} was not imported: ${importTooLarge(file.name, file.size)}.` });
+    }
     setBusy(`Importing ${file.name}…`);
     try {
       const form = new FormData();

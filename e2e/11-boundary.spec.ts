@@ -302,3 +302,30 @@ test.describe("HOST=0.0.0.0 is an explicit opt-in", () => {
     await stranger.close();
   });
 });
+
+test("imports up to 5 MB reach the server (a 3 MB database imports); a 6 MB file gets the app's own message", async ({
+  page,
+}) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "import-size-"));
+  const big = path.join(folder, "big.db");
+  fs.writeFileSync(big, Buffer.alloc(6 * 1024 * 1024, 1));
+  const before = fs.readFileSync(schemaFile, "utf8");
+  await page.goto("/");
+  await expect(page.locator('[data-model="User"]')).toBeVisible();
+  await page.getByLabel("File to import").setInputFiles(big);
+  await expect(page.getByText("big.db was not imported: big.db is 6 MB; files over 5 MB are not imported")).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("import-too-large.png") });
+  expect(fs.readFileSync(schemaFile, "utf8")).toBe(before);
+
+  const library = path.join(folder, "library.db");
+  const database = new Database(library);
+  database.exec("CREATE TABLE shelf (id INTEGER PRIMARY KEY AUTOINCREMENT, label TEXT NOT NULL, photo BLOB)");
+  const insert = database.prepare("INSERT INTO shelf (label, photo) VALUES (?, ?)");
+  for (let i = 0; i < 48; i++) insert.run(`shelf ${i}`, Buffer.alloc(64 * 1024, i));
+  database.close();
+  expect(fs.statSync(library).size).toBeGreaterThan(3 * 1024 * 1024);
+  page.on("dialog", (dialog) => void dialog.accept());
+  await page.getByLabel("File to import").setInputFiles(library);
+  await expect(page.locator('[data-model="shelf"]')).toBeVisible();
+  expect(fs.readFileSync(schemaFile, "utf8")).toMatch(/model shelf \{/);
+});

@@ -1,13 +1,11 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { importTooLarge, MAX_IMPORT_BYTES } from "../boundary/limits";
 import { introspectDatabase } from "../migrate/schema-sql";
 import { compileSchema } from "../schema/compile";
 import { parseSchemaFile } from "../schema/parse-file";
 import { importSqlAlchemy } from "./sqlalchemy";
-
-/** Files larger than this are refused before anything reads them. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 export interface Imported {
   /** The schema, formatted as prisma format prints it. */
@@ -28,8 +26,8 @@ export function roundTrip(text: string): string {
 export async function importAny(file: string): Promise<Imported> {
   const stat = await fs.stat(file).catch(() => null);
   if (!stat?.isFile()) throw new Error(`${file} is not a file`);
-  if (stat.size > MAX_IMPORT_BYTES)
-    throw new Error(`${path.basename(file)} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; files over 5 MB are not imported`);
+  // Refused before anything reads it.
+  if (stat.size > MAX_IMPORT_BYTES) throw new Error(importTooLarge(path.basename(file), stat.size));
   const extension = path.extname(file).toLowerCase();
   if (extension === ".prisma") return { text: roundTrip(await fs.readFile(file, "utf8")), notes: [] };
   if (extension === ".py") {

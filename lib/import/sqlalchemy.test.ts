@@ -52,4 +52,22 @@ describe("importing a SQLAlchemy models.py", () => {
     const file = pythonFile("class User(Base):\n    __tablename__ = 'u'\n    id = Column(Integer primary_key=True)\n");
     expect(() => importSqlAlchemy(file)).toThrow(/syntax error at line 3/);
   });
+  test("a 0.9 MB models.py imports (Python's output is larger than Node's default 1 MB buffer)", () => {
+    const classes = Array.from(
+      { length: 4300 },
+      (_, i) =>
+        `class Model${i}(Base):\n    __tablename__ = "model_${i}"\n    id = Column(Integer, primary_key=True)\n` +
+        `    title = Column(String(200), nullable=False)\n    body = Column(String, nullable=True)\n    rank = Column(Integer)\n`,
+    );
+    const source = `from sqlalchemy import Column, Integer, String\nfrom sqlalchemy.orm import declarative_base\nBase = declarative_base()\n${classes.join("\n")}`;
+    expect(source.length).toBeGreaterThan(0.88 * 1024 * 1024);
+    const imported = importSqlAlchemy(pythonFile(source));
+    expect(imported.text).toMatch(/model Model4299 \{/);
+  });
+
+  test("a file Python cannot decode reports Python's own error, not a missing Python", () => {
+    const file = pythonFile("");
+    fs.writeFileSync(file, Buffer.from([0x63, 0x6c, 0x61, 0x73, 0x73, 0xff, 0xfe, 0x00, 0x01]));
+    expect(() => importSqlAlchemy(file)).toThrow(/models.py could not be read: .*UnicodeDecodeError/);
+  });
 });

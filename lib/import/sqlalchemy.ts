@@ -104,13 +104,26 @@ const LENGTH_TYPES = new Set(["String", "VARCHAR", "Unicode", "CHAR", "NVARCHAR"
 
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
+const PYTHON_OUTPUT_BYTES = 256 * 1024 * 1024;
+
+/** Why the reader did not finish, in words that point at the real cause. */
+function pythonFailure(error: NodeJS.ErrnoException): string {
+  if (error.code === "ENOENT") return `Python 3 is needed to read models.py and could not be started (${error.message})`;
+  if (error.code === "ETIMEDOUT") return "models.py took longer than 30 s to read, so it was not imported";
+  if (error.code === "ENOBUFS")
+    return "models.py describes more than the importer reads (over 256 MB of models), so it was not imported";
+  return `models.py could not be read: ${error.message}`;
+}
+
 function runPython(file: string): { models: PyModel[]; unknown: ImportNote[] } {
   const script = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "import", "sqlalchemy_models.py");
   const result = spawnSync(/*turbopackIgnore: true*/ process.env.PYTHON ?? "python3", [script, file], {
     encoding: "utf8",
     timeout: 30_000,
+    // The model list of a 5 MB file is larger than Node's default 1 MB of output.
+    maxBuffer: PYTHON_OUTPUT_BYTES,
   });
-  if (result.error) throw new Error(`Python 3 is needed to read models.py and could not be started (${result.error.message})`);
+  if (result.error) throw new Error(pythonFailure(result.error as NodeJS.ErrnoException));
   if (result.status !== 0) throw new Error(`models.py could not be read: ${result.stderr.trim().split("\n").at(-1)}`);
   const output = JSON.parse(result.stdout) as { models: PyModel[]; unknown: ImportNote[]; error?: string };
   if (output.error) throw new Error(`models.py has a syntax error at ${output.error}`);
