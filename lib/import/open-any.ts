@@ -4,6 +4,7 @@ import path from "node:path";
 import { importTooLarge, MAX_IMPORT_BYTES } from "../boundary/limits";
 import { introspectDatabase } from "../migrate/schema-sql";
 import { compileSchema } from "../schema/compile";
+import { unsafeNames, unsafeNamesError } from "../schema/identifiers";
 import { parseSchemaFile } from "../schema/parse-file";
 import { importSqlAlchemy } from "./sqlalchemy";
 
@@ -22,8 +23,18 @@ export function roundTrip(text: string): string {
   return printed.text;
 }
 
-/** schema.prisma, a SQLAlchemy models.py or a SQLite database, as a Prisma schema. */
+/**
+ * schema.prisma, a SQLAlchemy models.py or a SQLite database, as a Prisma schema; refused
+ * when its names would break the SQL (a database's table names are anyone's).
+ */
 export async function importAny(file: string): Promise<Imported> {
+  const imported = await importFile(file);
+  const unsafe = unsafeNames(imported.text);
+  if (unsafe.length) throw unsafeNamesError(unsafe);
+  return imported;
+}
+
+async function importFile(file: string): Promise<Imported> {
   const stat = await fs.stat(file).catch(() => null);
   if (!stat?.isFile()) throw new Error(`${file} is not a file`);
   // Refused before anything reads it.

@@ -1,4 +1,5 @@
 import type { SchemaGraph } from "./graph";
+import { unsafeNames } from "./identifiers";
 import { parseSchema } from "./parse";
 import { formatSchema, lintSchema, validateSchema } from "./prisma-wasm";
 import { printSchema, type ElementSpan } from "./print";
@@ -42,6 +43,16 @@ export function compileSchema(graph: SchemaGraph): CompiledSchema {
   }
   const message = validateSchema(printed.text);
   if (message) return { ok: false, problems: [{ message }] };
+  const unsafe = unsafeNames(printed.text);
+  if (unsafe.length) {
+    return {
+      ok: false,
+      problems: unsafe.map((name) => ({
+        elementId: elementAt(printed.spans, Buffer.byteLength(printed.text.slice(0, name.offset))),
+        message: name.message,
+      })),
+    };
+  }
 
   // A name with a line break or a brace could print as text Prisma reads differently
   // (another field, say). Reading the text back must give the graph's own elements.

@@ -1,4 +1,5 @@
 import type { SchemaGraph } from "./graph";
+import { unsafeNames } from "./identifiers";
 import { parseSchemaFile } from "./parse-file";
 import { lintSchema } from "./prisma-wasm";
 
@@ -44,6 +45,17 @@ export function checkSchemaText(text: string): TextCheck {
         const from = charOffset(text, d.start);
         const to = Math.max(from + 1, charOffset(text, d.end));
         return { from, to: Math.min(to, text.length), ...position(text, from), message: d.message };
+      }),
+    };
+  }
+  const unsafe = unsafeNames(text);
+  if (unsafe.length) {
+    return {
+      ok: false,
+      diagnostics: unsafe.map((name) => {
+        const lineEnd = text.indexOf("\n", name.offset);
+        const to = lineEnd < 0 ? text.length : lineEnd;
+        return { from: name.offset, to, ...position(text, name.offset), message: name.message };
       }),
     };
   }
