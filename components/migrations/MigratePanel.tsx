@@ -20,7 +20,11 @@ function RehearsalReport(props: { plan: RevisionPlan; accepted: boolean; onAccep
   if (!rehearsal.ok) {
     return (
       <section role="alert" data-testid="rehearsal" className="rounded border border-red-300 bg-red-50 p-2 text-red-900">
-        <p className="font-semibold">This revision fails on a copy of the database; the real one is not touched.</p>
+        <p className="font-semibold">
+          {rehearsal.unexplained?.length
+            ? "On a copy of the database this revision rewrites values it does not explain; Apply is blocked and the real database is not touched."
+            : "This revision fails on a copy of the database; the real one is not touched."}
+        </p>
         <p className="mt-1 whitespace-pre-wrap">{rehearsal.error}</p>
         {rehearsal.statement && (
           <pre className="mt-1 overflow-auto rounded bg-white p-1 font-mono text-xs">{rehearsal.statement}</pre>
@@ -29,8 +33,9 @@ function RehearsalReport(props: { plan: RevisionPlan; accepted: boolean; onAccep
           <p className="mt-1">Duplicated values: {rehearsal.duplicates.map((d) => `${d.values} (${d.count}×)`).join("; ")}.</p>
         ) : null}
         <p className="mt-1 text-xs">
-          Fix the schema: give a new required column a default (or make it optional), remove the duplicates first, or keep the old
-          type.
+          {rehearsal.unexplained?.length
+            ? "Read the SQL of the pending revisions (and the names in the schema): a revision may drop, rename or retype what the schema says, never rewrite rows."
+            : "Fix the schema: give a new required column a default (or make it optional), remove the duplicates first, or keep the old type."}
         </p>
       </section>
     );

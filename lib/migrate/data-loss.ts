@@ -19,7 +19,15 @@ export interface DataLoss {
 
 export type Rehearsal =
   | { ok: true; losses: DataLoss[] }
-  | { ok: false; revision: string; error: string; statement?: string; duplicates?: { values: string; count: number }[] };
+  | {
+      ok: false;
+      revision: string;
+      error: string;
+      statement?: string;
+      duplicates?: { values: string; count: number }[];
+      /** Columns whose values the revision rewrites without the plan saying so (lib/migrate/value-digest). */
+      unexplained?: { table: string; column: string }[];
+    };
 
 /** One line a person reads: "3 rows of address (the table is dropped)". */
 export function describeLoss(loss: DataLoss): string {

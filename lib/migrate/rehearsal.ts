@@ -7,6 +7,7 @@ import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { applyPending, RevisionFailed } from "./apply";
 import type { DatabaseRename } from "../schema/renames";
 import type { DataLoss, Rehearsal } from "./data-loss";
+import { unexplainedChanges, type UnexplainedChange } from "./value-digest";
 
 /**
  * Before a revision touches the real database it is applied to a copy (SQLite's online
@@ -185,6 +186,19 @@ function renamed(before: Snapshot, renames: DatabaseRename[]): Snapshot {
   return { tables };
 }
 
+/** Values changed that the plan does not explain: Apply is blocked, naming each column. */
+function unexplainedRefusal(migrations: MigrationList, unexplained: UnexplainedChange[]): Rehearsal {
+  const columns = unexplained.map((c) => `${c.table}.${c.column}`).join(", ");
+  return {
+    ok: false,
+    revision: migrations.migrationDirectories.at(-1)?.path ?? "",
+    error:
+      `The revision changes values that it does not say it changes: ${columns}. ` +
+      "A revision may drop, rename or retype what the schema says, never rewrite data; check its SQL (and the names in the schema).",
+    unexplained,
+  };
+}
+
 export async function rehearse(
   databasePath: string,
   migrations: MigrationList,
@@ -234,6 +248,13 @@ export async function rehearse(
       if (exists) {
         database.prepare("ATTACH DATABASE ? AS original").run(databasePath);
         casts = castLosses(database, expected, after, renames);
+        // Tables that lost rows are reported as such; the rest must keep every value.
+        const kept = [...after.tables.keys()].filter((table) => {
+          const old = expected.tables.get(table);
+          return old && old.rows <= after.tables.get(table)!.rows;
+        });
+        const unexplained = unexplainedChanges(database, kept, renames);
+        if (unexplained.length) return unexplainedRefusal(migrations, unexplained);
       }
       return { ok: true, losses: [...compare(expected, after), ...casts] };
     } finally {
