@@ -4,6 +4,7 @@ import { SeedRefused } from "@/lib/data/seed";
 import { GridRefused } from "@/lib/data/catalogue";
 import { NoDrift } from "@/lib/migrate/drift";
 import { MigrationLocked } from "@/lib/migrate/lock";
+import { UnsafeNamesRefused } from "@/lib/schema/identifiers";
 
 /**
  * How every server action answers: the result, or a reason the browser can show. None
@@ -12,7 +13,7 @@ import { MigrationLocked } from "@/lib/migrate/lock";
 export type ActionResult<T> = ({ ok: true } & T) | { ok: false; error: string; problems?: SchemaProblem[] };
 
 /** Refusals the user can act on; anything else is also logged on the server. */
-const EXPECTED = [SeedRefused, GridRefused, NoDrift, MigrationLocked];
+const EXPECTED = [SeedRefused, GridRefused, NoDrift, MigrationLocked, UnsafeNamesRefused];
 
 export function refused(error: unknown): { ok: false; error: string } {
   const message = error instanceof Error ? error.message : String(error);

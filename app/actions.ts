@@ -32,7 +32,7 @@ export async function saveSchemaAction(input: unknown): Promise<ActionResult<{ v
   try {
     const result = await saveSchema(currentProject(), parsed.data.graph, parsed.data.layout, parsed.data.renames);
     if (!result.ok) {
-      return { ok: false, error: "Prisma refused the schema; prisma/schema.prisma was not changed.", problems: result.problems };
+      return { ok: false, error: "The schema was refused; prisma/schema.prisma was not changed.", problems: result.problems };
     }
     // The browser needs to know which file its design matches, not the whole text.
     return { ok: true, version: result.version, written: result.written };

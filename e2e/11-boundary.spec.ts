@@ -303,6 +303,51 @@ test.describe("HOST=0.0.0.0 is an explicit opt-in", () => {
   });
 });
 
+const PAYLOAD = `t" (id INTEGER); UPDATE user_account SET fullname = 'x'; CREATE TABLE "t2`;
+
+test("the @@map payload is refused on the canvas, in the text and in an import, named on its element; the file is untouched", async ({
+  browser,
+}) => {
+  const before = fs.readFileSync(schemaFile, "utf8");
+  const canvas = await (await browser.newContext()).newPage();
+  await canvas.goto("/");
+  const user = canvas.locator('[data-model="User"]');
+  await user.locator("header").click();
+  const tableName = canvas.getByRole("complementary", { name: "Inspector" }).getByRole("textbox", { name: "Table name (@@map)" });
+  await tableName.fill(PAYLOAD);
+  await tableName.press("Enter");
+  await expect(user.getByRole("alert")).toContainText('model User (@@map): "t\\" (id INTEGER); UPDATE');
+  await expect(user.getByRole("alert")).toContainText("contains a double quote");
+  await canvas.screenshot({ path: test.info().outputPath("payload-canvas.png") });
+  expect(fs.readFileSync(schemaFile, "utf8")).toBe(before);
+  await canvas.context().close();
+
+  const text = await (await browser.newContext()).newPage();
+  await text.goto("/");
+  await text.getByRole("button", { name: "Text", exact: true }).click();
+  await expect(text.locator(".cm-content")).toContainText("model User {");
+  await text.locator(".cm-content").click();
+  await text.keyboard.press("Control+a");
+  await text.keyboard.insertText(before.replace('@@map("user_account")', `@@map(${JSON.stringify(PAYLOAD)})`));
+  const problems = text.getByRole("alert", { name: "Schema problems" });
+  await expect(problems).toContainText("model User (@@map)");
+  await expect(problems).toContainText("contains a double quote");
+  await text.screenshot({ path: test.info().outputPath("payload-text.png") });
+  expect(fs.readFileSync(schemaFile, "utf8")).toBe(before);
+  await text.context().close();
+
+  const upload = await (await browser.newContext()).newPage();
+  upload.on("dialog", (dialog) => void dialog.accept());
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "payload-")), "evil.prisma");
+  fs.writeFileSync(file, before.replace('@@map("user_account")', `@@map(${JSON.stringify(PAYLOAD)})`));
+  await upload.goto("/");
+  await expect(upload.locator('[data-model="User"]')).toBeVisible();
+  await upload.getByLabel("File to import").setInputFiles(file);
+  await expect(upload.getByText(/evil.prisma was not imported: .*model User \(@@map\)/)).toBeVisible();
+  expect(fs.readFileSync(schemaFile, "utf8")).toBe(before);
+  await upload.context().close();
+});
+
 test("imports up to 5 MB reach the server (a 3 MB database imports); a 6 MB file gets the app's own message", async ({
   page,
 }) => {

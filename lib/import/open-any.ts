@@ -4,7 +4,7 @@ import path from "node:path";
 import { importTooLarge, MAX_IMPORT_BYTES } from "../boundary/limits";
 import { introspectDatabase } from "../migrate/schema-sql";
 import { compileSchema } from "../schema/compile";
-import { unsafeNames, unsafeNamesError } from "../schema/identifiers";
+import { unsafeNames, UnsafeNamesRefused } from "../schema/identifiers";
 import { parseSchemaFile } from "../schema/parse-file";
 import { importSqlAlchemy } from "./sqlalchemy";
 
@@ -30,7 +30,7 @@ export function roundTrip(text: string): string {
 export async function importAny(file: string): Promise<Imported> {
   const imported = await importFile(file);
   const unsafe = unsafeNames(imported.text);
-  if (unsafe.length) throw unsafeNamesError(unsafe);
+  if (unsafe.length) throw new UnsafeNamesRefused(unsafe);
   return imported;
 }
 

@@ -8,7 +8,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
-import { unsafeNames, unsafeNamesError } from "../schema/identifiers";
+import { unsafeNames, UnsafeNamesRefused } from "../schema/identifiers";
 
 /**
  * Prisma's schema engine (the Rust engine behind `prisma migrate`, compiled to WebAssembly)
@@ -68,7 +68,7 @@ export interface EngineSession {
 export async function openEngine(databasePath: string, schema: { path: string; text: string }): Promise<EngineSession> {
   // A hand-edited file reaches the engine here too (npm run migrate): names that break SQL stop it.
   const unsafe = unsafeNames(schema.text);
-  if (unsafe.length) throw unsafeNamesError(unsafe);
+  if (unsafe.length) throw new UnsafeNamesRefused(unsafe);
   // Once per process, synchronously (a 5 MB read, ~4 ms; read asynchronously it takes a dozen
   // round trips through the thread pool).
   engineClass ??= loadEngineClass();

@@ -148,8 +148,8 @@ export function unsafeNames(text: string): UnsafeName[] {
 }
 
 /** The refusal of a schema whose names would break the SQL: one line per name. */
-export function unsafeNamesError(names: UnsafeName[]): Error {
-  return new Error(
-    `The schema has names that would break its SQL, so it is refused:\n${names.map((n) => `- ${n.message}`).join("\n")}`,
-  );
+export class UnsafeNamesRefused extends Error {
+  constructor(readonly names: UnsafeName[]) {
+    super(`The schema has names that would break its SQL, so it is refused:\n${names.map((n) => `- ${n.message}`).join("\n")}`);
+  }
 }
