@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { SchemaGraph } from "../schema/graph";
 import { columnName, modelForTable } from "./constraints";
+import { quoteIdentifier } from "../schema/identifiers";
 
 /**
  * What the data grid knows about the database: its tables, their columns with the kind of
@@ -59,9 +60,8 @@ export type Catalogue = Map<string, CatalogueTable>;
 /** Prisma's bookkeeping and SQLite's own tables are not the user's data. */
 const HIDDEN_TABLE = /^(_prisma_migrations|sqlite_.*)$/;
 
-export function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
+/** Identifier quoting has one home (lib/schema/identifiers); the grid's queries take it from here. */
+export { quoteIdentifier } from "../schema/identifiers";
 
 /** The kind of value a declared SQLite type holds, as Prisma's SQLite connector maps its types. */
 export function kindOfType(declared: string): ValueKind {

@@ -8,6 +8,7 @@ import { applyPending, RevisionFailed } from "./apply";
 import type { DatabaseRename } from "../schema/renames";
 import type { DataLoss, Rehearsal } from "./data-loss";
 import { unexplainedChanges, type UnexplainedChange } from "./value-digest";
+import { quoteIdentifier as quote } from "../schema/identifiers";
 
 /**
  * Before a revision touches the real database it is applied to a copy (SQLite's online
@@ -22,8 +23,6 @@ interface Snapshot {
   /** Per table: its rows, and per column its non-null values and declared type. */
   tables: Map<string, { rows: number; columns: Map<string, { values: number; type: string }> }>;
 }
-
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 function snapshot(database: Database.Database): Snapshot {
   const tables: Snapshot["tables"] = new Map();

@@ -1,6 +1,7 @@
 import { createHash, type Hash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { DatabaseRename } from "../schema/renames";
+import { quoteIdentifier as quote } from "../schema/identifiers";
 
 /**
  * The rehearsal's check of values, not only counts: a digest of every column's values
@@ -25,8 +26,6 @@ interface ColumnState {
   /** Position in the primary key (1, 2...), 0 outside it. */
   pk: number;
 }
-
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
  * sf_digest(x): the SHA-256 of the texts in the order given (the query sorts them). Each text

@@ -147,6 +147,11 @@ export function unsafeNames(text: string): UnsafeName[] {
   return found;
 }
 
+/** A SQLite (and PostgreSQL) identifier in double quotes, its own quotes doubled: the one quoting. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
 /** The refusal of a schema whose names would break the SQL: one line per name. */
 export class UnsafeNamesRefused extends Error {
   constructor(readonly names: UnsafeName[]) {

@@ -1,4 +1,5 @@
 import type { SchemaGraph } from "./graph";
+import { quoteIdentifier as quote } from "./identifiers";
 
 /**
  * Renames are what a text diff cannot see: a table or column that changed its name is,
@@ -66,8 +67,6 @@ export function chainRenames(pending: DatabaseRename[], added: DatabaseRename[])
   }
   return result;
 }
-
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
  * SQLite statements that perform the renames on the tables as the last revision left them:
