@@ -1,25 +1,22 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
-import {
-  backReferencesAction,
-  countRowsAction,
-  deleteRowsAction,
-  insertRowAction,
-  readRowsAction,
-  updateCellAction,
-} from "@/app/data-actions";
-import { CSV_FORMULA_NOTE } from "@/lib/data/csv";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { backReferencesAction, deleteRowsAction, insertRowAction, updateCellAction } from "@/app/data-actions";
 import type { CatalogueColumn } from "@/lib/data/catalogue";
 import type { Filter } from "@/lib/data/filters";
-import type { BackReference, Cursor, DeleteImpact, GridRow, GridTable, Sort } from "@/lib/data/rows";
+import type { BackReference, DeleteImpact, GridRow, Sort } from "@/lib/data/rows";
 import type { CellValue } from "@/lib/data/values";
-import { cellText, CellView, choicesFor, isNumeric } from "./cells";
+import { cellText } from "./cells";
+import { DeleteConfirm } from "./DeleteConfirm";
 import { FilterBar } from "./FilterBar";
+import { GridHeader } from "./GridHeader";
+import { GridToolbar } from "./GridToolbar";
+import { GridRowView } from "./GridRowView";
+import { ReferencesPanel } from "./ReferencesPanel";
 import { RowForm } from "./RowForm";
+import { useRowPages } from "./use-row-pages";
 
-const PAGE_SIZE = 100;
 const ROW_HEIGHT = 28;
 
 /** Where the grid shows: a table and the filters that narrow it (a foreign-key link is one of these). */
@@ -45,11 +42,6 @@ export function RowGrid(props: {
   onChanged(): void;
 }) {
   const { table: tableName, filters } = props.view;
-  const [table, setTable] = useState<GridTable | null>(null);
-  const [rows, setRows] = useState<GridRow[]>([]);
-  const [next, setNext] = useState<Cursor | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [count, setCount] = useState<number | null>(null);
   const [sort, setSort] = useState<Sort | undefined>(undefined);
   const [message, setMessage] = useState<Message>(null);
   const [selected, setSelected] = useState<{ row: number; column: number } | null>(null);
@@ -59,48 +51,20 @@ export function RowGrid(props: {
   const [adding, setAdding] = useState(false);
   const [details, setDetails] = useState<{ row: GridRow; references: BackReference[] } | null>(null);
   const [reloads, setReloads] = useState(0);
-  const request = useRef(0);
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  // The first page whenever the table, its filters, the sort or the data change.
-  useEffect(() => {
-    const token = ++request.current;
-    setLoading(true);
-    setCount(null);
-    void readRowsAction({ table: tableName, filters, sort, limit: PAGE_SIZE }).then((result) => {
-      if (token !== request.current) return;
-      setLoading(false);
-      if (!result.ok) {
-        setRows([]);
-        setNext(null);
-        return setMessage({ tone: "error", text: result.error });
-      }
-      setTable(result.page.table);
-      setRows(result.page.rows);
-      setNext(result.page.next);
-      setSelected(null);
-      setEditing(null);
-      setChecked(new Set());
-      scrollRef.current?.scrollTo({ top: 0 });
-    });
-    // Counting a large filtered table takes longer than a page: it arrives on its own.
-    void countRowsAction({ table: tableName, filters }).then((result) => {
-      if (token === request.current && result.ok) setCount(result.count);
-    });
-  }, [tableName, filters, sort, props.version, reloads]);
-
-  const loadMore = useCallback(() => {
-    if (!next || loading) return;
-    const token = request.current;
-    setLoading(true);
-    void readRowsAction({ table: tableName, filters, sort, after: next, limit: PAGE_SIZE }).then((result) => {
-      if (token !== request.current) return;
-      setLoading(false);
-      if (!result.ok) return setMessage({ tone: "error", text: result.error });
-      setRows((current) => [...current, ...result.page.rows]);
-      setNext(result.page.next);
-    });
-  }, [next, loading, tableName, filters, sort]);
+  const { table, rows, setRows, next, loading, count, loadMore } = useRowPages(
+    { table: tableName, filters, sort, version: `${props.version}:${reloads}` },
+    {
+      onFirstPage() {
+        setSelected(null);
+        setEditing(null);
+        setChecked(new Set());
+        scrollRef.current?.scrollTo({ top: 0 });
+      },
+      onError: (text) => setMessage({ tone: "error", text }),
+    },
+  );
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -206,7 +170,6 @@ export function RowGrid(props: {
     setDetails({ row, references: result.references });
   };
 
-  const foreignKeyOf = (column: CatalogueColumn) => table?.outgoing.find((k) => k.columns.includes(column.name));
   const sortBy = (column: CatalogueColumn) =>
     setSort((current) =>
       current?.column !== column.name
@@ -215,43 +178,20 @@ export function RowGrid(props: {
           ? { column: column.name, direction: "desc" }
           : undefined,
     );
-  const csvHref = `/api/tables/${encodeURIComponent(tableName)}/csv?query=${encodeURIComponent(JSON.stringify({ filters, sort }))}`;
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
   return (
     <div className="flex h-full min-h-0 flex-col">
-      <div className="flex items-center gap-2 border-b border-slate-200 px-3 py-1.5 text-xs">
-        <span role="status" aria-label="Row count" className="text-slate-600">
-          {count === null ? "counting…" : `${count.toLocaleString("en-US")} row${count === 1 ? "" : "s"}`}
-          {filters.length > 0 && " match"}
-        </span>
-        <span className="ml-auto" />
-        {checked.size > 0 && (
-          <button
-            type="button"
-            onClick={() => void askDelete()}
-            className="rounded border border-red-300 px-2 py-0.5 text-red-700 hover:bg-red-50"
-          >
-            Delete {checked.size} row{checked.size === 1 ? "" : "s"}
-          </button>
-        )}
-        <button
-          type="button"
-          onClick={() => setAdding(true)}
-          className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-50"
-        >
-          + Row
-        </button>
-        <a
-          href={csvHref}
-          download={`${tableName}.csv`}
-          title={CSV_FORMULA_NOTE}
-          className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-50"
-        >
-          Export CSV
-        </a>
-      </div>
+      <GridToolbar
+        tableName={tableName}
+        filters={filters}
+        sort={sort}
+        count={count}
+        checkedCount={checked.size}
+        onDelete={() => void askDelete()}
+        onAdd={() => setAdding(true)}
+      />
       {table && <FilterBar key={tableName} columns={columns} filters={filters} onChange={props.onFiltersChange} />}
       {message && (
         <p
@@ -282,36 +222,11 @@ export function RowGrid(props: {
         />
       )}
       {pendingDelete && (
-        <div
-          role="alertdialog"
-          aria-label="Confirm delete"
-          className="border-b border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
-        >
-          {pendingDelete.impact.blocked ? (
-            <p>{pendingDelete.impact.blocked}</p>
-          ) : (
-            <p>
-              Delete{" "}
-              {pendingDelete.impact.tables.map((t) => `${t.deleted} row${t.deleted === 1 ? "" : "s"} of ${t.table}`).join(", ")}
-              {pendingDelete.impact.tables.some((t) => t.nulled) &&
-                `, and set ${pendingDelete.impact.tables
-                  .filter((t) => t.nulled)
-                  .map((t) => `${t.nulled} reference${t.nulled === 1 ? "" : "s"} in ${t.table}`)
-                  .join(", ")} to NULL`}
-              ?{pendingDelete.impact.tables.length > 1 && " The foreign keys' ON DELETE actions remove the others with it."}
-            </p>
-          )}
-          <div className="mt-2 flex gap-2">
-            {!pendingDelete.impact.blocked && (
-              <button type="button" onClick={() => void confirmDelete()} className="rounded bg-red-600 px-3 py-0.5 text-white">
-                Delete
-              </button>
-            )}
-            <button type="button" onClick={() => setPendingDelete(null)} className="rounded border border-red-300 px-3 py-0.5">
-              {pendingDelete.impact.blocked ? "Close" : "Cancel"}
-            </button>
-          </div>
-        </div>
+        <DeleteConfirm
+          impact={pendingDelete.impact}
+          onConfirm={() => void confirmDelete()}
+          onCancel={() => setPendingDelete(null)}
+        />
       )}
       <div
         ref={scrollRef}
@@ -325,136 +240,54 @@ export function RowGrid(props: {
           aria-rowcount={count ?? undefined}
           className="w-max min-w-full border-collapse text-xs"
         >
-          <thead className="sticky top-0 z-10 bg-slate-100">
-            <tr>
-              <th className="w-20 border-b border-slate-300 px-2 text-left">
-                <input
-                  type="checkbox"
-                  aria-label="Select all loaded rows"
-                  checked={rows.length > 0 && checked.size === rows.length}
-                  onChange={(e) => setChecked(e.target.checked ? new Set(rows.map(keyOf)) : new Set())}
-                />
-              </th>
-              {columns.map((column) => {
-                const key = foreignKeyOf(column);
-                return (
-                  <th
-                    key={column.name}
-                    aria-sort={sort?.column === column.name ? (sort.direction === "asc" ? "ascending" : "descending") : "none"}
-                    className="whitespace-nowrap border-b border-slate-300 px-3 py-1.5 text-left font-mono font-semibold"
-                  >
-                    <button
-                      type="button"
-                      onClick={() => sortBy(column)}
-                      title={`${column.type || "untyped"}${column.notNull ? " NOT NULL" : ""}${key ? ` → ${key.references}.${key.referencedColumns.join(", ")}` : ""}. Click to sort.`}
-                      className="flex items-center gap-1"
-                    >
-                      {column.name}
-                      {column.primaryKey > 0 && <span className="text-[10px] text-amber-700">PK</span>}
-                      {key && <span className="text-[10px] text-sky-700">FK</span>}
-                      <span className="text-[10px] font-normal text-slate-400">{column.enumValues ? "enum" : column.kind}</span>
-                      {sort?.column === column.name && <span aria-hidden>{sort.direction === "asc" ? "▲" : "▼"}</span>}
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
+          <GridHeader
+            table={table}
+            sort={sort}
+            allChecked={rows.length > 0 && checked.size === rows.length}
+            onCheckAll={(all) => setChecked(all ? new Set(rows.map(keyOf)) : new Set())}
+            onSort={sortBy}
+          />
           <tbody>
             {padTop > 0 && (
               <tr aria-hidden>
                 <td style={{ height: padTop }} />
               </tr>
             )}
-            {items.map((item) => {
-              const row = rows[item.index];
-              const rowKey = keyOf(row);
-              return (
-                <tr key={rowKey} data-index={item.index} style={{ height: ROW_HEIGHT }} className="odd:bg-white even:bg-slate-50">
-                  <td className="whitespace-nowrap border-b border-slate-100 px-2">
-                    <input
-                      type="checkbox"
-                      aria-label={`Select row ${row.key.join(", ")}`}
-                      checked={checked.has(rowKey)}
-                      onChange={(e) =>
-                        setChecked((current) => {
-                          const copy = new Set(current);
-                          if (e.target.checked) copy.add(rowKey);
-                          else copy.delete(rowKey);
-                          return copy;
-                        })
-                      }
-                    />
-                    {table && table.incoming.length > 0 && (
-                      <button
-                        type="button"
-                        aria-label={`Rows pointing at ${tableName} ${row.key.join(", ")}`}
-                        title="Rows of other tables that point at this one"
-                        onClick={() => void showDetails(row)}
-                        className="ml-1 rounded px-1 text-[10px] text-slate-500 hover:bg-sky-100 hover:text-sky-800"
-                      >
-                        refs
-                      </button>
-                    )}
-                  </td>
-                  {columns.map((column, columnIndex) => {
-                    const isSelected = selected?.row === item.index && selected.column === columnIndex;
-                    const isEditing = editing?.row === item.index && editing.column === columnIndex;
-                    const value = row.values[column.name] ?? null;
-                    const key = foreignKeyOf(column);
-                    return (
-                      <td
-                        key={column.name}
-                        aria-selected={isSelected}
-                        onClick={() => setSelected({ row: item.index, column: columnIndex })}
-                        onDoubleClick={() => startEdit(item.index, columnIndex)}
-                        className={`max-w-xs truncate border-b border-slate-100 px-3 font-mono ${isNumeric(column) ? "text-right" : ""} ${
-                          isSelected ? "outline outline-2 -outline-offset-2 outline-sky-500" : ""
-                        }`}
-                      >
-                        {isEditing ? (
-                          <CellEditor
-                            column={column}
-                            text={editing.text}
-                            onChange={(text) => setEditing({ ...editing, text })}
-                            onCommit={(text) => void commitEdit(item.index, columnIndex, text)}
-                            onCancel={() => {
-                              setEditing(null);
-                              scrollRef.current?.focus();
-                            }}
-                          />
-                        ) : (
-                          <span className="flex items-center gap-1">
-                            <CellView column={column} value={value} />
-                            {key && value !== null && (
-                              <button
-                                type="button"
-                                aria-label={`Open ${key.references} row ${key.referencedColumns.join(", ")} = ${key.columns.map((c) => row.values[c]).join(", ")}`}
-                                title={`Open the ${key.references} row this points at`}
-                                onClick={(event) => {
-                                  event.stopPropagation();
-                                  props.onNavigate({
-                                    table: key.references,
-                                    filters: key.referencedColumns.map((referenced, i) => ({
-                                      column: referenced,
-                                      op: "equals",
-                                      value: String(row.values[key.columns[i]] ?? ""),
-                                    })),
-                                  });
-                                }}
-                                className="text-sky-600 hover:text-sky-900"
-                              >
-                                ↗
-                              </button>
-                            )}
-                          </span>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
+            {table &&
+              items.map((item) => {
+                const row = rows[item.index];
+                const rowKey = keyOf(row);
+                return (
+                  <GridRowView
+                    key={rowKey}
+                    table={table}
+                    row={row}
+                    index={item.index}
+                    height={ROW_HEIGHT}
+                    checked={checked.has(rowKey)}
+                    selectedColumn={selected?.row === item.index ? selected.column : null}
+                    editing={editing?.row === item.index ? editing : null}
+                    onCheck={(on) =>
+                      setChecked((current) => {
+                        const copy = new Set(current);
+                        if (on) copy.add(rowKey);
+                        else copy.delete(rowKey);
+                        return copy;
+                      })
+                    }
+                    onShowReferences={() => void showDetails(row)}
+                    onSelect={(column) => setSelected({ row: item.index, column })}
+                    onStartEdit={(column) => startEdit(item.index, column)}
+                    onEditText={(text) => editing && setEditing({ ...editing, text })}
+                    onCommit={(column, text) => void commitEdit(item.index, column, text)}
+                    onCancelEdit={() => {
+                      setEditing(null);
+                      scrollRef.current?.focus();
+                    }}
+                    onNavigate={props.onNavigate}
+                  />
+                );
+              })}
             {padBottom > 0 && (
               <tr aria-hidden>
                 <td style={{ height: padBottom }} />
@@ -470,102 +303,14 @@ export function RowGrid(props: {
         {loading && <p className="p-2 text-xs text-slate-400">Loading…</p>}
       </div>
       {details && (
-        <section aria-label="Rows pointing here" className="border-t border-slate-200 bg-slate-50 px-3 py-2 text-xs">
-          <header className="mb-1 flex items-center">
-            <h3 className="font-semibold">
-              Rows pointing at {tableName} {details.row.key.join(", ")}
-            </h3>
-            <button type="button" aria-label="Close references" onClick={() => setDetails(null)} className="ml-auto">
-              ×
-            </button>
-          </header>
-          <ul>
-            {details.references.map((reference) => (
-              <li key={`${reference.table}:${reference.columns.join(",")}`} className="flex items-center gap-2">
-                <span className="font-mono">
-                  {reference.table}.{reference.columns.join(", ")}
-                </span>
-                <span>
-                  {reference.count} row{reference.count === 1 ? "" : "s"}
-                </span>
-                {reference.count > 0 && (
-                  <button
-                    type="button"
-                    onClick={() =>
-                      props.onNavigate({
-                        table: reference.table,
-                        filters: reference.columns.map((column, i) => ({
-                          column,
-                          op: "equals",
-                          value: String(reference.values[i] ?? ""),
-                        })),
-                      })
-                    }
-                    className="text-sky-700 underline"
-                  >
-                    Open {reference.table}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </div>
-  );
-}
-
-/** The editor inside a cell: a list for enums and booleans, text otherwise, and NULL for optional columns. */
-function CellEditor(props: {
-  column: CatalogueColumn;
-  text: string;
-  onChange(text: string): void;
-  onCommit(text: string | null): void;
-  onCancel(): void;
-}) {
-  const { column } = props;
-  const keys = (event: KeyboardEvent) => {
-    event.stopPropagation();
-    if (event.key === "Enter") {
-      event.preventDefault();
-      props.onCommit(props.text);
-    } else if (event.key === "Escape") props.onCancel();
-  };
-  const choices = choicesFor(column);
-  return (
-    <span className="flex items-center gap-1">
-      {choices ? (
-        <select
-          autoFocus
-          aria-label={`Edit ${column.name}`}
-          value={props.text}
-          onChange={(e) => props.onChange(e.target.value)}
-          onKeyDown={keys}
-          className="rounded border border-sky-400 px-1"
-        >
-          {!choices.includes(props.text) && <option value={props.text}>{props.text || "choose…"}</option>}
-          {choices.map((c) => (
-            <option key={c}>{c}</option>
-          ))}
-        </select>
-      ) : (
-        <input
-          autoFocus
-          aria-label={`Edit ${column.name}`}
-          value={props.text}
-          onChange={(e) => props.onChange(e.target.value)}
-          onKeyDown={keys}
-          className="w-48 rounded border border-sky-400 px-1"
+        <ReferencesPanel
+          tableName={tableName}
+          row={details.row}
+          references={details.references}
+          onNavigate={props.onNavigate}
+          onClose={() => setDetails(null)}
         />
       )}
-      <button type="button" onClick={() => props.onCommit(props.text)} className="rounded bg-sky-600 px-1.5 text-white">
-        Save
-      </button>
-      {!column.notNull && (
-        <button type="button" title="Set to NULL" onClick={() => props.onCommit(null)} className="rounded border px-1.5">
-          NULL
-        </button>
-      )}
-    </span>
+    </div>
   );
 }
