@@ -17,6 +17,23 @@ export interface DataLoss {
   type?: string;
 }
 
+/** Values a revision changes that its plan does not explain (see lib/migrate/value-check). */
+export interface UnexplainedChange {
+  table: string;
+  /** The column, or "(new rows)" when rows appeared that the original does not have. */
+  column: string;
+  /** How many values changed (compared row by row), when known. */
+  rows?: number;
+  /** One of them, before → after. */
+  example?: string;
+}
+
+/** "user_account.fullname (3 values, e.g. Sandy Cheeks → x)" */
+export function describeUnexplained(change: UnexplainedChange): string {
+  const detail = [change.rows ? `${change.rows} value(s)` : "", change.example ? `e.g. ${change.example}` : ""].filter(Boolean);
+  return `${change.table}.${change.column}${detail.length ? ` (${detail.join(", ")})` : ""}`;
+}
+
 export type Rehearsal =
   | { ok: true; losses: DataLoss[] }
   | {
@@ -25,8 +42,8 @@ export type Rehearsal =
       error: string;
       statement?: string;
       duplicates?: { values: string; count: number }[];
-      /** Columns whose values the revision rewrites without the plan saying so (lib/migrate/value-digest). */
-      unexplained?: { table: string; column: string }[];
+      /** Columns whose values the revision rewrites without the plan saying so (lib/migrate/value-check). */
+      unexplained?: UnexplainedChange[];
     };
 
 /** One line a person reads: "3 rows of address (the table is dropped)". */

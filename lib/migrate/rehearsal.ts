@@ -6,8 +6,8 @@ import Database from "better-sqlite3";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { applyPending, RevisionFailed } from "./apply";
 import type { DatabaseRename } from "../schema/renames";
-import type { DataLoss, Rehearsal } from "./data-loss";
-import { unexplainedChanges, type UnexplainedChange } from "./value-digest";
+import { describeUnexplained, type DataLoss, type Rehearsal, type UnexplainedChange } from "./data-loss";
+import { unexplainedChanges } from "./value-check";
 import { quoteIdentifier as quote } from "../schema/identifiers";
 
 /**
@@ -187,7 +187,7 @@ function renamed(before: Snapshot, renames: DatabaseRename[]): Snapshot {
 
 /** Values changed that the plan does not explain: Apply is blocked, naming each column. */
 function unexplainedRefusal(migrations: MigrationList, unexplained: UnexplainedChange[]): Rehearsal {
-  const columns = unexplained.map((c) => `${c.table}.${c.column}`).join(", ");
+  const columns = unexplained.map(describeUnexplained).join("; ");
   return {
     ok: false,
     revision: migrations.migrationDirectories.at(-1)?.path ?? "",

@@ -1,5 +1,7 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { Project } from "../project/project";
 import { openSchema, saveSchema } from "../project/schema-store";
@@ -9,6 +11,7 @@ import { execSql, queryRows } from "../testing/query";
 import { seededTutorialProject } from "../testing/seeded-project";
 import { removeProject } from "../testing/temp-project";
 import { applyRevision, planRevision } from "./revision";
+import { unexplainedChanges } from "./value-check";
 
 let project: Project;
 beforeEach(async () => {
@@ -36,8 +39,10 @@ describe("the rehearsal compares values, not only counts", () => {
     const plan = await planRevision(project);
     expect(plan.rehearsal).toMatchObject({
       ok: false,
-      unexplained: [{ table: "user_account", column: "fullname" }],
-      error: expect.stringContaining("user_account.fullname"),
+      unexplained: [{ table: "user_account", column: "fullname", rows: 3, example: expect.stringMatching(/ → x$/) }],
+      error: expect.stringMatching(
+        /changes values that it does not say it changes: user_account\.fullname \(3 value\(s\), e\.g\. .* → x\)/,
+      ),
     });
     expect((await applyRevision(project, { name: "next", acceptDataLoss: true })).status).toBe("rehearsal-failed");
     expect(fullnames()).toEqual([
@@ -88,5 +93,30 @@ describe("the rehearsal compares values, not only counts", () => {
     expect(plan.rehearsal).toEqual({ ok: true, losses: [] });
     expect((await applyRevision(project, { name: "require fullname" })).status).toBe("applied");
     expect(fullnames()).toEqual([{ fullname: "Spongebob Squarepants" }, { fullname: "Sandy Cheeks" }, { fullname: "(none)" }]);
+  });
+
+  test("a table without a primary key is compared by each column's multiset: order does not matter, content does", () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "value-check-"));
+    const make = (file: string, values: (string | null)[]) => {
+      const database = new Database(path.join(folder, file));
+      database.exec("CREATE TABLE note (body TEXT, n INTEGER)");
+      const insert = database.prepare("INSERT INTO note VALUES (?, 1)");
+      for (const value of values) insert.run(value);
+      return database;
+    };
+    make("original.db", ["a", "b", "b", null]).close();
+    const check = (values: (string | null)[]) => {
+      const copy = make(`copy-${values.join("-")}.db`, values);
+      copy.prepare("ATTACH DATABASE ? AS original").run(path.join(folder, "original.db"));
+      try {
+        return unexplainedChanges(copy, ["note"], []);
+      } finally {
+        copy.close();
+      }
+    };
+    expect(check([null, "b", "a", "b"])).toEqual([]);
+    expect(check(["a", "b", "c", null])).toEqual([{ table: "note", column: "body" }]);
+    expect(check(["a", "b", "b", "b"])).toEqual([{ table: "note", column: "body" }]);
+    fs.rmSync(folder, { recursive: true, force: true });
   });
 });
