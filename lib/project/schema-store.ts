@@ -105,7 +105,7 @@ export function saveLayout(project: Project, layout: Layout): Promise<void> {
   return serialized(project.schemaPath, () => writeLayout(project, layout));
 }
 
-async function writeLayout(project: Project, layout: Layout): Promise<void> {
+export async function writeLayout(project: Project, layout: Layout): Promise<void> {
   const rounded = Object.fromEntries(
     Object.entries(layout)
       .sort(([a], [b]) => a.localeCompare(b))

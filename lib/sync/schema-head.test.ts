@@ -1,0 +1,105 @@
+import fs from "node:fs";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import type { Project } from "../project/project";
+import { readRenames } from "../project/renames-store";
+import type { SchemaGraph } from "../schema/graph";
+import { addField, addModel, renameField, updateField } from "../schema/operations";
+import { removeProject, tempProject } from "../testing/temp-project";
+import { diffGraphs } from "./patch";
+import { applyPatch, currentHead, type SchemaVersion } from "./schema-head";
+
+let project: Project;
+beforeEach(() => {
+  project = tempProject();
+});
+afterEach(() => removeProject(project));
+
+const schemaText = () => fs.readFileSync(project.schemaPath, "utf8");
+const model = (graph: SchemaGraph, name: string) => graph.models.find((m) => m.name === name)!;
+const field = (graph: SchemaGraph, modelName: string, name: string) =>
+  model(graph, modelName).fields.find((f) => f.name === name)!;
+
+/** A tab: the graph and version it last saw, and what it sends for an edit made on them. */
+async function tab(by: string) {
+  const head = await currentHead(project);
+  const seen = { graph: head.graph, base: { version: head.version, hash: head.hash } as SchemaVersion };
+  return {
+    seen,
+    edit: (change: (graph: SchemaGraph) => SchemaGraph) => {
+      const next = change(seen.graph);
+      return applyPatch(project, { base: seen.base, changes: diffGraphs(seen.graph, next), by });
+    },
+  };
+}
+
+describe("the server's versioned schema", () => {
+  test("two tabs on the same version editing different tables: both kept (the lost update of the issue)", async () => {
+    const a = await tab("tab-a");
+    const b = await tab("tab-b");
+    expect(await a.edit((g) => addModel(g, { name: "Alpha" }).graph)).toMatchObject({ ok: true, written: true });
+    const result = await b.edit((g) => addField(g, model(g, "User").id, { name: "nickname", type: "String" }).graph);
+    expect(result).toMatchObject({ ok: true, written: true, missed: [{ by: "tab-a" }] });
+    expect(schemaText()).toMatch(/model Alpha \{/);
+    expect(schemaText()).toMatch(/nickname\s+String/);
+  });
+
+  test("two tabs editing the same field: the second is refused, naming the field, who changed it and what it is now", async () => {
+    const a = await tab("tab-a");
+    const b = await tab("tab-b");
+    expect(await a.edit((g) => renameField(g, field(g, "User", "fullname").id, "full_name"))).toMatchObject({ ok: true });
+    const before = schemaText();
+    const refused = await b.edit((g) => updateField(g, field(g, "User", "fullname").id, { optional: false }));
+    expect(refused).toMatchObject({
+      ok: false,
+      kind: "conflict",
+      error: expect.stringContaining("User.full_name was changed by another tab"),
+      conflicts: [{ element: "User.full_name", by: "tab-a", now: { name: "full_name" } }],
+    });
+    expect(schemaText()).toBe(before);
+  });
+
+  test("a model added to the file by hand is kept through the next canvas edit, with the canvas's ids", async () => {
+    const a = await tab("tab-a");
+    fs.writeFileSync(project.schemaPath, `${schemaText()}\nmodel Comment {\n  id Int @id\n}\n`);
+    const result = await a.edit((g) => updateField(g, field(g, "Address", "email_address").id, { isUnique: true }));
+    expect(result).toMatchObject({ ok: true, missed: [{ by: "file" }] });
+    expect(schemaText()).toMatch(/model Comment \{/);
+    expect(schemaText()).toMatch(/email_address String\s+@unique/);
+    const head = await currentHead(project);
+    expect(model(head.graph, "User").id).toBe(model(a.seen.graph, "User").id);
+  });
+
+  test("a file mid-edit and invalid: edits are refused with Prisma's problem, the file is left alone", async () => {
+    const a = await tab("tab-a");
+    const broken = `${schemaText()}\nmodel Broken {\n  id Int @id\n  half\n}\n`;
+    fs.writeFileSync(project.schemaPath, broken);
+    const refused = await a.edit((g) => addModel(g, { name: "Alpha" }).graph);
+    expect(refused).toMatchObject({
+      ok: false,
+      kind: "refused",
+      error: expect.stringMatching(/is being edited and is not valid: line \d+/),
+    });
+    expect(schemaText()).toBe(broken);
+  });
+
+  test("a forged version and a change naming a model that does not exist are refused; nothing is written", async () => {
+    const a = await tab("tab-a");
+    const before = schemaText();
+    expect(
+      await applyPatch(project, { base: { version: a.seen.base.version + 7, hash: "forged" }, changes: [], by: "x" }),
+    ).toMatchObject({ ok: false, kind: "stale" });
+    const ghost = { ...field(a.seen.graph, "User", "name"), id: "field:ghost" };
+    expect(
+      await applyPatch(project, { base: a.seen.base, changes: [{ key: "field:model:Nope/field:ghost", value: ghost }], by: "x" }),
+    ).toMatchObject({ ok: false, kind: "refused", error: expect.stringContaining("does not exist") });
+    expect(schemaText()).toBe(before);
+  });
+
+  test("renames are recorded once, on the server, chained across saves", async () => {
+    const a = await tab("tab-a");
+    expect(await a.edit((g) => renameField(g, field(g, "User", "fullname").id, "full_name"))).toMatchObject({ ok: true });
+    const next = await tab("tab-a");
+    expect(await next.edit((g) => renameField(g, field(g, "User", "full_name").id, "display_name"))).toMatchObject({ ok: true });
+    expect(await readRenames(project)).toEqual([{ kind: "column", table: "user_account", from: "fullname", to: "display_name" }]);
+  });
+});
