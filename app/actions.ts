@@ -10,9 +10,13 @@ import { readHistory, type RevisionEntry } from "@/lib/migrate/history";
 import { rollbackLast, type RollbackResult } from "@/lib/migrate/rollback";
 import { schemaDdl } from "@/lib/migrate/schema-sql";
 import { currentProject } from "@/lib/project/project";
-import { layoutSchema, openSchema, replaceSchema, saveLayout, saveSchema } from "@/lib/project/schema-store";
-import { schemaGraphSchema, type SchemaGraph } from "@/lib/schema/graph";
-import { isDatabaseRename, type DatabaseRename } from "@/lib/schema/renames";
+import { openSchema, readLayout, replaceSchema, type Layout } from "@/lib/project/schema-store";
+import type { SchemaProblem } from "@/lib/schema/compile";
+import type { Conflict } from "@/lib/sync/merge";
+import { patchRequestSchema } from "@/lib/sync/patch-schema";
+import { rateLimiter } from "@/lib/sync/rate-limit";
+import { applyPatch, currentHead, type VersionRecord } from "@/lib/sync/schema-head";
+import type { SchemaGraph } from "@/lib/schema/graph";
 import { checkSchemaText, type TextDiagnostic } from "@/lib/schema/text-check";
 
 /**
@@ -20,36 +24,53 @@ import { checkSchemaText, type TextDiagnostic } from "@/lib/schema/text-check";
  * returns a result; none throws to the browser.
  */
 
-export async function saveSchemaAction(input: unknown): Promise<ActionResult<{ version: string; written: boolean }>> {
-  const parsed = z
-    .object({
-      graph: schemaGraphSchema,
-      layout: layoutSchema.optional(),
-      renames: z.array(z.custom<DatabaseRename>(isDatabaseRename)).optional(),
-    })
-    .safeParse(input);
+/** Edits travel as patches on a version; a flood from one tab is refused (20 a second, bursts of 60). */
+const allowPatch = rateLimiter({ perSecond: 20, burst: 60 });
+
+/**
+ * A tab's edit: the elements it changed, made on the version it last saw (lib/sync). The
+ * answer is the new version and what the tab missed, or why nothing was written.
+ */
+export async function applySchemaPatchAction(
+  input: unknown,
+): Promise<
+  | { ok: true; version: number; hash: string; written: boolean; missed: VersionRecord[] }
+  | { ok: false; kind: "conflict"; error: string; conflicts: Conflict[] }
+  | { ok: false; kind?: "invalid" | "stale" | "refused"; error: string; problems?: SchemaProblem[] }
+> {
+  const parsed = patchRequestSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
+  if (!allowPatch(parsed.data.by)) {
+    return {
+      ok: false,
+      kind: "refused",
+      error: "Too many edits at once from this tab: this one was not saved; try again in a moment.",
+    };
+  }
   try {
-    const result = await saveSchema(currentProject(), parsed.data.graph, parsed.data.layout, parsed.data.renames);
-    if (!result.ok) {
-      return { ok: false, error: "The schema was refused; prisma/schema.prisma was not changed.", problems: result.problems };
-    }
-    // The browser needs to know which file its design matches, not the whole text.
-    return { ok: true, version: result.version, written: result.written };
+    const result = await applyPatch(currentProject(), parsed.data);
+    if (result.ok || result.kind !== "conflict") return result;
+    return { ok: false, kind: "conflict", error: result.error, conflicts: result.conflicts };
   } catch (error) {
     return refused(error);
   }
 }
 
-export async function saveLayoutAction(input: unknown): Promise<ActionResult<object>> {
-  const parsed = layoutSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    await saveLayout(currentProject(), parsed.data);
-    return { ok: true };
-  } catch (error) {
-    return refused(error);
-  }
+/** The schema as the server holds it now (a tab that must catch up: after a conflict, or a restart). */
+export async function readSchemaHeadAction(): Promise<
+  ActionResult<{ graph: SchemaGraph; version: number; hash: string; layout: Layout; fileProblems?: string[] }>
+> {
+  return attempt(async () => {
+    const project = currentProject();
+    const head = await currentHead(project);
+    return {
+      graph: head.graph,
+      version: head.version,
+      hash: head.hash,
+      layout: await readLayout(project),
+      fileProblems: head.fileProblems,
+    };
+  });
 }
 
 export async function previewRevisionAction(): Promise<ActionResult<{ plan: RevisionPlan }>> {

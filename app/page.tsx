@@ -1,7 +1,8 @@
 import ELK from "elkjs/lib/elk.bundled.js";
 import { Designer } from "@/components/Designer";
 import { currentProject } from "@/lib/project/project";
-import { openSchema, saveLayout } from "@/lib/project/schema-store";
+import { readLayout, saveLayout } from "@/lib/project/schema-store";
+import { currentHead } from "@/lib/sync/schema-head";
 import { autoLayout } from "@/lib/schema/auto-layout";
 
 // The schema file is the source of truth: read it on every request.
@@ -9,9 +10,9 @@ export const dynamic = "force-dynamic";
 
 export default async function Page() {
   const project = currentProject();
-  let opened;
+  let head;
   try {
-    opened = await openSchema(project);
+    head = await currentHead(project);
   } catch (error) {
     return (
       <main className="mx-auto max-w-2xl p-8">
@@ -23,8 +24,9 @@ export default async function Page() {
       </main>
     );
   }
-  const { graph, version } = opened;
-  let { layout } = opened;
+  // The server's version of the schema (its ids are the ones every open tab shares).
+  const { graph, version, hash } = head;
+  let layout = await readLayout(project);
   // A schema (or part of one) that was never on the canvas is laid out once, then kept.
   const nodes = [...graph.models, ...graph.enums];
   if (nodes.some((node) => !layout[node.name])) {
@@ -32,5 +34,5 @@ export default async function Page() {
     layout = Object.fromEntries(nodes.map((node) => [node.name, layout[node.name] ?? computed[node.id]]));
     await saveLayout(project, layout);
   }
-  return <Designer initialGraph={graph} initialLayout={layout} initialVersion={version} />;
+  return <Designer initialGraph={graph} initialLayout={layout} initialVersion={{ version, hash }} />;
 }

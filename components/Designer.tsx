@@ -3,20 +3,12 @@
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import dynamic from "next/dynamic";
-import {
-  exportSqlAction,
-  importFileAction,
-  readSchemaTextAction,
-  replaceSchemaAction,
-  saveLayoutAction,
-  saveSchemaAction,
-} from "@/app/actions";
+import { exportSqlAction, importFileAction, readSchemaTextAction, replaceSchemaAction } from "@/app/actions";
 import { importTooLarge, MAX_IMPORT_BYTES } from "@/lib/boundary/limits";
 import type { SchemaGraph } from "@/lib/schema/graph";
 import { record, redo, startHistory, undo, type History } from "@/lib/schema/history";
 import * as operations from "@/lib/schema/operations";
 import { connectModels } from "@/lib/schema/relations";
-import { databaseRenames } from "@/lib/schema/renames";
 import { SchemaEditorContext, type Focus, type SchemaEditor } from "./canvas/editor-context";
 import { download, exportDiagram } from "./canvas/export-image";
 import { layoutByName, layoutById, viewOf, type NodeView, type Position } from "./canvas/graph-to-flow";
@@ -30,18 +22,14 @@ import { HelpDialog } from "./HelpDialog";
 import { Inspector } from "./inspector/Inspector";
 import { MigratePanel } from "./migrations/MigratePanel";
 import { Toolbar } from "./Toolbar";
+import { SyncBanner } from "./designer/SyncBanner";
+import type { Design } from "./designer/sync-client";
+import { DRAFT_KEY, useSchemaSync, type SyncStatus } from "./designer/use-schema-sync";
+import type { SchemaVersion } from "@/lib/sync/schema-head";
 
-/** What the canvas shows and undo walks through: the schema and where its nodes sit. */
-export interface Design {
-  graph: SchemaGraph;
-  layout: Record<string, NodeView>;
-}
-
-type Status = { tone: "info" | "error" | "success"; text: string } | null;
-const DRAFT_KEY = "schemaflow:draft";
+type Status = SyncStatus;
 // CodeMirror loads when the text panel opens, not with the page.
 const SchemaTextPanel = dynamic(() => import("./editor/SchemaTextPanel"), { ssr: false });
-const SAVE_DELAY_MS = 150;
 
 /** The free spot nearest to `wanted` (on a grid around it) that no node's top-left corner is close to. */
 function freeSpotNear(wanted: Position, taken: Position[]): Position {
@@ -53,7 +41,11 @@ function freeSpotNear(wanted: Position, taken: Position[]): Position {
   return candidates.find(free) ?? wanted;
 }
 
-export function Designer(props: { initialGraph: SchemaGraph; initialLayout: Record<string, NodeView>; initialVersion: string }) {
+export function Designer(props: {
+  initialGraph: SchemaGraph;
+  initialLayout: Record<string, NodeView>;
+  initialVersion: SchemaVersion;
+}) {
   return (
     <ReactFlowProvider>
       <DesignerPage {...props} />
@@ -67,7 +59,11 @@ export function Designer(props: { initialGraph: SchemaGraph; initialLayout: Reco
  * state only, one save at a time). A design Prisma refuses stays on screen with its
  * problems, and in localStorage, while the file keeps its last valid content.
  */
-function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<string, NodeView>; initialVersion: string }) {
+function DesignerPage(props: {
+  initialGraph: SchemaGraph;
+  initialLayout: Record<string, NodeView>;
+  initialVersion: SchemaVersion;
+}) {
   const flow = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
   const [history, setHistory] = useState<History<Design>>(() =>
@@ -84,10 +80,7 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
         }
       : null,
   );
-  const [saving, setSaving] = useState(false);
-  const [lastSaved, setLastSaved] = useState<Date | null>(null);
   const [panel, setPanel] = useState<"migrate" | "data" | "text" | null>(null);
-  const [savedVersion, setSavedVersion] = useState(props.initialVersion);
   const [focus, setFocus] = useState<Focus | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [dataVersion, setDataVersion] = useState(0);
@@ -99,70 +92,14 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
   const clipboardRef = useRef<string[]>([]);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  // Saving: the newest design only, one request at a time, in order.
-  const pending = useRef<Design | null>(null);
-  const running = useRef(false);
-  const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const saved = useRef({ graph: props.initialGraph, version: props.initialVersion });
-
-  const drain = useCallback(async () => {
-    running.current = true;
-    setSaving(true);
-    try {
-      while (pending.current) {
-        const design = pending.current;
-        pending.current = null;
-        const names = layoutByName(design.graph, design.layout);
-        if (design.graph === saved.current.graph) {
-          const result = await saveLayoutAction(names);
-          if (!result.ok) setStatus({ tone: "error", text: result.error });
-          continue;
-        }
-        // Tables and columns renamed since the last save: the next revision renames them, keeping their data.
-        const renames = databaseRenames(saved.current.graph, design.graph);
-        const result = await saveSchemaAction({ graph: design.graph, layout: names, renames });
-        if (pending.current) continue; // a newer design is on its way; its answer is the one to show
-        if (result.ok) {
-          saved.current = { graph: design.graph, version: result.version };
-          setSavedVersion(result.version);
-          localStorage.removeItem(DRAFT_KEY);
-          setProblems({});
-          setStatus((current) => (current?.tone === "error" ? null : current));
-          if (result.written) setLastSaved(new Date());
-        } else {
-          const located: Record<string, string[]> = {};
-          const general: string[] = [];
-          for (const problem of result.problems ?? []) {
-            if (problem.elementId) (located[problem.elementId] ??= []).push(problem.message);
-            else general.push(problem.message);
-          }
-          setProblems(located);
-          setStatus({ tone: "error", text: [result.error, ...general].join(" ") });
-          // A reload must not lose the work: keep the draft beside the file it was based on.
-          localStorage.setItem(DRAFT_KEY, JSON.stringify({ base: saved.current.version, design }));
-        }
-      }
-    } catch {
-      setStatus({ tone: "error", text: "The server could not be reached; the last change is not saved." });
-    } finally {
-      running.current = false;
-      setSaving(false);
-    }
-  }, []);
-
-  const persist = useCallback(
-    (design: Design) => {
-      pending.current = design;
-      // Shortly after the browser has drawn the edit (encoding a large graph for the request
-      // takes a while), and once for a burst of edits.
-      if (saveTimer.current) clearTimeout(saveTimer.current);
-      saveTimer.current = setTimeout(() => {
-        saveTimer.current = undefined;
-        if (!running.current) void drain();
-      }, SAVE_DELAY_MS);
-    },
-    [drain],
-  );
+  const sync = useSchemaSync({
+    initial: { graph: props.initialGraph, layout: history.present.layout, version: props.initialVersion },
+    historyRef,
+    setHistory,
+    onStatus: setStatus,
+    onProblems: setProblems,
+  });
+  const persist = sync.persist;
 
   const commit = useCallback(
     (label: string, change: (design: Design) => Design) => {
@@ -178,7 +115,7 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
       const updated = record(current, next, label);
       historyRef.current = updated;
       setHistory(updated);
-      persist(next);
+      persist();
     },
     [persist],
   );
@@ -191,7 +128,7 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
       if (updated === current) return;
       historyRef.current = updated;
       setHistory(updated);
-      persist(updated.present);
+      persist();
       setStatus({ tone: "info", text: `${direction === "undo" ? "Undid" : "Redid"}: ${label}` });
     },
     [persist],
@@ -211,13 +148,13 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
     if (!raw) return;
     try {
       const draft = JSON.parse(raw) as { base: string; design: Design };
-      if (draft.base !== props.initialVersion) return localStorage.removeItem(DRAFT_KEY);
+      if (draft.base !== props.initialVersion.hash) return localStorage.removeItem(DRAFT_KEY);
       commit("Restore unsaved changes", () => draft.design);
       setStatus({ tone: "info", text: "Restored the changes that were not saved yet." });
     } catch {
       localStorage.removeItem(DRAFT_KEY);
     }
-  }, [commit, props.initialVersion]);
+  }, [commit, props.initialVersion.hash]);
 
   const centerOfView = useCallback((): Position => {
     const rect = canvasRef.current?.getBoundingClientRect();
@@ -542,10 +479,10 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
         onImport={(file) => void importFile(file)}
       >
         <span role="status" aria-label="Save state" title="prisma/schema.prisma" className="text-xs text-slate-500">
-          {saving
+          {sync.saving
             ? "Saving…"
-            : lastSaved
-              ? `Saved ${lastSaved.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}`
+            : sync.lastSaved
+              ? `Saved ${sync.lastSaved.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}`
               : ""}
         </span>
         <button
@@ -608,6 +545,7 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
               )}
             </div>
           )}
+          <SyncBanner fileProblems={sync.fileProblems} draft={sync.draft} onReapply={sync.reapplyDraft} onDrop={sync.dropDraft} />
           <SchemaEditorContext.Provider value={editor}>
             <TableDataContext.Provider value={tableData}>
               <SchemaCanvas
@@ -644,7 +582,7 @@ function DesignerPage(props: { initialGraph: SchemaGraph; initialLayout: Record<
           />
         )}
         {panel === "text" && (
-          <SchemaTextPanel savedVersion={savedVersion} onValidGraph={onTextGraph} onClose={() => setPanel(null)} />
+          <SchemaTextPanel savedVersion={sync.version.hash} onValidGraph={onTextGraph} onClose={() => setPanel(null)} />
         )}
         {!panel && focus && (
           <Inspector

@@ -5,7 +5,11 @@ import { withMigrationLock } from "./lock";
  * database must never overlap: the engine's connections would meet SQLITE_BUSY, and two
  * clicks on Migrate must make one revision, not two.
  */
-const queues = new Map<string, Promise<unknown>>();
+// On globalThis: Next bundles pages, actions and route handlers apart, each with its own copy of this module.
+const queues = ((globalThis as Record<symbol, unknown>)[Symbol.for("schemaflow.serial.queues")] ??= new Map()) as Map<
+  string,
+  Promise<unknown>
+>;
 
 export function serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
   const previous = queues.get(key) ?? Promise.resolve();

@@ -50,9 +50,18 @@ export type PatchResult =
   | { ok: false; kind: "stale" | "refused"; error: string };
 
 const LOG_LIMIT = 500;
-const heads = new Map<string, Head>();
-type Listener = (record: VersionRecord, head: Head) => void;
-const listeners = new Map<string, Set<Listener>>();
+/** Hears each new version, and (record null) the file turning invalid on disk. */
+type Listener = (record: VersionRecord | null, head: Head) => void;
+/**
+ * One head per project in the process. Next bundles the page, its server actions and each
+ * route handler separately, each with its own copy of this module: the state lives on
+ * globalThis so that they all share it (as Prisma's client singleton does).
+ */
+const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for("schemaflow.sync.heads")] ??= {
+  heads: new Map<string, Head>(),
+  listeners: new Map<string, Set<Listener>>(),
+}) as { heads: Map<string, Head>; listeners: Map<string, Set<Listener>> };
+const { heads, listeners } = shared;
 
 /** Called with every new version of the project's schema (a tab's change, or the file's). */
 export function subscribe(project: Project, listener: Listener): () => void {
@@ -91,8 +100,11 @@ async function readHead(project: Project): Promise<Head> {
   }
   const checked = checkSchemaText(text);
   if (!checked.ok) {
-    const invalid = { ...head, fileProblems: checked.diagnostics.map((d) => `line ${d.line}: ${d.message}`) };
+    const fileProblems = checked.diagnostics.map((d) => `line ${d.line}: ${d.message}`);
+    if (JSON.stringify(fileProblems) === JSON.stringify(head.fileProblems)) return head;
+    const invalid = { ...head, fileProblems };
     heads.set(project.schemaPath, invalid);
+    for (const listener of listeners.get(project.schemaPath) ?? []) listener(null, invalid);
     return invalid;
   }
   const graph = keepIdentity(head.graph, checked.graph);

@@ -1,0 +1,55 @@
+import { currentProject } from "@/lib/project/project";
+import { watchSchemaFile } from "@/lib/sync/file-watcher";
+import { currentHead, subscribe } from "@/lib/sync/schema-head";
+
+/**
+ * Every new version of the schema, as server-sent events: one `data:` line of JSON per
+ * version (who made it, the element changes, the layout changes). Server-sent events rather
+ * than a WebSocket: the traffic is one way (edits go up as server actions, through the same
+ * request guard), they pass the proxy and reconnect by themselves, and Next's route handlers
+ * stream them without a custom server.
+ */
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  const project = currentProject();
+  const head = await currentHead(project);
+  const encoder = new TextEncoder();
+  let stop = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (event: string, data: unknown) => {
+        try {
+          controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+        } catch {
+          stop(); // the tab went away
+        }
+      };
+      send("hello", { version: head.version, hash: head.hash });
+      const unsubscribe = subscribe(project, (record, now) =>
+        record ? send("version", record) : send("file-problems", { problems: now.fileProblems ?? [] }),
+      );
+      const unwatch = watchSchemaFile(project, (error) => console.error(error));
+      const heartbeat = setInterval(() => send("ping", {}), 15_000);
+      stop = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        unwatch();
+      };
+      request.signal.addEventListener("abort", () => {
+        stop();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      });
+    },
+    cancel() {
+      stop();
+    },
+  });
+  return new Response(stream, {
+    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" },
+  });
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { enumSchema, fieldSchema, modelSchema, schemaGraphSchema } from "../schema/graph";
+import { parseKey, type ElementChange } from "./patch";
+
+/**
+ * A patch as it arrives from a tab, checked before anything reads it: each element's value
+ * against the graph's own zod schemas (by the kind its key names), sizes bounded.
+ */
+
+const shellSchema = modelSchema.omit({ fields: true }).extend({ fieldIds: z.array(z.string().max(500)).max(2000) });
+const topSchema = schemaGraphSchema.omit({ models: true, enums: true, order: true });
+
+const valueSchemas = { schema: topSchema, model: shellSchema, field: fieldSchema, enum: enumSchema };
+
+const changeSchema = z
+  .object({ key: z.string().min(1).max(1000), value: z.unknown() })
+  .superRefine((change, context) => {
+    let kind: keyof typeof valueSchemas;
+    try {
+      kind = parseKey(change.key).kind;
+    } catch (error) {
+      context.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    if (change.value === null) return;
+    const checked = valueSchemas[kind].safeParse(change.value);
+    if (!checked.success) context.addIssue({ code: "custom", message: `${change.key}: ${checked.error.issues[0]?.message}` });
+  })
+  .transform((change) => change as ElementChange);
+
+const nodeLayoutSchema = z.object({
+  x: z.number().finite(),
+  y: z.number().finite(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/i)
+    .optional(),
+});
+
+export const patchRequestSchema = z.object({
+  base: z.object({ version: z.number().int().nonnegative(), hash: z.string().max(64) }),
+  changes: z.array(changeSchema).max(20_000),
+  layout: z.record(z.string().max(500), nodeLayoutSchema.nullable()).optional(),
+  /** The tab's id, random per page load: whose change a version is. */
+  by: z.string().min(8).max(64),
+});
