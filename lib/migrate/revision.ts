@@ -5,7 +5,7 @@ import { applyPending, isApplied, isFailed, markRolledBack, readMigrationRows, R
 import type { Rehearsal } from "./data-loss";
 import { rehearse } from "./rehearsal";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
-import { clearRenames, readRenames } from "../project/renames-store";
+import { readRenames, settleRenames } from "../project/renames-store";
 import { renameSql, reverseRenameSql, type DatabaseRename } from "../schema/renames";
 import { openEngine, type EngineSession } from "./engine";
 import { readMigrationList, revisionDirectoryName, setAsideRevision, writeRevision } from "./migrations-dir";
@@ -261,13 +261,13 @@ export function applyRevision(
         schemaSnapshot: text,
       });
       if (options.writeOnly) {
-        await clearRenames(project);
+        await settleRenames(project, next.renames);
         return { status: "applied" as const, revision, applied: [], rolledBack };
       }
       const outcome = await apply(rolledBack);
       // A failure keeps the renames: the revision that carried them did not apply.
       if (outcome.failure) return outcome.failure;
-      await clearRenames(project); // the revision carried them out
+      await settleRenames(project, next.renames); // the revision carried them out
       return { status: "applied" as const, revision, applied: outcome.applied, rolledBack };
     }),
   );

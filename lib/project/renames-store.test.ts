@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { afterEach, expect, test } from "vitest";
 import { removeProject, tempProject } from "../testing/temp-project";
 import type { Project } from "./project";
-import { clearRenames, readRenames, writeRenames } from "./renames-store";
+import { clearRenames, readRenames, settleRenames, writeRenames } from "./renames-store";
 
 let project: Project;
 afterEach(() => removeProject(project));
@@ -29,4 +29,20 @@ test("the renames made on the canvas survive a restart; a damaged file counts as
   }
   await clearRenames(project);
   expect(fs.existsSync(project.renamesPath)).toBe(false);
+});
+
+test("a revision settles the renames it carried out; one saved while it applied is kept, seen from the new database", async () => {
+  project = tempProject();
+  const applied = [
+    { kind: "table" as const, from: "address", to: "email_address" },
+    { kind: "column" as const, table: "email_address", from: "email", to: "mail" },
+  ];
+  await writeRenames(project, applied);
+  await settleRenames(project, applied);
+  expect(await readRenames(project)).toEqual([]);
+
+  // Planned with fullname → full_name; renamed again to display_name before the revision finished.
+  await writeRenames(project, [{ kind: "column", table: "user_account", from: "fullname", to: "display_name" }]);
+  await settleRenames(project, [{ kind: "column", table: "user_account", from: "fullname", to: "full_name" }]);
+  expect(await readRenames(project)).toEqual([{ kind: "column", table: "user_account", from: "full_name", to: "display_name" }]);
 });

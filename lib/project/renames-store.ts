@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
-import { isDatabaseRename, type DatabaseRename } from "../schema/renames";
+import { serialized } from "../migrate/serial";
+import { chainRenames, isDatabaseRename, type DatabaseRename } from "../schema/renames";
 import { writeFileAtomic } from "./atomic-write";
 import type { Project } from "./project";
 
@@ -22,4 +23,21 @@ export async function writeRenames(project: Project, renames: DatabaseRename[]):
 /** A revision carried the renames out: none are pending any more. */
 export async function clearRenames(project: Project): Promise<void> {
   await fs.rm(project.renamesPath, { force: true });
+}
+
+/** The renames that undo `renames` (the last first, each the other way round). */
+export function inverseRenames(renames: DatabaseRename[]): DatabaseRename[] {
+  return renames.toReversed().map((r) => ({ ...r, from: r.to, to: r.from }));
+}
+
+/**
+ * A revision carried out `applied` (the renames it was planned with): what is pending now is
+ * what the file holds, seen from the database as it is after them. A rename saved while
+ * the revision was applied is kept (A→B applied, A→C pending: B→C), never wiped. Queued
+ * with the schema's writes, which record renames.
+ */
+export function settleRenames(project: Project, applied: DatabaseRename[]): Promise<void> {
+  return serialized(project.schemaPath, async () => {
+    await writeRenames(project, chainRenames(inverseRenames(applied), await readRenames(project)));
+  });
 }
