@@ -75,7 +75,8 @@ export function useSchemaSync(options: {
       setFileProblems(head.fileProblems ?? []);
       const kept = message ? [] : unsaved;
       show(replacePresent(historyRef.current, withRecord(design, { version: 0, hash: "", by: "", changes: kept })));
-      if (message) onStatus({ tone: "error", text: message });
+      // The draft banner says it when an edit was kept; otherwise the status line does.
+      if (message && !unsaved.length) onStatus({ tone: "error", text: message });
       if (kept.length) persist.current();
     },
     [historyRef, onStatus, show],
@@ -99,6 +100,8 @@ export function useSchemaSync(options: {
       setVersion(confirmed.current.version);
       setFileProblems([]);
       show(rebaseHistory(historyRef.current, record));
+      // An edit that waited (the file was invalid, the server unreachable) goes now.
+      if (pending.size) persist.current();
     },
     [historyRef, resync, show],
   );

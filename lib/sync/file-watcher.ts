@@ -1,3 +1,4 @@
+import path from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 import type { Project } from "../project/project";
 import { currentHead } from "./schema-head";
@@ -19,8 +20,13 @@ export function watchSchemaFile(project: Project, onError: (error: unknown) => v
   if (existing) {
     existing.users++;
   } else {
-    const watcher = watch(project.schemaPath, {
+    // The folder, not the file: git and editors replace the file (a new inode), which a
+    // watch on the file itself can lose; the folder sees every one.
+    const folder = path.dirname(project.schemaPath);
+    const watcher = watch(folder, {
       ignoreInitial: true,
+      depth: 0,
+      ignored: (file) => file !== folder && file !== project.schemaPath,
       // An editor writes in pieces; the change is read once it has settled.
       awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 },
     });

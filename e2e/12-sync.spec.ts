@@ -1,0 +1,180 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { expect, test, type Page } from "@playwright/test";
+import { generatedSchema } from "../lib/testing/generated-schema";
+import { tutorialSchema } from "../lib/testing/tutorial-schema";
+
+// Never lose an edit: tabs, the file on disk and git as writers of one versioned schema.
+const project = path.resolve(import.meta.dirname, "..", ".tmp", "e2e-project");
+const schemaFile = path.join(project, "prisma", "schema.prisma");
+const readSchema = () => fs.readFileSync(schemaFile, "utf8");
+const table = (page: Page, name: string) => page.locator(`[data-model="${name}"]`);
+const inspector = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
+
+function freshProject(schema = tutorialSchema()) {
+  for (const entry of [
+    "migrations",
+    "rolled-back",
+    "dev.db",
+    "dev.db-journal",
+    "schema.layout.json",
+    "schema.renames.json",
+    ".git",
+  ]) {
+    fs.rmSync(path.join(project, "prisma", entry), { recursive: true, force: true });
+  }
+  fs.rmSync(path.join(project, ".git"), { recursive: true, force: true });
+  fs.writeFileSync(schemaFile, schema);
+}
+
+async function open(page: Page) {
+  await page.goto("/");
+  await expect(table(page, "User").or(table(page, "Entity0")).first()).toBeVisible();
+}
+
+async function renameField(page: Page, model: string, from: string, to: string) {
+  await table(page, model).locator(`[data-field="${from}"]`).click();
+  const name = inspector(page).getByRole("textbox", { name: "Field name" });
+  await name.fill(to);
+  await name.press("Enter");
+}
+
+test.beforeEach(() => freshProject());
+
+test("two tabs editing different tables: both kept, each shows the other's edit live", async ({ browser }) => {
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  await open(a);
+  await open(b);
+  await a.getByRole("button", { name: "+ Add table" }).click();
+  await expect(table(b, "Table1")).toBeVisible(); // B never reloaded
+  await b.locator('[data-model="Address"]').getByRole("button", { name: "Add field to Address" }).click();
+  await expect(table(a, "Address").locator('[data-field="field1"]')).toBeVisible();
+  await expect.poll(readSchema).toMatch(/model Table1 \{/);
+  await expect.poll(readSchema).toMatch(/model Address \{[^}]*field1\s+String/);
+  await b.screenshot({ path: test.info().outputPath("tab-b.png") });
+});
+
+test("two tabs editing the same field: the later is refused, named, and kept as a draft it can re-apply", async ({ browser }) => {
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  await open(a);
+  // B hears nothing live (as a tab whose connection dropped): its edit is made on an old version.
+  await b.route("**/api/events", (route) => route.abort());
+  await open(b);
+  await renameField(a, "User", "fullname", "full_name");
+  await expect.poll(readSchema).toMatch(/full_name\s+String\?/);
+  await renameField(b, "User", "fullname", "display_name");
+  const draft = b.getByRole("alert", { name: "Draft" });
+  await expect(draft).toBeVisible();
+  await expect(draft).toContainText(/User\.full_name was changed by another tab since this edit was made/);
+  await b.screenshot({ path: test.info().outputPath("conflict-draft.png") });
+  expect(readSchema()).toMatch(/full_name\s+String\?/);
+  await expect(table(b, "User").locator('[data-field="full_name"]')).toBeVisible(); // B now shows A's edit
+  await draft.getByRole("button", { name: "Re-apply my edit" }).click();
+  await expect.poll(readSchema).toMatch(/display_name\s+String\?/);
+  expect(readSchema()).not.toMatch(/full_name/);
+});
+
+test("a hand edit of the file appears in the open page and is kept through the next canvas edit", async ({ page }) => {
+  await open(page);
+  fs.writeFileSync(schemaFile, `${readSchema()}\nmodel Comment {\n  id   Int    @id\n  body String\n}\n`);
+  await expect(table(page, "Comment")).toBeVisible();
+  await page.locator('[data-model="User"]').getByRole("button", { name: "Add field to User" }).click();
+  await expect.poll(readSchema).toMatch(/model User \{[^}]*field1\s+String/);
+  expect(readSchema()).toMatch(/model Comment \{\s+id\s+Int\s+@id\s+body String\s+\}/);
+});
+
+test("an invalid hand edit is shown with Prisma's problem; nothing is lost or written until it is fixed", async ({ page }) => {
+  await open(page);
+  const valid = readSchema();
+  const broken = `${valid}\nmodel Half {\n  id Int @id\n  title\n}\n`;
+  fs.writeFileSync(schemaFile, broken);
+  const banner = page.getByRole("alert", { name: "File problems" });
+  await expect(banner).toContainText(/line \d+: Error validating model "Half"/);
+  await expect(table(page, "User")).toBeVisible(); // the last valid canvas
+  await page.screenshot({ path: test.info().outputPath("file-problems.png") });
+  await page.locator('[data-model="User"]').getByRole("button", { name: "Add field to User" }).click();
+  await expect(page.getByText(/is being edited and is not valid/)).toBeVisible();
+  expect(readSchema()).toBe(broken);
+  fs.writeFileSync(schemaFile, broken.replace("  title\n", "  title String\n"));
+  await expect(banner).toHaveCount(0);
+  await expect(table(page, "Half")).toBeVisible();
+});
+
+test("git checkout of another schema under a running page shows it; checking out back restores the tutorial", async ({
+  page,
+}) => {
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-c", "user.email=e2e@example.com", "-c", "user.name=e2e", ...args], { cwd: project, stdio: "pipe" });
+  git("init", "-q", "-b", "main");
+  git("add", "prisma/schema.prisma");
+  git("commit", "-qm", "tutorial");
+  git("checkout", "-qb", "library");
+  fs.writeFileSync(
+    schemaFile,
+    'datasource db {\n  provider = "sqlite"\n}\n\nmodel Book {\n  id    Int    @id @default(autoincrement())\n  title String\n}\n',
+  );
+  git("commit", "-qam", "library");
+  git("checkout", "-q", "main");
+  await open(page);
+  git("checkout", "-q", "library");
+  await expect(table(page, "Book")).toBeVisible();
+  await expect(table(page, "User")).toHaveCount(0);
+  git("checkout", "-q", "main");
+  await expect(table(page, "User")).toBeVisible();
+  await expect(table(page, "Book")).toHaveCount(0);
+});
+
+test("at 1,000 models an edit is saved, and its request is a few hundred bytes, not the schema", async ({ page }) => {
+  freshProject(generatedSchema(1000));
+  const bodies: number[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.postData()?.includes('"base"')) bodies.push(request.postData()!.length);
+  });
+  await page.goto("/");
+  await expect(page.locator("[data-model]").first()).toBeVisible({ timeout: 60_000 });
+  await page.getByRole("button", { name: "+ Add table" }).click();
+  await expect.poll(readSchema, { timeout: 30_000 }).toMatch(/model Table1 \{/);
+  expect(bodies.length).toBeGreaterThan(0);
+  expect(Math.max(...bodies)).toBeLessThan(10_000);
+});
+
+test("renaming while the previous save is on its way, again and again: Migrate renames, every value is kept", async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByRole("button", { name: "Migrate" }).click();
+  const panel = page.getByRole("complementary", { name: "Migrate" });
+  await panel.getByRole("textbox", { name: "Revision name" }).fill("init");
+  await panel.getByRole("button", { name: "Apply" }).click();
+  await expect(panel.getByTestId("up-to-date")).toBeVisible();
+  await page.getByRole("button", { name: "Close migrate" }).click();
+  await page.getByRole("button", { name: "Seed", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Seeded 3 users" })).toBeVisible();
+
+  let name = "fullname";
+  for (const next of ["full_name", "display_name", "shown_name", "label"]) {
+    await renameField(page, "User", name, next);
+    await page.waitForTimeout(160); // the rename's save is on its way
+    await page.getByRole("button", { name: "+ Add table" }).click();
+    name = next;
+  }
+  await expect.poll(readSchema).toMatch(/label\s+String\?/);
+  await page.getByRole("button", { name: "Migrate" }).click();
+  await expect(panel.getByTestId("revision-summary")).toContainText("Renamed (data kept)");
+  await expect(panel.getByTestId("revision-sql")).toContainText('RENAME COLUMN "fullname" TO "label"');
+  await expect(panel.getByTestId("rehearsal")).toContainText("no data is lost");
+  await panel.getByRole("textbox", { name: "Revision name" }).fill("renames");
+  await panel.getByRole("button", { name: "Apply" }).click();
+  await expect(panel.getByTestId("up-to-date")).toBeVisible();
+  const database = new Database(path.join(project, "prisma", "dev.db"), { readonly: true });
+  expect(database.prepare("SELECT label FROM user_account ORDER BY id").pluck().all()).toEqual([
+    "Spongebob Squarepants",
+    "Sandy Cheeks",
+    "Patrick Star",
+  ]);
+  database.close();
+});
