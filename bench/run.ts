@@ -18,6 +18,7 @@ import { roundTrip } from "../lib/import/open-any";
 import { benchCanvas, benchOpenFile } from "./canvas";
 import { benchGrid } from "./grid";
 import { benchSample } from "./sample";
+import { benchSync } from "./sync";
 import { removeProject, tempProject } from "../lib/testing/temp-project";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -249,6 +250,7 @@ if (!only || only === "canvas") {
 }
 
 // Sample data (issue #6): generated rows per second against better-sqlite3 inserting the same rows.
+if ((!only || only === "sync") && fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) await benchSync();
 if (!only || only === "data" || only === "sample") for (const line of await benchSample()) console.log(line);
 
 // The data grid on a 1,000,000-row table: server ms per page, and scrolling in Chromium.

@@ -25,7 +25,8 @@ export interface Draft {
   design: Design;
 }
 
-const SAVE_DELAY_MS = 60;
+// Long enough to take the edits of one gesture together; a save in flight gathers the rest.
+const SAVE_DELAY_MS = 10;
 /** Where a design Prisma refused waits over a reload (with the version it was made on). */
 export const DRAFT_KEY = "schemaflow:draft";
 

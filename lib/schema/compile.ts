@@ -1,7 +1,7 @@
 import type { SchemaGraph } from "./graph";
 import { unsafeNames } from "./identifiers";
 import { parseSchema } from "./parse";
-import { formatSchema, lintSchema, validateSchema } from "./prisma-wasm";
+import { formatSchema, lintSchema } from "./prisma-wasm";
 import { printSchema, type ElementSpan } from "./print";
 
 /** A reason Prisma refuses a schema, attached to the element it concerns when known. */
@@ -41,8 +41,7 @@ export function compileSchema(graph: SchemaGraph): CompiledSchema {
   if (errors.length) {
     return { ok: false, problems: errors.map((d) => ({ elementId: elementAt(printed.spans, d.start), message: d.message })) };
   }
-  const message = validateSchema(printed.text);
-  if (message) return { ok: false, problems: [{ message }] };
+  // Prisma's lint is its validator with warnings beside the errors: no second validation pass.
   const unsafe = unsafeNames(printed.text);
   if (unsafe.length) {
     return {

@@ -81,38 +81,74 @@ function without(graph: SchemaGraph, other: SchemaGraph): SchemaGraph {
   return { ...graph, models: graph.models.filter((m) => !models.has(m)), enums: graph.enums.filter((e) => !enums.has(e)) };
 }
 
+/** What the changes do to one model: its shell replaced (or removed), fields replaced or removed. */
+interface ModelEdit {
+  shell?: ModelShell | null;
+  fields: Map<string, Field | null>;
+}
+
+function rebuiltModel(model: Model | undefined, edit: ModelEdit): Model | null {
+  if (edit.shell === null) return null;
+  const shell = edit.shell ?? (model && ({ ...model, fieldIds: model.fields.map((f) => f.id) } as ModelShell));
+  if (!shell) return null; // fields of a model that is not there: nothing to attach them to
+  const { fieldIds, ...rest } = shell;
+  const existing = new Map(model?.fields.map((f) => [f.id, f]));
+  const fields = fieldIds.flatMap((id) => {
+    const field = edit.fields.has(id) ? edit.fields.get(id) : existing.get(id);
+    return field ? [field] : [];
+  });
+  const { fields: _fields, ...withoutFields } = rest as Model;
+  return { ...withoutFields, fields };
+}
+
 /**
- * The graph with the changes made: elements replaced, added or removed. New models and enums
- * come after the others (in the order the changes name them); the file's block order follows.
+ * The graph with the changes made: elements replaced, added or removed. Models and enums
+ * the changes do not touch stay the same objects (so the canvas redraws only what changed,
+ * and the next diff skips them at once). New models and enums come after the others.
  */
 export function applyChanges(graph: SchemaGraph, changes: ElementChange[]): SchemaGraph {
   if (!changes.length) return graph;
-  const elements = elementsOf(graph);
-  const modelOrder = graph.models.map((m) => m.id);
-  const enumOrder = graph.enums.map((e) => e.id);
+  let top: SchemaTop | undefined;
+  const modelEdits = new Map<string, ModelEdit>();
+  const enumEdits = new Map<string, Enum | null>();
+  const edit = (id: string) => modelEdits.get(id) ?? modelEdits.set(id, { fields: new Map() }).get(id)!;
   for (const { key, value } of changes) {
-    const { kind, id } = parseKey(key);
-    if (value === null) elements.delete(key);
-    else elements.set(key, value);
-    if (kind === "model" && value && !modelOrder.includes(id!)) modelOrder.push(id!);
-    if (kind === "enum" && value && !enumOrder.includes(id!)) enumOrder.push(id!);
+    const { kind, id, modelId } = parseKey(key);
+    if (kind === "schema") top = value as SchemaTop;
+    else if (kind === "model") edit(id!).shell = value as ModelShell | null;
+    else if (kind === "field") edit(modelId!).fields.set(id!, value as Field | null);
+    else enumEdits.set(id!, value as Enum | null);
   }
-  const top = elements.get(SCHEMA_KEY) as SchemaTop;
-  const models = modelOrder.flatMap((id) => {
-    const shell = elements.get(modelKey(id)) as ModelShell | undefined;
-    if (!shell) return [];
-    const { fieldIds, ...model } = shell;
-    const fields = fieldIds.flatMap((fieldId) => {
-      const field = elements.get(fieldKey(id, fieldId)) as Field | undefined;
-      return field ? [field] : [];
-    });
-    return [{ ...model, fields } as Model];
-  });
-  const enums = enumOrder.flatMap((id) => {
-    const item = elements.get(enumKey(id)) as Enum | undefined;
-    return item ? [item] : [];
-  });
-  const present = new Set([...models.map((m) => m.id), ...enums.map((e) => e.id), ...(top.ignoredModels ?? []).map((m) => m.id)]);
+  const known = new Set(graph.models.map((m) => m.id));
+  const models = [
+    ...graph.models.flatMap((model) => {
+      const change = modelEdits.get(model.id);
+      if (!change) return [model];
+      const rebuilt = rebuiltModel(model, change);
+      return rebuilt ? [rebuilt] : [];
+    }),
+    ...[...modelEdits].flatMap(([id, change]) => {
+      if (known.has(id)) return [];
+      const rebuilt = rebuiltModel(undefined, change);
+      return rebuilt ? [rebuilt] : [];
+    }),
+  ];
+  const knownEnums = new Set(graph.enums.map((e) => e.id));
+  const enums = [
+    ...graph.enums.flatMap((item) => {
+      if (!enumEdits.has(item.id)) return [item];
+      const next = enumEdits.get(item.id);
+      return next ? [next] : [];
+    }),
+    ...[...enumEdits].flatMap(([id, item]) => (!knownEnums.has(id) && item ? [item] : [])),
+  ];
+  const { models: _m, enums: _e, order: _o, ...current } = graph;
+  const result = top ?? current;
+  const present = new Set([
+    ...models.map((m) => m.id),
+    ...enums.map((e) => e.id),
+    ...(result.ignoredModels ?? []).map((m) => m.id),
+  ]);
   const order = graph.order?.filter((id) => present.has(id));
-  return { ...top, models, enums, ...(order ? { order } : {}) };
+  return { ...result, models, enums, ...(order ? { order } : {}) };
 }

@@ -1,0 +1,160 @@
+// Edits as the user makes them, in Debian's Chromium against `next start`, two tabs open:
+// a field rename, an added table and a node drag, each timed from the input to the file on
+// disk and to the other tab showing it, with the request's size; and a file written by hand,
+// timed to the open tab showing it. Beside them, the size of the request the designer sent
+// before (the whole graph and layout on every edit), measured on the same schemas.
+import fs from "node:fs";
+import path from "node:path";
+import ELK from "elkjs/lib/elk.bundled.js";
+import { chromium, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "../e2e/chromium";
+import { layoutByName, layoutById } from "../components/canvas/graph-to-flow";
+import { readLayout, saveLayout } from "../lib/project/schema-store";
+import { autoLayout } from "../lib/schema/auto-layout";
+import { parseSchemaFile } from "../lib/schema/parse-file";
+import { generatedSchema } from "../lib/testing/generated-schema";
+import { removeProject, tempProject } from "../lib/testing/temp-project";
+import { tutorialSchema } from "../lib/testing/tutorial-schema";
+import { PORT, startServer } from "./canvas";
+
+const CORPUS = path.resolve(import.meta.dirname, "..", "..", "shared", "corpus", "prisma");
+const RUNS = 9;
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const figures = (values: number[]) => `p50_ms=${Math.round(percentile(values, 50))} p95_ms=${Math.round(percentile(values, 95))}`;
+
+async function until(check: () => boolean, timeoutMs = 20_000): Promise<number> {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > timeoutMs) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  return performance.now();
+}
+
+/** Milliseconds until `page` shows `selector`, polled in the page itself. */
+function shown(page: Page, selector: string): Promise<number> {
+  return page
+    .waitForFunction((s) => document.querySelector(s) !== null, selector, { polling: "raf", timeout: 20_000 })
+    .then(() => performance.now());
+}
+
+interface Shape {
+  label: string;
+  text: string;
+  /** A model near the first screen, and one of its scalar fields. */
+  model: string;
+  field: string;
+}
+
+async function measure(shape: Shape): Promise<string[]> {
+  const project = tempProject(shape.text);
+  const graph = parseSchemaFile(shape.text);
+  await saveLayout(project, layoutByName(graph, await autoLayout(new ELK(), graph)));
+  const oldRequest = JSON.stringify({ graph, layout: layoutByName(graph, layoutById(graph, await readLayout(project))), renames: [] }).length;
+  const server = await startServer(project.root);
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  const lines: string[] = [];
+  try {
+    const [a, b] = [await browser.newPage(), await browser.newPage()];
+    const bodies: number[] = [];
+    a.on("request", (request) => {
+      if (request.method() === "POST" && request.postData()?.includes('"base"')) bodies.push(request.postData()!.length);
+    });
+    for (const page of [a, b]) {
+      await page.goto(`http://127.0.0.1:${PORT}/`);
+      await page.waitForSelector(".react-flow__node [data-model]", { timeout: 120_000 });
+    }
+    // Both tabs show the same model up close.
+    for (const page of [a, b]) {
+      await page.getByRole("combobox", { name: "Find a table" }).fill(shape.model);
+      await page.getByRole("combobox", { name: "Find a table" }).press("Enter");
+      await page.waitForSelector(`[data-model="${shape.model}"] [data-field="${shape.field}"]`);
+    }
+    const schema = () => fs.readFileSync(project.schemaPath, "utf8");
+    const layout = () => fs.readFileSync(project.layoutPath, "utf8");
+    const disk: Record<string, number[]> = { rename: [], add: [], drag: [] };
+    const other: Record<string, number[]> = { rename: [], add: [], drag: [] };
+    const size: Record<string, number[]> = { rename: [], add: [], drag: [] };
+    let name = shape.field;
+    await a.locator(`[data-model="${shape.model}"] [data-field="${name}"]`).click();
+    for (let i = 0; i < RUNS; i++) {
+      // A field rename in the inspector.
+      const next = `${shape.field}_r${i}`;
+      const box = a.getByRole("complementary", { name: "Inspector" }).getByRole("textbox", { name: "Field name" });
+      await box.fill(next);
+      let sent = bodies.length;
+      let start = performance.now();
+      const seen = shown(b, `[data-model="${shape.model}"] [data-field="${next}"]`);
+      await box.press("Enter");
+      disk.rename.push((await until(() => new RegExp(`\\b${next}\\s`).test(schema()))) - start);
+      other.rename.push((await seen) - start);
+      size.rename.push(...bodies.slice(sent));
+      name = next;
+
+      // An added table.
+      sent = bodies.length;
+      const tables = (schema().match(/^model /gm) ?? []).length;
+      start = performance.now();
+      await a.getByRole("button", { name: "+ Add table" }).click();
+      disk.add.push((await until(() => (schema().match(/^model /gm) ?? []).length > tables)) - start);
+      const added = /model (Table\d+) \{[^}]*\}\s*$/.exec(schema())?.[1] ?? "Table";
+      other.add.push((await shown(b, `[data-model="${added}"]`)) - start);
+      size.add.push(...bodies.slice(sent));
+
+      // A node dragged by its header.
+      sent = bodies.length;
+      const before = layout();
+      const header = (await a.locator(`[data-model="${shape.model}"] header`).boundingBox())!;
+      await a.mouse.move(header.x + 30, header.y + header.height / 2);
+      await a.mouse.down();
+      await a.mouse.move(header.x + 30 + (i % 2 ? -40 : 40), header.y + 30, { steps: 4 });
+      const transform = await b.locator(`.react-flow__node:has([data-model="${shape.model}"])`).getAttribute("style");
+      start = performance.now();
+      await a.mouse.up();
+      disk.drag.push((await until(() => layout() !== before)) - start);
+      const moved = await b
+        .waitForFunction(
+          ([model, old]) => document.querySelector(`.react-flow__node:has([data-model="${model}"])`)?.getAttribute("style") !== old,
+          [shape.model, transform] as const,
+          { polling: "raf" },
+        )
+        .then(() => performance.now());
+      other.drag.push(moved - start);
+      size.drag.push(...bodies.slice(sent));
+      await a.locator(`[data-model="${shape.model}"] [data-field="${name}"]`).click();
+    }
+    for (const kind of ["rename", "add", "drag"] as const) {
+      lines.push(
+        `sync schema=${shape.label} edit=${kind} to_disk_${figures(disk[kind])} other_tab_${figures(other[kind])} ` +
+          `request_bytes_max=${Math.max(...size[kind])} (runs=${RUNS})`,
+      );
+    }
+    // A file written by hand (as an editor saves it), until the open tab shows it.
+    const hand: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      fs.writeFileSync(project.schemaPath, `${schema()}\nmodel Hand${i} {\n  id Int @id\n}\n`);
+      hand.push((await shown(a, `[data-model="Hand${i}"]`)) - start);
+    }
+    lines.push(`sync schema=${shape.label} hand_written_file_to_open_tab_${figures(hand)} (runs=5)`);
+    lines.push(`sync schema=${shape.label} whole_graph_request_bytes_before=${oldRequest} (what each edit sent until this change)`);
+  } finally {
+    await browser.close();
+    server.kill();
+    removeProject(project);
+  }
+  return lines;
+}
+
+export async function benchSync(): Promise<void> {
+  const shapes: Shape[] = [
+    { label: "tutorial", text: tutorialSchema(), model: "User", field: "fullname" },
+    { label: "generated-1000", text: generatedSchema(1000), model: "Entity0", field: "field0" },
+  ];
+  const big = path.join(CORPUS, "prisma-prisma__bigschema-5000.prisma");
+  if (fs.existsSync(big)) shapes.push({ label: "bigschema-5000", text: fs.readFileSync(big, "utf8"), model: "User0", field: "name" });
+  for (const shape of shapes) for (const line of await measure(shape)) console.log(line);
+}
