@@ -24,7 +24,10 @@ const changeSchema = z
     }
     if (change.value === null) return;
     const checked = valueSchemas[kind].safeParse(change.value);
-    if (!checked.success) context.addIssue({ code: "custom", message: `${change.key}: ${checked.error.issues[0]?.message}` });
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      context.addIssue({ code: "custom", message: `${change.key}: ${issue?.path.join(".") || "value"}: ${issue?.message}` });
+    }
   })
   .transform((change) => change as ElementChange);
 
