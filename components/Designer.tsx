@@ -3,8 +3,6 @@
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import dynamic from "next/dynamic";
-import { exportSqlAction, importFileAction, readSchemaTextAction, replaceSchemaAction } from "@/app/actions";
-import { importTooLarge, MAX_IMPORT_BYTES } from "@/lib/boundary/limits";
 import type { SchemaGraph } from "@/lib/schema/graph";
 import { record, redo, startHistory, undo, type History } from "@/lib/schema/history";
 import * as operations from "@/lib/schema/operations";
@@ -14,14 +12,17 @@ import { download, exportDiagram } from "./canvas/export-image";
 import { layoutByName, layoutById, viewOf, type NodeView, type Position } from "./canvas/graph-to-flow";
 import { SchemaCanvas } from "./canvas/SchemaCanvas";
 import { DataPanel } from "./data-grid/DataPanel";
-import { TableDataContext, type TableData } from "./canvas/table-data";
-import { listTablesAction } from "@/app/data-actions";
-import type { TableSummary } from "@/lib/data/tables";
+import { TableDataContext } from "./canvas/table-data";
 import { SeedButton } from "./data-grid/SeedButton";
 import { HelpDialog } from "./HelpDialog";
 import { Inspector } from "./inspector/Inspector";
 import { MigratePanel } from "./migrations/MigratePanel";
 import { Toolbar } from "./Toolbar";
+import { StatusMessage } from "./designer/StatusMessage";
+import { useFileTransfer } from "./designer/use-file-transfer";
+import { freeSpotNear } from "./designer/free-spot";
+import { useShortcuts } from "./designer/use-shortcuts";
+import { useTableCounts } from "./designer/use-table-counts";
 import { SyncBanner } from "./designer/SyncBanner";
 import type { Design } from "./designer/sync-client";
 import { DRAFT_KEY, useSchemaSync, type SyncStatus } from "./designer/use-schema-sync";
@@ -30,16 +31,6 @@ import type { SchemaVersion } from "@/lib/sync/schema-head";
 type Status = SyncStatus;
 // CodeMirror loads when the text panel opens, not with the page.
 const SchemaTextPanel = dynamic(() => import("./editor/SchemaTextPanel"), { ssr: false });
-
-/** The free spot nearest to `wanted` (on a grid around it) that no node's top-left corner is close to. */
-function freeSpotNear(wanted: Position, taken: Position[]): Position {
-  const free = (spot: Position) => !taken.some((p) => Math.abs(p.x - spot.x) < 320 && Math.abs(p.y - spot.y) < 220);
-  const candidates: Position[] = [];
-  for (let dx = -4; dx <= 4; dx++)
-    for (let dy = -4; dy <= 4; dy++) candidates.push({ x: wanted.x + dx * 330, y: wanted.y + dy * 240 });
-  candidates.sort((a, b) => Math.hypot(a.x - wanted.x, a.y - wanted.y) - Math.hypot(b.x - wanted.x, b.y - wanted.y));
-  return candidates.find(free) ?? wanted;
-}
 
 export function Designer(props: {
   initialGraph: SchemaGraph;
@@ -84,7 +75,6 @@ function DesignerPage(props: {
   const [focus, setFocus] = useState<Focus | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [dataVersion, setDataVersion] = useState(0);
-  const [tables, setTables] = useState<{ list: TableSummary[] | null; error: string | null }>({ list: null, error: null });
   const [rowsChanged, setRowsChanged] = useState(0);
   const [openTable, setOpenTable] = useState<{ table: string; at: number } | undefined>(undefined);
   const [busy, setBusy] = useState<string | null>(null);
@@ -326,35 +316,19 @@ function DesignerPage(props: {
     [flow],
   );
 
-  // Keyboard shortcuts (listed in the help dialog), except while typing in a field.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target?.closest("input, textarea, select, [contenteditable=true], dialog")) return;
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      const handled = () => event.preventDefault();
-      if (mod && key === "z") return (handled(), travel(event.shiftKey ? "redo" : "undo"));
-      if (mod && key === "y") return (handled(), travel("redo"));
-      if (mod && key === "c")
-        return void (clipboardRef.current = selectedRef.current.filter((id) =>
-          historyRef.current.present.graph.models.some((m) => m.id === id),
-        ));
-      if (mod && key === "v") return (handled(), duplicate(clipboardRef.current));
-      if (mod && key === "d") return (handled(), duplicate(selectedRef.current));
-      if ((mod && key === "f") || (!mod && key === "/")) return (handled(), searchRef.current?.focus());
-      if (mod || event.altKey) return;
-      if (key === "delete" || key === "backspace")
-        return selectedRef.current.length ? (handled(), editor.deleteNodes(selectedRef.current)) : undefined;
-      if (key === "n") return (handled(), addNode("table"));
-      if (key === "e") return (handled(), addNode("enum"));
-      if (key === "l") return (handled(), void arrange());
-      if (key === "f") return (handled(), void flow.fitView({ padding: 0.1, duration: 300 }));
-      if (event.key === "?") return (handled(), setHelpOpen(true));
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [travel, duplicate, editor, addNode, arrange, flow]);
+  useShortcuts({
+    historyRef,
+    selectedRef,
+    clipboardRef,
+    searchRef,
+    editor,
+    travel,
+    duplicate,
+    addNode,
+    arrange,
+    fitView: useCallback(() => void flow.fitView({ padding: 0.1, duration: 300 }), [flow]),
+    help: useCallback(() => setHelpOpen(true), []),
+  });
 
   useEffect(() => {
     if (status?.tone !== "success" && status?.tone !== "info") return;
@@ -376,37 +350,7 @@ function DesignerPage(props: {
     [commit, centerOfView],
   );
 
-  const downloadText = (text: string, fileName: string, type: string) =>
-    download(URL.createObjectURL(new Blob([text], { type })), fileName);
-
-  const exportFile = useCallback(async (kind: "schema" | "sql") => {
-    const result = kind === "schema" ? await readSchemaTextAction() : await exportSqlAction();
-    if (!result.ok) return setStatus({ tone: "error", text: result.error });
-    if ("text" in result) downloadText(result.text, "schema.prisma", "text/plain");
-    else downloadText(result.sql, "schema.sql", "application/sql");
-  }, []);
-
-  const importFile = useCallback(async (file: File) => {
-    // Refused here, before any byte is sent: the server would refuse it too.
-    if (file.size > MAX_IMPORT_BYTES) {
-      return setStatus({ tone: "error", text: `${file.name} was not imported: ${importTooLarge(file.name, file.size)}.` });
-    }
-    setBusy(`Importing ${file.name}…`);
-    try {
-      const form = new FormData();
-      form.set("file", file);
-      const result = await importFileAction(form);
-      if (!result.ok) return setStatus({ tone: "error", text: `${file.name} was not imported: ${result.error}` });
-      const notes = result.notes.length ? `\n\nNot imported:\n- ${result.notes.join("\n- ")}` : "";
-      if (!window.confirm(`Replace prisma/schema.prisma with the schema imported from ${file.name}?${notes}`)) return;
-      const replaced = await replaceSchemaAction(result.text);
-      if (!replaced.ok) return setStatus({ tone: "error", text: replaced.error });
-      localStorage.removeItem(DRAFT_KEY);
-      window.location.reload();
-    } finally {
-      setBusy(null);
-    }
-  }, []);
+  const { exportFile, importFile } = useFileTransfer({ onStatus: setStatus, onBusy: setBusy });
 
   // The inspector takes room from the canvas: keep what it shows in view.
   const focusedNodeId =
@@ -426,34 +370,19 @@ function DesignerPage(props: {
     return () => cancelAnimationFrame(frame);
   }, [focusedNodeId, flow]);
 
-  // The database's tables and row counts, for the nodes and the data panel: read after a
-  // migration, a seed, or rows changed in the grid.
-  useEffect(() => {
-    let live = true;
-    void listTablesAction().then((result) => {
-      if (!live) return;
-      setTables((current) => (result.ok ? { list: result.tables, error: null } : { list: current.list, error: result.error }));
-    });
-    return () => {
-      live = false;
-    };
-  }, [dataVersion, rowsChanged]);
-  const tableRows = useMemo<TableData["rows"]>(
-    () => new Map((tables.list ?? []).filter((t) => t.model).map((t) => [t.model!, { table: t.name, count: t.rowCount }])),
-    [tables.list],
-  );
-  const tableData = useMemo<TableData>(
-    () => ({
-      rows: tableRows,
-      open: (table, model) => {
+  const { tables, tableData } = useTableCounts({
+    dataVersion,
+    rowsChanged,
+    open: useCallback(
+      (table: string, model: string) => {
         setOpenTable({ table, at: Date.now() });
         setPanel("data");
         // The panel takes room from the canvas: bring the node back into view once it has.
         requestAnimationFrame(() => jumpTo(model));
       },
-    }),
-    [tableRows, jumpTo],
-  );
+      [jumpTo],
+    ),
+  });
 
   const hasProblems = Object.keys(problems).length > 0 || status?.tone === "error";
   const colors = useMemo(() => Object.fromEntries(Object.entries(layout).map(([id, view]) => [id, view.color])), [layout]);
@@ -521,30 +450,7 @@ function DesignerPage(props: {
       </Toolbar>
       <main className="relative flex min-h-0 flex-1">
         <div ref={canvasRef} className="relative min-w-0 flex-1">
-          {(status || busy) && (
-            <div
-              role={status?.tone === "error" ? "alert" : "status"}
-              className={`absolute left-1/2 top-3 z-20 flex max-w-2xl -translate-x-1/2 items-start gap-2 rounded-md border px-4 py-2 text-sm shadow-md ${
-                status?.tone === "error"
-                  ? "border-red-200 bg-red-50 text-red-800"
-                  : status?.tone === "success"
-                    ? "border-emerald-200 bg-emerald-50 text-emerald-800"
-                    : "border-sky-200 bg-sky-50 text-sky-800"
-              }`}
-            >
-              <p className="flex-1 whitespace-pre-wrap">{busy ?? status?.text}</p>
-              {!busy && (
-                <button
-                  type="button"
-                  aria-label="Dismiss message"
-                  onClick={() => setStatus(null)}
-                  className="opacity-60 hover:opacity-100"
-                >
-                  ×
-                </button>
-              )}
-            </div>
-          )}
+          <StatusMessage status={status} busy={busy} onDismiss={() => setStatus(null)} />
           <SyncBanner fileProblems={sync.fileProblems} draft={sync.draft} onReapply={sync.reapplyDraft} onDrop={sync.dropDraft} />
           <SchemaEditorContext.Provider value={editor}>
             <TableDataContext.Provider value={tableData}>

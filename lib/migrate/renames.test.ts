@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { afterEach, expect, test } from "vitest";
 import { seedTutorial } from "../data/seed";
 import type { Project } from "../project/project";
@@ -56,4 +57,26 @@ test("renaming on the canvas renames in the database: every value is still there
     { name: "patrick", fullname: "Patrick Star" },
   ]);
   expect(rows("SELECT email_address, user_id FROM address ORDER BY id")).toHaveLength(3);
+});
+
+test("a rename the migrations cannot replay is said in the plan, the others are still used, and the next revision settles it", async () => {
+  project = tempProject();
+  await applyRevision(project, { name: "init" });
+  await seedTutorial(project);
+  const { graph } = await openSchema(project);
+  const user = graph.models.find((m) => m.name === "User")!;
+  // A recorded rename of a table no revision ever made (as a table created and renamed since).
+  fs.writeFileSync(project.renamesPath, JSON.stringify([{ kind: "table", from: "ghost", to: "spirit" }]));
+  const next = renameField(graph, user.fields.find((f) => f.name === "fullname")!.id, "full_name");
+  expect(await saveSchema(project, next, undefined, databaseRenames(graph, next))).toMatchObject({ ok: true });
+  const plan = await planRevision(project);
+  expect(plan.sql).toContain('ALTER TABLE "user_account" RENAME COLUMN "fullname" TO "full_name";');
+  expect(plan.summary).toMatch(/\[!\] Renames recorded on the canvas that the migrations cannot replay[\s\S]*ghost → spirit/);
+  expect((await applyRevision(project, { name: "rename" })).status).toBe("applied");
+  expect(fs.existsSync(project.renamesPath)).toBe(false);
+  expect(rows("SELECT full_name FROM user_account ORDER BY id")).toEqual([
+    { full_name: "Spongebob Squarepants" },
+    { full_name: "Sandy Cheeks" },
+    { full_name: "Patrick Star" },
+  ]);
 });

@@ -128,14 +128,25 @@ async function diffWithRenames(project: Project, session: EngineSession, text: s
     // The plain summary is a second diff as long as the first: taken when someone reads it.
     const summary = async () =>
       (await session.engine.diff({ from, to, script: false, exitCode: null, filters: FILTERS })).stdout ?? "";
-    return { prelude, renames: prelude ? renames : [], script, summary };
+    return { prelude, script, summary };
   };
-  if (!renamed) return attempt("");
+  if (!renamed) return { ...(await attempt("")), renames: [], unused: [], read: renames };
   try {
-    return await attempt(renamed);
+    return { ...(await attempt(renamed)), renames, unused: [], read: renames };
   } catch {
-    // A rename the migrations cannot replay (the table was never migrated): plan without renames.
-    return attempt("");
+    // A rename the migrations cannot replay (a table created and renamed since the last
+    // revision): keep the ones that replay, and say which could not be used.
+    const usable: DatabaseRename[] = [];
+    for (const rename of renames) {
+      try {
+        await attempt(renameSql([...usable, rename]));
+        usable.push(rename);
+      } catch {
+        // not replayable: reported in the plan
+      }
+    }
+    const unused = renames.filter((r) => !usable.includes(r));
+    return { ...(await attempt(renameSql(usable))), renames: usable, unused, read: renames };
   }
 }
 
@@ -147,7 +158,13 @@ async function plan(
   project: Project,
   session: EngineSession,
   text: string,
-): Promise<{ plan: RevisionPlan; summarized: () => Promise<RevisionPlan>; migrations: MigrationList }> {
+): Promise<{
+  plan: RevisionPlan;
+  summarized: () => Promise<RevisionPlan>;
+  migrations: MigrationList;
+  /** Every rename pending when the plan was made: what a revision that applies settles. */
+  renamesRead: DatabaseRename[];
+}> {
   const folder = await readMigrationList(project.migrationsDir);
   const rows = readMigrationRows(project.databasePath);
   const { failed, supersedes } = failures(
@@ -156,7 +173,7 @@ async function plan(
   );
   // Planned as if the failed revisions were already set aside: the next revision replaces them.
   const migrations = { ...folder, migrationDirectories: folder.migrationDirectories.filter((d) => !supersedes.includes(d.path)) };
-  const { prelude, renames, script, summary } = await diffWithRenames(project, session, text, migrations);
+  const { prelude, renames, unused, read, script, summary } = await diffWithRenames(project, session, text, migrations);
   // With exitCode set, the engine answers 2 when there is a difference, 0 when none.
   const engineChanges = script.exitCode === 2;
   const sql = `${prelude}${engineChanges || !prelude ? (script.stdout ?? "") : ""}`;
@@ -168,6 +185,11 @@ async function plan(
   const summaryText = async () =>
     [
       renameLines.length ? `[~] Renamed (data kept)\n${renameLines.join("\n")}` : "",
+      unused.length
+        ? `[!] Renames recorded on the canvas that the migrations cannot replay (planned as drop and add instead)\n${unused
+            .map((r) => `  - ${r.kind === "table" ? r.from : `${r.table}.${r.from}`} → ${r.to}`)
+            .join("\n")}`
+        : "",
       engineChanges ? (await summary()).trim() : "",
     ]
       .filter(Boolean)
@@ -188,7 +210,7 @@ async function plan(
         )
       : { ok: true, losses: [] };
   const planned = { sql, summary: "", hasChanges, unapplied, failed, supersedes, rehearsal, renames };
-  return { plan: planned, summarized: async () => ({ ...planned, summary: await summaryText() }), migrations };
+  return { plan: planned, summarized: async () => ({ ...planned, summary: await summaryText() }), migrations, renamesRead: read };
 }
 
 export function planRevision(project: Project): Promise<RevisionPlan> {
@@ -212,7 +234,7 @@ export function applyRevision(
 ): Promise<ApplyResult> {
   return exclusively(project.databasePath, () =>
     withEngine(project, async (session, text) => {
-      const { plan: next, summarized, migrations: before } = await plan(project, session, text);
+      const { plan: next, summarized, migrations: before, renamesRead } = await plan(project, session, text);
       const apply = async (rolledBack: string[]) => {
         try {
           return { applied: applyPending(project.databasePath, await readMigrationList(project.migrationsDir)) };
@@ -261,13 +283,13 @@ export function applyRevision(
         schemaSnapshot: text,
       });
       if (options.writeOnly) {
-        await settleRenames(project, next.renames);
+        await settleRenames(project, renamesRead);
         return { status: "applied" as const, revision, applied: [], rolledBack };
       }
       const outcome = await apply(rolledBack);
       // A failure keeps the renames: the revision that carried them did not apply.
       if (outcome.failure) return outcome.failure;
-      await settleRenames(project, next.renames); // the revision carried them out
+      await settleRenames(project, renamesRead); // the revision carried them out (or made them moot)
       return { status: "applied" as const, revision, applied: outcome.applied, rolledBack };
     }),
   );
