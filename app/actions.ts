@@ -14,6 +14,7 @@ import { openSchema, readLayout, replaceSchema, type Layout } from "@/lib/projec
 import type { SchemaProblem } from "@/lib/schema/compile";
 import type { Conflict } from "@/lib/sync/merge";
 import { patchRequestSchema } from "@/lib/sync/patch-schema";
+import { updatePresence } from "@/lib/sync/presence";
 import { rateLimiter } from "@/lib/sync/rate-limit";
 import { applyPatch, currentHead, type VersionRecord } from "@/lib/sync/schema-head";
 import type { SchemaGraph } from "@/lib/schema/graph";
@@ -54,6 +55,23 @@ export async function applySchemaPatchAction(
   } catch (error) {
     return refused(error);
   }
+}
+
+const allowPresence = rateLimiter({ perSecond: 10, burst: 20 });
+
+/** A tab says who it is and what it has selected; every other open tab is told. */
+export async function presenceAction(input: unknown): Promise<ActionResult<object>> {
+  const parsed = z
+    .object({
+      by: z.string().min(8).max(64),
+      name: z.string().trim().max(40),
+      selection: z.array(z.string().max(500)).max(200),
+    })
+    .safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  if (!allowPresence(parsed.data.by)) return { ok: false, error: "Too many presence updates from this tab." };
+  updatePresence(currentProject().schemaPath, parsed.data);
+  return { ok: true };
 }
 
 /** The schema as the server holds it now (a tab that must catch up: after a conflict, or a restart). */

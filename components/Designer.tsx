@@ -18,7 +18,9 @@ import { HelpDialog } from "./HelpDialog";
 import { Inspector } from "./inspector/Inspector";
 import { MigratePanel } from "./migrations/MigratePanel";
 import { Toolbar } from "./Toolbar";
+import { PresenceLine } from "./designer/PresenceLine";
 import { StatusMessage } from "./designer/StatusMessage";
+import { usePresence } from "./designer/use-presence";
 import { useFileTransfer } from "./designer/use-file-transfer";
 import { freeSpotNear } from "./designer/free-spot";
 import { useShortcuts } from "./designer/use-shortcuts";
@@ -79,6 +81,7 @@ function DesignerPage(props: {
   const [openTable, setOpenTable] = useState<{ table: string; at: number } | undefined>(undefined);
   const [busy, setBusy] = useState<string | null>(null);
   const selectedRef = useRef<string[]>([]);
+  const [selection, setSelection] = useState<string[]>([]);
   const clipboardRef = useRef<string[]>([]);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -90,6 +93,7 @@ function DesignerPage(props: {
     onProblems: setProblems,
   });
   const persist = sync.persist;
+  const others = usePresence(sync.stream, focus?.kind === "field" ? [...selection, focus.id] : selection);
 
   const commit = useCallback(
     (label: string, change: (design: Design) => Design) => {
@@ -451,6 +455,7 @@ function DesignerPage(props: {
       <main className="relative flex min-h-0 flex-1">
         <div ref={canvasRef} className="relative min-w-0 flex-1">
           <StatusMessage status={status} busy={busy} onDismiss={() => setStatus(null)} />
+          <PresenceLine others={others} graph={graph} />
           <SyncBanner fileProblems={sync.fileProblems} draft={sync.draft} onReapply={sync.reapplyDraft} onDrop={sync.dropDraft} />
           <SchemaEditorContext.Provider value={editor}>
             <TableDataContext.Provider value={tableData}>
@@ -462,7 +467,10 @@ function DesignerPage(props: {
                 onMoved={onMoved}
                 onDropNode={(kind, position) => addNode(kind === "enum" ? "enum" : "table", position)}
                 onConnectModels={onConnectModels}
-                onSelectionChange={(ids) => (selectedRef.current = ids)}
+                onSelectionChange={(ids) => {
+                  selectedRef.current = ids;
+                  setSelection(ids);
+                }}
               />
             </TableDataContext.Provider>
           </SchemaEditorContext.Provider>

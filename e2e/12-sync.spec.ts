@@ -54,7 +54,13 @@ test("two tabs editing different tables: both kept, each shows the other's edit 
   await expect(table(a, "Address").locator('[data-field="field1"]')).toBeVisible();
   await expect.poll(readSchema).toMatch(/model Table1 \{/);
   await expect.poll(readSchema).toMatch(/model Address \{[^}]*field1\s+String/);
+  // Each tab shows who else is here and what they have selected.
+  await table(a, "User").locator("header").click();
+  await expect(b.getByRole("status", { name: "Also here" })).toContainText(/Guest \d+ \(User\)/);
+  await expect(a.getByRole("status", { name: "Also here" })).toContainText(/Guest \d+/);
   await b.screenshot({ path: test.info().outputPath("tab-b.png") });
+  await a.context().close();
+  await b.context().close();
 });
 
 test("two tabs editing the same field: the later is refused, named, and kept as a draft it can re-apply", async ({ browser }) => {
@@ -62,7 +68,7 @@ test("two tabs editing the same field: the later is refused, named, and kept as 
   const b = await (await browser.newContext()).newPage();
   await open(a);
   // B hears nothing live (as a tab whose connection dropped): its edit is made on an old version.
-  await b.route("**/api/events", (route) => route.abort());
+  await b.route("**/api/events?*", (route) => route.abort());
   await open(b);
   await renameField(a, "User", "fullname", "full_name");
   await expect.poll(readSchema).toMatch(/full_name\s+String\?/);
@@ -76,6 +82,8 @@ test("two tabs editing the same field: the later is refused, named, and kept as 
   await draft.getByRole("button", { name: "Re-apply my edit" }).click();
   await expect.poll(readSchema).toMatch(/display_name\s+String\?/);
   expect(readSchema()).not.toMatch(/full_name/);
+  await a.context().close();
+  await b.context().close();
 });
 
 test("a hand edit of the file appears in the open page and is kept through the next canvas edit", async ({ page }) => {

@@ -50,6 +50,8 @@ export function useSchemaSync(options: {
   const [version, setVersion] = useState(options.initial.version);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [fileProblems, setFileProblems] = useState<string[]>([]);
+  /** The tab's event stream, for what else listens to it (presence). */
+  const [stream, setStream] = useState<{ events: EventSource; clientId: string } | null>(null);
 
   const show = useCallback(
     (history: History<Design>) => {
@@ -169,7 +171,8 @@ export function useSchemaSync(options: {
   // Every version made elsewhere, live.
   useEffect(() => {
     clientId.current = `tab-${crypto.randomUUID()}`;
-    const events = new EventSource("/api/events");
+    const events = new EventSource(`/api/events?tab=${encodeURIComponent(clientId.current)}`);
+    setStream({ events, clientId: clientId.current });
     events.addEventListener("version", (event) => {
       const record = JSON.parse((event as MessageEvent).data) as RemoteRecord;
       if (record.by === clientId.current) return;
@@ -198,5 +201,15 @@ export function useSchemaSync(options: {
   }, [draft, historyRef, show]);
 
   const save = useCallback(() => persist.current(), []);
-  return { saving, lastSaved, version, draft, fileProblems, persist: save, reapplyDraft, dropDraft: () => setDraft(null) };
+  return {
+    saving,
+    lastSaved,
+    version,
+    draft,
+    fileProblems,
+    stream,
+    persist: save,
+    reapplyDraft,
+    dropDraft: () => setDraft(null),
+  };
 }

@@ -1,5 +1,6 @@
 import { currentProject } from "@/lib/project/project";
 import { watchSchemaFile } from "@/lib/sync/file-watcher";
+import { joinPresence } from "@/lib/sync/presence";
 import { currentHead, subscribe } from "@/lib/sync/schema-head";
 
 /**
@@ -30,11 +31,15 @@ export async function GET(request: Request): Promise<Response> {
         record ? send("version", record) : send("file-problems", { problems: now.fileProblems ?? [] }),
       );
       const unwatch = watchSchemaFile(project, (error) => console.error(error));
+      // Who else is here: this tab joins (named by ?tab=) and hears everyone's selection.
+      const tab = new URL(request.url).searchParams.get("tab")?.slice(0, 64);
+      const leave = tab ? joinPresence(project.schemaPath, tab, (everyone) => send("presence", everyone)) : () => {};
       const heartbeat = setInterval(() => send("ping", {}), 15_000);
       stop = () => {
         clearInterval(heartbeat);
         unsubscribe();
         unwatch();
+        leave();
       };
       request.signal.addEventListener("abort", () => {
         stop();
