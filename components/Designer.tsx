@@ -81,7 +81,6 @@ function DesignerPage(props: {
   const [openTable, setOpenTable] = useState<{ table: string; at: number } | undefined>(undefined);
   const [busy, setBusy] = useState<string | null>(null);
   const selectedRef = useRef<string[]>([]);
-  const [selection, setSelection] = useState<string[]>([]);
   const clipboardRef = useRef<string[]>([]);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -93,7 +92,15 @@ function DesignerPage(props: {
     onProblems: setProblems,
   });
   const persist = sync.persist;
-  const others = usePresence(sync.stream, focus?.kind === "field" ? [...selection, focus.id] : selection);
+  const presence = usePresence(sync.stream);
+  const { select } = presence;
+  const onSelectionChange = useCallback(
+    (ids: string[]) => {
+      selectedRef.current = ids;
+      select(ids);
+    },
+    [select],
+  );
 
   const commit = useCallback(
     (label: string, change: (design: Design) => Design) => {
@@ -455,7 +462,7 @@ function DesignerPage(props: {
       <main className="relative flex min-h-0 flex-1">
         <div ref={canvasRef} className="relative min-w-0 flex-1">
           <StatusMessage status={status} busy={busy} onDismiss={() => setStatus(null)} />
-          <PresenceLine others={others} graph={graph} />
+          <PresenceLine others={presence.others} graph={graph} />
           <SyncBanner fileProblems={sync.fileProblems} draft={sync.draft} onReapply={sync.reapplyDraft} onDrop={sync.dropDraft} />
           <SchemaEditorContext.Provider value={editor}>
             <TableDataContext.Provider value={tableData}>
@@ -467,10 +474,7 @@ function DesignerPage(props: {
                 onMoved={onMoved}
                 onDropNode={(kind, position) => addNode(kind === "enum" ? "enum" : "table", position)}
                 onConnectModels={onConnectModels}
-                onSelectionChange={(ids) => {
-                  selectedRef.current = ids;
-                  setSelection(ids);
-                }}
+                onSelectionChange={onSelectionChange}
               />
             </TableDataContext.Provider>
           </SchemaEditorContext.Provider>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { presenceAction } from "@/app/actions";
 import type { Presence } from "@/lib/sync/presence";
 
@@ -17,30 +17,43 @@ function ownName(): string {
 
 /**
  * Who else has the project open and what they have selected (from the tab's event stream),
- * and this tab's own selection, told to the others shortly after it changes.
+ * and `select`, which tells the others this tab's selection shortly after it changes. The
+ * tab's own selection is no React state: selecting never redraws the designer, and only a
+ * change in what the others do does.
  */
-export function usePresence(stream: { events: EventSource; clientId: string } | null, selection: string[]): Presence[] {
+export function usePresence(stream: { events: EventSource; clientId: string } | null) {
   const [others, setOthers] = useState<Presence[]>([]);
+  const selection = useRef<string[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const streamRef = useRef(stream);
+  streamRef.current = stream;
+
+  const tell = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const current = streamRef.current;
+      if (current) void presenceAction({ by: current.clientId, name: ownName(), selection: selection.current });
+    }, 250);
+  }, []);
+
   useEffect(() => {
     if (!stream) return;
     const onPresence = (event: Event) => {
-      const everyone = JSON.parse((event as MessageEvent).data) as Presence[];
-      setOthers(everyone.filter((p) => p.by !== stream.clientId));
+      const everyone = (JSON.parse((event as MessageEvent).data) as Presence[]).filter((p) => p.by !== stream.clientId);
+      setOthers((current) => (JSON.stringify(current) === JSON.stringify(everyone) ? current : everyone));
     };
     stream.events.addEventListener("presence", onPresence);
+    tell(); // after the stream's hello, so that the server knows this tab
     return () => stream.events.removeEventListener("presence", onPresence);
-  }, [stream]);
-  const key = selection.join("\n");
-  useEffect(() => {
-    if (!stream) return;
-    clearTimeout(timer.current);
-    // After the stream's hello, so that the server knows this tab; again on every change.
-    timer.current = setTimeout(
-      () => void presenceAction({ by: stream.clientId, name: ownName(), selection: key ? key.split("\n") : [] }),
-      250,
-    );
-    return () => clearTimeout(timer.current);
-  }, [stream, key]);
-  return others;
+  }, [stream, tell]);
+
+  const select = useCallback(
+    (ids: string[]) => {
+      if (ids.join("\n") === selection.current.join("\n")) return;
+      selection.current = ids;
+      tell();
+    },
+    [tell],
+  );
+  return { others, select };
 }
