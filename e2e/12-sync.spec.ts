@@ -104,6 +104,9 @@ test("an invalid hand edit is shown with Prisma's problem; nothing is lost or wr
   await expect(banner).toContainText(/line \d+: Error validating model "Half"/);
   await expect(table(page, "User")).toBeVisible(); // the last valid canvas
   await page.screenshot({ path: test.info().outputPath("file-problems.png") });
+  await page.reload(); // a page opened while the file is invalid says so too
+  await expect(banner).toContainText(/line \d+: Error validating model "Half"/);
+  await expect(table(page, "User")).toBeVisible();
   await page.locator('[data-model="User"]').getByRole("button", { name: "Add field to User" }).click();
   await expect(page.getByText(/is being edited and is not valid/)).toBeVisible();
   expect(readSchema()).toBe(broken);

@@ -184,7 +184,8 @@ export function useSchemaSync(options: {
     });
     // After a reconnect (a restart, a sleep), catch up from the server.
     events.addEventListener("hello", (event) => {
-      const hello = JSON.parse((event as MessageEvent).data) as { version: number };
+      const hello = JSON.parse((event as MessageEvent).data) as { version: number; fileProblems: string[] };
+      setFileProblems(hello.fileProblems);
       if (hello.version !== confirmed.current.version.version && !inFlight.current) void resync(null);
     });
     return () => events.close();

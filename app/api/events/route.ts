@@ -26,7 +26,7 @@ export async function GET(request: Request): Promise<Response> {
           stop(); // the tab went away
         }
       };
-      send("hello", { version: head.version, hash: head.hash });
+      send("hello", { version: head.version, hash: head.hash, fileProblems: head.fileProblems ?? [] });
       const unsubscribe = subscribe(project, (record, now) =>
         record ? send("version", record) : send("file-problems", { problems: now.fileProblems ?? [] }),
       );
