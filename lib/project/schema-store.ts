@@ -15,17 +15,15 @@ import type { Project } from "./project";
  * Where each model and enum sits on the canvas and its color, by name (names are what a
  * person reads in the file; enum and model names share one namespace in Prisma).
  */
-export const layoutSchema = z.record(
-  z.string(),
-  z.object({
-    x: z.number().finite(),
-    y: z.number().finite(),
-    color: z
-      .string()
-      .regex(/^#[0-9a-f]{6}$/i)
-      .optional(),
-  }),
-);
+export const nodeLayoutSchema = z.object({
+  x: z.number().finite(),
+  y: z.number().finite(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/i)
+    .optional(),
+});
+export const layoutSchema = z.record(z.string(), nodeLayoutSchema);
 export type Layout = z.infer<typeof layoutSchema>;
 
 export interface OpenedSchema {

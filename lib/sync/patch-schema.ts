@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nodeLayoutSchema } from "../project/schema-store";
 import { enumSchema, fieldSchema, modelSchema, schemaGraphSchema } from "../schema/graph";
 import { parseKey, type ElementChange } from "./patch";
 
@@ -30,15 +31,6 @@ const changeSchema = z
     }
   })
   .transform((change) => change as ElementChange);
-
-const nodeLayoutSchema = z.object({
-  x: z.number().finite(),
-  y: z.number().finite(),
-  color: z
-    .string()
-    .regex(/^#[0-9a-f]{6}$/i)
-    .optional(),
-});
 
 export const patchRequestSchema = z.object({
   base: z.object({ version: z.number().int().nonnegative(), hash: z.string().max(64) }),
