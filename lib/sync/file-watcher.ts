@@ -31,7 +31,8 @@ export function watchSchemaFile(project: Project, onError: (error: unknown) => v
       awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 },
     });
     const read = () => void currentHead(project).catch(onError);
-    watcher.on("add", read).on("change", read).on("error", onError);
+    // Once ready, read the file again: a change made while the watch was being set up is not lost.
+    watcher.on("add", read).on("change", read).on("ready", read).on("error", onError);
     watchers.set(project.schemaPath, { watcher, users: 1 });
   }
   return () => {
