@@ -1,34 +1,16 @@
 import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { tutorialSchema } from "../lib/testing/tutorial-schema";
+import { freshProject, migrateInit as migrate } from "./project";
 
 // Starts from the tutorial again (the files before this one replaced the schema): a fresh
 // schema, no migrations, no database; then Migrate and Seed as a user would.
-const root = path.resolve(import.meta.dirname, "..");
-const project = path.join(root, ".tmp", "e2e-project");
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
 }
 
-function freshProject(schema: string) {
-  for (const entry of ["migrations", "rolled-back", "dev.db", "dev.db-journal", "schema.layout.json", "schema.renames.json"]) {
-    fs.rmSync(path.join(project, "prisma", entry), { recursive: true, force: true });
-  }
-  fs.writeFileSync(path.join(project, "prisma", "schema.prisma"), schema);
-}
-
 test.beforeAll(() => freshProject(tutorialSchema()));
-
-async function migrate(page: Page) {
-  await page.getByRole("button", { name: "Migrate" }).click();
-  const panel = page.getByRole("complementary", { name: "Migrate" });
-  await panel.getByRole("textbox", { name: "Revision name" }).fill("init");
-  await panel.getByRole("button", { name: "Apply" }).click();
-  await expect(panel.getByTestId("up-to-date")).toBeVisible();
-  await page.getByRole("button", { name: "Close migrate" }).click();
-}
 
 test("the data grid: counts on the canvas, filters, sort, edits, links both ways, insert, delete with its cascade, CSV, copy", async ({
   page,

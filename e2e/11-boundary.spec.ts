@@ -6,13 +6,15 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { chromium, expect, test, type Page } from "@playwright/test";
+import { tutorialSchema } from "../lib/testing/tutorial-schema";
 import { chromiumLaunchOptions } from "./chromium";
+import { E2E_PROJECT, freshProject, migrateInit } from "./project";
 
 // The server answers its user only: probes an attacker on this machine (or a web page the
 // user opens) would send, as real HTTP against `next start`, each refused with nothing changed.
 
 const root = path.resolve(import.meta.dirname, "..");
-const project = path.join(root, ".tmp", "e2e-project");
+const project = E2E_PROJECT;
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const schemaFile = path.join(project, "prisma", "schema.prisma");
 const databaseFile = path.join(project, "prisma", "dev.db");
@@ -58,21 +60,12 @@ function state(): string {
 }
 
 // Starts from the tutorial, migrated: the probes then have rows they could change.
-test.beforeAll(() => {
-  for (const entry of ["migrations", "rolled-back", "dev.db", "dev.db-journal", "schema.layout.json", "schema.renames.json"]) {
-    fs.rmSync(path.join(project, "prisma", entry), { recursive: true, force: true });
-  }
-  fs.copyFileSync(path.join(root, "lib", "testing", "fixtures", "tutorial.prisma"), schemaFile);
-});
+test.beforeAll(() => freshProject(tutorialSchema()));
 
 async function migrateIfNeeded(page: Page) {
   if (fs.existsSync(databaseFile)) return;
   await page.goto("/");
-  await page.getByRole("button", { name: "Migrate" }).click();
-  const panel = page.getByRole("complementary", { name: "Migrate" });
-  await panel.getByRole("textbox", { name: "Revision name" }).fill("init");
-  await panel.getByRole("button", { name: "Apply" }).click();
-  await expect(panel.getByTestId("up-to-date")).toBeVisible();
+  await migrateInit(page);
 }
 
 const sampleBody = JSON.stringify({ rows: 5, seed: 1 });

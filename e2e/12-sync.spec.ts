@@ -5,29 +5,14 @@ import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { generatedSchema } from "../lib/testing/generated-schema";
 import { tutorialSchema } from "../lib/testing/tutorial-schema";
+import { E2E_PROJECT, E2E_SCHEMA, freshProject, migrateInit } from "./project";
 
 // Never lose an edit: tabs, the file on disk and git as writers of one versioned schema.
-const project = path.resolve(import.meta.dirname, "..", ".tmp", "e2e-project");
-const schemaFile = path.join(project, "prisma", "schema.prisma");
+const project = E2E_PROJECT;
+const schemaFile = E2E_SCHEMA;
 const readSchema = () => fs.readFileSync(schemaFile, "utf8");
 const table = (page: Page, name: string) => page.locator(`[data-model="${name}"]`);
 const inspector = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
-
-function freshProject(schema = tutorialSchema()) {
-  for (const entry of [
-    "migrations",
-    "rolled-back",
-    "dev.db",
-    "dev.db-journal",
-    "schema.layout.json",
-    "schema.renames.json",
-    ".git",
-  ]) {
-    fs.rmSync(path.join(project, "prisma", entry), { recursive: true, force: true });
-  }
-  fs.rmSync(path.join(project, ".git"), { recursive: true, force: true });
-  fs.writeFileSync(schemaFile, schema);
-}
 
 async function open(page: Page) {
   await page.goto("/");
@@ -41,7 +26,7 @@ async function renameField(page: Page, model: string, from: string, to: string) 
   await name.press("Enter");
 }
 
-test.beforeEach(() => freshProject());
+test.beforeEach(() => freshProject(tutorialSchema()));
 
 test("two tabs editing different tables: both kept, each shows the other's edit live", async ({ browser }) => {
   const a = await (await browser.newContext()).newPage();
@@ -157,12 +142,7 @@ test("renaming while the previous save is on its way, again and again: Migrate r
   page,
 }) => {
   await open(page);
-  await page.getByRole("button", { name: "Migrate" }).click();
-  const panel = page.getByRole("complementary", { name: "Migrate" });
-  await panel.getByRole("textbox", { name: "Revision name" }).fill("init");
-  await panel.getByRole("button", { name: "Apply" }).click();
-  await expect(panel.getByTestId("up-to-date")).toBeVisible();
-  await page.getByRole("button", { name: "Close migrate" }).click();
+  await migrateInit(page);
   await page.getByRole("button", { name: "Seed", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Seeded 3 users" })).toBeVisible();
 
@@ -175,6 +155,7 @@ test("renaming while the previous save is on its way, again and again: Migrate r
   }
   await expect.poll(readSchema).toMatch(/label\s+String\?/);
   await page.getByRole("button", { name: "Migrate" }).click();
+  const panel = page.getByRole("complementary", { name: "Migrate" });
   await expect(panel.getByTestId("revision-summary")).toContainText("Renamed (data kept)");
   await expect(panel.getByTestId("revision-sql")).toContainText('RENAME COLUMN "fullname" TO "label"');
   await expect(panel.getByTestId("rehearsal")).toContainText("no data is lost");

@@ -56,16 +56,6 @@ export function formatSchema(text: string): string {
   return (JSON.parse(result) as [string, string][])[0][1];
 }
 
-/** Prisma's full validation message (as `prisma validate` prints it), or null when valid. */
-export function validateSchema(text: string): string | null {
-  try {
-    load().validate(JSON.stringify({ prismaSchema: [[SCHEMA_FILE_NAME, text]], noColor: true }));
-    return null;
-  } catch (error) {
-    return prismaErrorMessage(error);
-  }
-}
-
 export function prismaErrorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   try {

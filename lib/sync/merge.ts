@@ -62,13 +62,7 @@ function dependencies(change: ElementChange, current: Map<ElementKey, ElementVal
  * The conflicts of `changes`, made on version `base`, with what happened after it (`log`).
  * A change that sets an element to what it already is conflicts with nothing.
  */
-export function conflictsOf(
-  changes: ElementChange[],
-  base: number,
-  log: ChangeRecord[],
-  current: SchemaGraph,
-  before: SchemaGraph,
-): Conflict[] {
+export function conflictsOf(changes: ElementChange[], base: number, log: ChangeRecord[], current: SchemaGraph): Conflict[] {
   const newer = new Map<ElementKey, string>();
   for (const record of log) if (record.version > base) for (const change of record.changes) newer.set(change.key, record.by);
   if (!newer.size) return [];
@@ -80,7 +74,7 @@ export function conflictsOf(
     if (clash) {
       conflicts.push({
         key: clash,
-        element: elementLabel(clash, current, before),
+        element: elementLabel(clash, current),
         by: newer.get(clash)!,
         now: elements.get(clash) ?? null,
       });

@@ -164,7 +164,7 @@ export function applyPatch(
     const missing = missingElements(patch.changes, head.graph);
     if (missing.length)
       return { ok: false, kind: "refused", error: `The change names what does not exist: ${missing.join("; ")}.` };
-    const conflicts = conflictsOf(patch.changes, patch.base.version, head.log, head.graph, head.graph);
+    const conflicts = conflictsOf(patch.changes, patch.base.version, head.log, head.graph);
     if (conflicts.length) {
       const first = conflicts[0];
       return {
