@@ -1,7 +1,8 @@
 import type { SchemaGraph } from "./graph";
 import { unsafeNames } from "./identifiers";
 import { parseSchema } from "./parse";
-import { formatSchema, lintSchema } from "./prisma-wasm";
+import { formatSegments, warmFormatCache } from "./format-segments";
+import { lintSchema } from "./prisma-wasm";
 import { printSchema, type ElementSpan } from "./print";
 
 /** A reason Prisma refuses a schema, attached to the element it concerns when known. */
@@ -61,7 +62,12 @@ export function compileSchema(graph: SchemaGraph): CompiledSchema {
     const problems = unfaithfulNames(graph, printed.text);
     if (problems.length) return { ok: false, problems };
   }
-  return { ok: true, text: `${formatSchema(printed.text).trimEnd()}\n` };
+  return { ok: true, text: formatSegments(printed.segments) };
+}
+
+/** Readies the compiling of `graph`'s next edits (a schema just opened): they then cost the size of the edit. */
+export function prepareCompile(graph: SchemaGraph): void {
+  warmFormatCache(printSchema(graph).segments);
 }
 
 const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;

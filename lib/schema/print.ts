@@ -11,6 +11,8 @@ export interface ElementSpan {
 export interface PrintedSchema {
   text: string;
   spans: ElementSpan[];
+  /** The text cut between top-level blocks (the header, each block, the footer): joined, they are `text`. */
+  segments: string[];
 }
 
 function utf8Length(text: string): number {
@@ -25,8 +27,18 @@ function utf8Length(text: string): number {
 /** Accumulates lines and remembers the byte span of each element printed. */
 class SchemaWriter {
   private parts: string[] = [];
-  private bytes = 0;
+  bytes = 0;
+  private cuts: number[] = [0];
   readonly spans: ElementSpan[] = [];
+
+  /** The next line starts a segment of its own. */
+  cut(): void {
+    this.cuts.push(this.parts.length);
+  }
+
+  segments(): string[] {
+    return this.cuts.map((at, i) => this.parts.slice(at, this.cuts[i + 1]).join(""));
+  }
 
   line(text = ""): void {
     const withBreak = `${text}\n`;
@@ -40,10 +52,28 @@ class SchemaWriter {
     this.spans.push({ elementId, start, end: this.bytes });
   }
 
+  /** A top-level block, printed once per block object (the graph is only ever updated by replacing). */
+  block(block: object, elementId: string, write: (writer: SchemaWriter) => void): void {
+    let printed = printedBlocks.get(block);
+    if (!printed) {
+      const own = new SchemaWriter();
+      own.element(elementId, () => write(own));
+      printed = { text: own.toString(), bytes: own.bytes, spans: own.spans };
+      printedBlocks.set(block, printed);
+    }
+    const start = this.bytes;
+    this.parts.push(printed.text);
+    this.bytes += printed.bytes;
+    for (const span of printed.spans) this.spans.push({ ...span, start: span.start + start, end: span.end + start });
+  }
+
   toString(): string {
     return this.parts.join("");
   }
 }
+
+/** Each model's, enum's and ignored block's text, as long as the object lives: an edit reprints what it changed. */
+const printedBlocks = new WeakMap<object, { text: string; bytes: number; spans: ElementSpan[] }>();
 
 const quote = (text: string) => JSON.stringify(text);
 const list = (names: string[]) => `[${names.join(", ")}]`;
@@ -127,7 +157,7 @@ function writeModel(writer: SchemaWriter, model: Model): void {
 
 /**
  * Prints a graph as Prisma Schema Language. The text is valid exactly when the graph is;
- * `formatSchema` then gives it `prisma format`'s layout.
+ * `formatSegments` then gives it `prisma format`'s layout.
  */
 export function printSchema(graph: SchemaGraph): PrintedSchema {
   const writer = new SchemaWriter();
@@ -150,14 +180,16 @@ export function printSchema(graph: SchemaGraph): PrintedSchema {
   const ordered = [...new Set([...(graph.order ?? []).filter((id) => blocks.has(id)), ...blocks.keys()])];
   for (const id of ordered) {
     const block = blocks.get(id)!;
+    writer.cut();
     writer.line();
-    if ("text" in block) writer.element(block.id, () => block.text.split("\n").forEach((line) => writer.line(line)));
-    else if ("fields" in block) writer.element(block.id, () => writeModel(writer, block));
-    else writer.element(block.id, () => writeEnum(writer, block));
+    if ("text" in block) writer.block(block, block.id, (own) => block.text.split("\n").forEach((line) => own.line(line)));
+    else if ("fields" in block) writer.block(block, block.id, (own) => writeModel(own, block));
+    else writer.block(block, block.id, (own) => writeEnum(own, block));
   }
+  writer.cut();
   if (graph.comments?.footer?.length) writer.line();
   writeComments(writer, graph.comments?.footer, "");
-  return { text: writer.toString(), spans: writer.spans };
+  return { text: writer.toString(), spans: writer.spans, segments: writer.segments() };
 }
 
 function writeEnum(writer: SchemaWriter, enumeration: Enum): void {

@@ -4,7 +4,7 @@ import { writeFileAtomic } from "../project/atomic-write";
 import type { Project } from "../project/project";
 import { readRenames, writeRenames } from "../project/renames-store";
 import { readLayout, schemaVersion, writeLayout, type Layout } from "../project/schema-store";
-import { compileSchema, type SchemaProblem } from "../schema/compile";
+import { compileSchema, prepareCompile, type SchemaProblem } from "../schema/compile";
 import type { SchemaGraph } from "../schema/graph";
 import { parseSchemaFile } from "../schema/parse-file";
 import { chainRenames, databaseRenames } from "../schema/renames";
@@ -96,6 +96,7 @@ async function readHead(project: Project): Promise<Head> {
       log: [{ version, hash, by: "server", changes: [] }],
     };
     heads.set(project.schemaPath, fresh);
+    prepareCompile(fresh.graph);
     return fresh;
   }
   const checked = checkSchemaText(text);
@@ -108,6 +109,7 @@ async function readHead(project: Project): Promise<Head> {
     return invalid;
   }
   const graph = keepIdentity(head.graph, checked.graph);
+  prepareCompile(graph);
   return advance(project, head, { by: "file", changes: diffGraphs(head.graph, graph) }, { hash, text, graph });
 }
 
