@@ -11,51 +11,17 @@ import { rollbackLast, type RollbackResult } from "@/lib/migrate/rollback";
 import { schemaDdl } from "@/lib/migrate/schema-sql";
 import { currentProject } from "@/lib/project/project";
 import { openSchema, readLayout, replaceSchema, type Layout } from "@/lib/project/schema-store";
-import type { SchemaProblem } from "@/lib/schema/compile";
-import type { Conflict } from "@/lib/sync/merge";
-import { patchRequestSchema } from "@/lib/sync/patch-schema";
 import { updatePresence } from "@/lib/sync/presence";
 import { rateLimiter } from "@/lib/sync/rate-limit";
-import { applyPatch, currentHead, type VersionRecord } from "@/lib/sync/schema-head";
+import { currentHead } from "@/lib/sync/schema-head";
 import type { SchemaGraph } from "@/lib/schema/graph";
 import { checkSchemaText, type TextDiagnostic } from "@/lib/schema/text-check";
 
 /**
- * The browser's only way in. Each action parses its input, calls one lib function and
- * returns a result; none throws to the browser.
+ * The browser's way in, beside the routes of app/api (a tab's edits go to api/schema). Each
+ * action parses its input, calls one lib function and returns a result; none throws to the
+ * browser.
  */
-
-/** Edits travel as patches on a version; a flood from one tab is refused (20 a second, bursts of 60). */
-const allowPatch = rateLimiter({ perSecond: 20, burst: 60 });
-
-/**
- * A tab's edit: the elements it changed, made on the version it last saw (lib/sync). The
- * answer is the new version and what the tab missed, or why nothing was written.
- */
-export async function applySchemaPatchAction(
-  input: unknown,
-): Promise<
-  | { ok: true; version: number; hash: string; written: boolean; missed: VersionRecord[] }
-  | { ok: false; kind: "conflict"; error: string; conflicts: Conflict[] }
-  | { ok: false; kind?: "invalid" | "stale" | "refused"; error: string; problems?: SchemaProblem[] }
-> {
-  const parsed = patchRequestSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  if (!allowPatch(parsed.data.by)) {
-    return {
-      ok: false,
-      kind: "refused",
-      error: "Too many edits at once from this tab: this one was not saved; try again in a moment.",
-    };
-  }
-  try {
-    const result = await applyPatch(currentProject(), parsed.data);
-    if (result.ok || result.kind !== "conflict") return result;
-    return { ok: false, kind: "conflict", error: result.error, conflicts: result.conflicts };
-  } catch (error) {
-    return refused(error);
-  }
-}
 
 const allowPresence = rateLimiter({ perSecond: 10, burst: 20 });
 

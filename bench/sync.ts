@@ -34,6 +34,32 @@ async function until(check: () => boolean, timeoutMs = 20_000): Promise<number> 
   return performance.now();
 }
 
+/**
+ * A file's text, read again only when its size or time changed: polled every 2 ms, reading
+ * and searching the whole schema each time would take a core from the server it measures.
+ */
+function watched(file: string): () => string {
+  let seen = "";
+  let text = "";
+  return () => {
+    const stat = fs.statSync(file);
+    const stamp = `${stat.mtimeMs}:${stat.size}`;
+    if (stamp !== seen) [seen, text] = [stamp, fs.readFileSync(file, "utf8")];
+    return text;
+  };
+}
+
+/** `test` of the file's text, run again only when the text changed. */
+function whenText(read: () => string, test: (text: string) => boolean): () => boolean {
+  let last: string | undefined;
+  let result = false;
+  return () => {
+    const text = read();
+    if (text !== last) [last, result] = [text, test(text)];
+    return result;
+  };
+}
+
 /** Milliseconds until `page` shows `selector`, polled in the page itself. */
 function shown(page: Page, selector: string): Promise<number> {
   return page
@@ -73,8 +99,8 @@ async function measure(shape: Shape): Promise<string[]> {
       await page.getByRole("combobox", { name: "Find a table" }).press("Enter");
       await page.waitForSelector(`[data-model="${shape.model}"] [data-field="${shape.field}"]`);
     }
-    const schema = () => fs.readFileSync(project.schemaPath, "utf8");
-    const layout = () => fs.readFileSync(project.layoutPath, "utf8");
+    const schema = watched(project.schemaPath);
+    const layout = watched(project.layoutPath);
     const disk: Record<string, number[]> = { rename: [], add: [], drag: [] };
     const other: Record<string, number[]> = { rename: [], add: [], drag: [] };
     const size: Record<string, number[]> = { rename: [], add: [], drag: [] };
@@ -89,7 +115,7 @@ async function measure(shape: Shape): Promise<string[]> {
       let start = performance.now();
       const seen = shown(b, `[data-model="${shape.model}"] [data-field="${next}"]`);
       await box.press("Enter");
-      disk.rename.push((await until(() => new RegExp(`\\b${next}\\s`).test(schema()))) - start);
+      disk.rename.push((await until(whenText(schema, (text) => new RegExp(`\\b${next}\\s`).test(text)))) - start);
       other.rename.push((await seen) - start);
       size.rename.push(...bodies.slice(sent));
       name = next;
@@ -99,7 +125,7 @@ async function measure(shape: Shape): Promise<string[]> {
       const tables = (schema().match(/^model /gm) ?? []).length;
       start = performance.now();
       await a.getByRole("button", { name: "+ Add table" }).click();
-      disk.add.push((await until(() => (schema().match(/^model /gm) ?? []).length > tables)) - start);
+      disk.add.push((await until(whenText(schema, (text) => (text.match(/^model /gm) ?? []).length > tables))) - start);
       const added = /model (Table\d+) \{[^}]*\}\s*$/.exec(schema())?.[1] ?? "Table";
       other.add.push((await shown(b, `[data-model="${added}"]`)) - start);
       size.add.push(...bodies.slice(sent));

@@ -115,8 +115,8 @@ function DesignerPage(props: {
       if (next === current.present) return;
       const updated = record(current, next, label);
       historyRef.current = updated;
-      setHistory(updated);
       persist();
+      setHistory(updated);
     },
     [persist],
   );
@@ -128,8 +128,8 @@ function DesignerPage(props: {
       const updated = direction === "undo" ? undo(current) : redo(current);
       if (updated === current) return;
       historyRef.current = updated;
-      setHistory(updated);
       persist();
+      setHistory(updated);
       setStatus({ tone: "info", text: `${direction === "undo" ? "Undid" : "Redid"}: ${label}` });
     },
     [persist],

@@ -170,3 +170,52 @@ test("renaming while the previous save is on its way, again and again: Migrate r
   ]);
   database.close();
 });
+
+test("bad patches over HTTP: forged origin, malformed, oversized, unknown element, forged version and a flood each get a sentence; nothing is written", async ({
+  page,
+  baseURL,
+}) => {
+  await open(page);
+  const before = readSchema();
+  const origin = new URL(baseURL!).origin;
+  const post = (body: string, headers: Record<string, string> = { origin }) =>
+    fetch(`${origin}/api/schema`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+  const patch = (changes: unknown[], base = { version: 1, hash: "x" }, by = "tab-attacker") =>
+    JSON.stringify({ base, changes, by });
+
+  const foreign = await post(patch([]), { origin: "http://evil.example" });
+  expect([foreign.status, await foreign.text()]).toEqual([403, expect.stringMatching(/evil\.example is refused/)]);
+  const blind = await post(patch([]), {});
+  expect(blind.status).toBe(403);
+
+  const malformed = await post("{not json");
+  expect([malformed.status, (await malformed.json()).error]).toEqual([400, "Invalid request: the body is not JSON."]);
+
+  // A chunked body sends no Content-Length: read no further than the limit.
+  let sent = 0;
+  const huge = new ReadableStream({
+    pull(controller) {
+      if (sent++ === 6) return controller.close();
+      controller.enqueue(new Uint8Array(1024 * 1024).fill(32));
+    },
+  });
+  const oversized = await fetch(`${origin}/api/schema`, { method: "POST", headers: { origin }, body: huge, duplex: "half" } as RequestInit);
+  expect([oversized.status, (await oversized.json()).error]).toEqual([413, expect.stringMatching(/over 5\.1 MB/)]);
+
+  const unknownKind = await post(patch([{ key: "table:x", value: null }]));
+  expect([unknownKind.status, (await unknownKind.json()).error]).toEqual([400, expect.stringMatching(/names no element/)]);
+
+  const forged = await (await post(patch([{ key: "model:nope", value: null }]))).json();
+  expect(forged).toMatchObject({ ok: false, kind: "stale", error: expect.stringMatching(/not one the server knows/) });
+
+  // Past the burst of 60 (the exact count depends on the refill while they arrive: lib/sync unit-tests it).
+  const answers = await Promise.all(Array.from({ length: 150 }, () => post(patch([], undefined, "tab-flooding"))));
+  const flooded = answers.filter((answer) => answer.status === 429);
+  expect(flooded.length).toBeGreaterThan(0);
+  expect((await flooded[0].json()).error).toMatch(/Too many edits at once from this tab/);
+
+  expect(readSchema()).toBe(before);
+  // The page's own edits still go through.
+  await renameField(page, "User", "fullname", "full_name");
+  await expect.poll(readSchema).toMatch(/full_name\s+String/);
+});

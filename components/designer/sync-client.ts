@@ -1,6 +1,7 @@
 import type { SchemaGraph } from "@/lib/schema/graph";
 import type { History } from "@/lib/schema/history";
 import { applyChanges, diffGraphs, type ElementChange } from "@/lib/sync/patch";
+import type { PatchAnswer } from "@/lib/sync/patch-schema";
 import type { LayoutChanges, SchemaVersion } from "@/lib/sync/schema-head";
 import type { NodeView } from "../canvas/graph-to-flow";
 
@@ -87,4 +88,15 @@ export function rebaseHistory(history: History<Design>, record: RemoteRecord): H
     presentLabel: history.presentLabel,
     future: history.future.map((entry) => ({ ...entry, state: onto(entry.state) })),
   };
+}
+
+/** A patch to the server (app/api/schema). A refusal by the request guard, which answers in text, is an answer too. */
+export async function sendPatch(patch: object): Promise<PatchAnswer> {
+  const response = await fetch("/api/schema", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(patch),
+  });
+  if (response.headers.get("content-type")?.includes("application/json")) return (await response.json()) as PatchAnswer;
+  return { ok: false, kind: "refused", error: (await response.text()) || `The server answered ${response.status}.` };
 }

@@ -1,11 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from "react";
-import { applySchemaPatchAction, readSchemaHeadAction } from "@/app/actions";
+import { readSchemaHeadAction } from "@/app/actions";
 import { record as recordEdit, replacePresent, type History } from "@/lib/schema/history";
 import { diffGraphs } from "@/lib/sync/patch";
 import { layoutById } from "../canvas/graph-to-flow";
-import { confirmAfter, patchFor, rebaseHistory, withRecord, type Confirmed, type Design, type RemoteRecord } from "./sync-client";
+import { confirmAfter, patchFor, rebaseHistory, sendPatch, withRecord, type Confirmed, type Design, type RemoteRecord } from "./sync-client";
 
 /**
  * The tab's end of the sync (lib/sync): edits go up as patches on the version the tab last
@@ -25,8 +25,6 @@ export interface Draft {
   design: Design;
 }
 
-// Long enough to take the edits of one gesture together; a save in flight gathers the rest.
-const SAVE_DELAY_MS = 10;
 /** Where a design Prisma refused waits over a reload (with the version it was made on). */
 export const DRAFT_KEY = "schemaflow:draft";
 
@@ -44,7 +42,7 @@ export function useSchemaSync(options: {
   /** Versions heard of while a save is on its way: laid on once its answer is in. */
   const heard = useRef<RemoteRecord[]>([]);
   const persist = useRef(() => {});
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const scheduled = useRef(false);
   const [saving, setSaving] = useState(false);
   const [lastSaved, setLastSaved] = useState<Date | null>(null);
   const [version, setVersion] = useState(options.initial.version);
@@ -123,7 +121,7 @@ export function useSchemaSync(options: {
     setSaving(true);
     let again = false;
     try {
-      const result = await applySchemaPatchAction({ ...patch, by: clientId.current });
+      const result = await sendPatch({ ...patch, by: clientId.current });
       if (result.ok) {
         confirmed.current = confirmAfter(confirmed.current, result.missed, {
           ...patch,
@@ -162,10 +160,18 @@ export function useSchemaSync(options: {
     if (again && patchFor(confirmed.current, historyRef.current.present)) void flush();
   }, [historyRef, onProblems, onStatus, receive, resync, show]);
 
-  /** The design changed: save it shortly (once for a burst of edits). */
+  /**
+   * The design changed: save it once the code that changed it is done (the edits of one
+   * gesture go together; a save in flight gathers the rest), before the page redraws, so
+   * that the request is on its way while the canvas is drawn. Call it before setting state.
+   */
   persist.current = () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+    if (scheduled.current) return;
+    scheduled.current = true;
+    queueMicrotask(() => {
+      scheduled.current = false;
+      void flush();
+    });
   };
 
   // Every version made elsewhere, live.

@@ -6,7 +6,7 @@ import { currentHead, subscribe } from "@/lib/sync/schema-head";
 /**
  * Every new version of the schema, as server-sent events: one `data:` line of JSON per
  * version (who made it, the element changes, the layout changes). Server-sent events rather
- * than a WebSocket: the traffic is one way (edits go up as server actions, through the same
+ * than a WebSocket: the traffic is one way (edits go up to api/schema, through the same
  * request guard), they pass the proxy and reconnect by themselves, and Next's route handlers
  * stream them without a custom server.
  */
