@@ -5,7 +5,16 @@ import { readSchemaHeadAction } from "@/app/actions";
 import { record as recordEdit, replacePresent, type History } from "@/lib/schema/history";
 import { diffGraphs } from "@/lib/sync/patch";
 import { layoutById } from "../canvas/graph-to-flow";
-import { confirmAfter, patchFor, rebaseHistory, sendPatch, withRecord, type Confirmed, type Design, type RemoteRecord } from "./sync-client";
+import {
+  confirmAfter,
+  patchFor,
+  rebaseHistory,
+  sendPatch,
+  withRecord,
+  type Confirmed,
+  type Design,
+  type RemoteRecord,
+} from "./sync-client";
 
 /**
  * The tab's end of the sync (lib/sync): edits go up as patches on the version the tab last

@@ -1,0 +1,122 @@
+"use client";
+
+import { useReactFlow } from "@xyflow/react";
+import { useCallback, useEffect, type RefObject } from "react";
+import type { History } from "@/lib/schema/history";
+import type { Focus } from "../canvas/editor-context";
+import { download, exportDiagram } from "../canvas/export-image";
+import { viewOf, type Position } from "../canvas/graph-to-flow";
+import { arrange as arrangeDesign } from "./design-edits";
+import type { Design } from "./sync-client";
+import type { SyncStatus } from "./use-schema-sync";
+
+/**
+ * What the designer does with the view of the canvas: where its middle is, finding a node,
+ * keeping the focused node clear of the inspector, arranging automatically, and exporting
+ * the picture.
+ */
+export function useCanvasView(options: {
+  canvasRef: RefObject<HTMLDivElement | null>;
+  historyRef: RefObject<History<Design>>;
+  commit(label: string, change: (design: Design) => Design): void;
+  focusedNodeId: string | undefined;
+  setFocus(focus: Focus | null): void;
+  onStatus(status: SyncStatus): void;
+  onBusy(busy: string | null): void;
+}) {
+  const { canvasRef, historyRef, commit, focusedNodeId, setFocus, onStatus, onBusy } = options;
+  const flow = useReactFlow();
+
+  /** Where a new node goes when nothing says: the middle of the view. */
+  const centerOfView = useCallback((): Position => {
+    const rect = canvasRef.current?.getBoundingClientRect();
+    return rect
+      ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2 - 144, y: rect.top + rect.height / 2 - 60 })
+      : { x: 40, y: 40 };
+  }, [canvasRef, flow]);
+
+  /** The table or enum named (exactly, by prefix, or in part) brought into view, selected and focused. */
+  const jumpTo = useCallback(
+    (query: string) => {
+      const wanted = query.trim().toLowerCase();
+      if (!wanted) return;
+      const design = historyRef.current.present;
+      const nodes = [...design.graph.models, ...design.graph.enums];
+      const match =
+        nodes.find((n) => n.name.toLowerCase() === wanted) ??
+        nodes.find((n) => n.name.toLowerCase().startsWith(wanted)) ??
+        nodes.find((n) => n.name.toLowerCase().includes(wanted));
+      if (!match) return onStatus({ tone: "error", text: `No table or enum matches "${query}".` });
+      const node = flow.getNode(match.id);
+      const at = node?.position ?? viewOf(design.layout, match.id, nodes.indexOf(match), nodes.length);
+      const width = node?.measured?.width ?? 288;
+      const height = node?.measured?.height ?? 200;
+      // A tall table is shown from its header down.
+      void flow.setCenter(at.x + width / 2, at.y + Math.min(height / 2, 150), {
+        zoom: Math.max(flow.getZoom(), 0.9),
+        duration: 300,
+      });
+      flow.setNodes((all) => all.map((n) => ({ ...n, selected: n.id === match.id })));
+      setFocus(
+        design.graph.models.some((m) => m.id === match.id) ? { kind: "model", id: match.id } : { kind: "enum", id: match.id },
+      );
+    },
+    [flow, historyRef, onStatus, setFocus],
+  );
+
+  // The inspector takes room from the canvas: keep what it shows in view.
+  useEffect(() => {
+    if (!focusedNodeId) return;
+    const frame = requestAnimationFrame(() => {
+      const node = flow.getNode(focusedNodeId);
+      const rect = canvasRef.current?.getBoundingClientRect();
+      if (!node || !rect) return;
+      const { x, y, zoom } = flow.getViewport();
+      const right = rect.left + x + (node.position.x + (node.measured?.width ?? 288)) * zoom;
+      const left = rect.left + x + node.position.x * zoom;
+      const overflow = right + 24 - rect.right;
+      if (overflow > 0) void flow.setViewport({ x: x - Math.min(overflow, left - rect.left - 24), y, zoom }, { duration: 200 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusedNodeId, flow, canvasRef]);
+
+  /** ELK's layout of the nodes as drawn (their measured sizes), then the whole diagram in view. */
+  const arrange = useCallback(async () => {
+    onBusy("Arranging the diagram…");
+    try {
+      const [{ default: ELK }, { autoLayout }] = await Promise.all([
+        import("elkjs/lib/elk.bundled.js"),
+        import("@/lib/schema/auto-layout"),
+      ]);
+      const measured = Object.fromEntries(
+        flow
+          .getNodes()
+          .flatMap((n) =>
+            n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }]] : [],
+          ),
+      );
+      const positions = await autoLayout(new ELK(), historyRef.current.present.graph, measured);
+      commit("Arrange automatically", (design) => arrangeDesign(design, positions));
+      requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 300 }));
+    } finally {
+      onBusy(null);
+    }
+  }, [commit, flow, historyRef, onBusy]);
+
+  const exportAs = useCallback(
+    async (format: "png" | "svg") => {
+      onBusy(`Exporting ${format.toUpperCase()}…`);
+      try {
+        download(await exportDiagram(flow.getNodes(), format), `schema.${format}`);
+      } catch (error) {
+        onStatus({ tone: "error", text: `The export failed: ${error instanceof Error ? error.message : String(error)}` });
+      } finally {
+        onBusy(null);
+      }
+    },
+    [flow, onBusy, onStatus],
+  );
+
+  const fitView = useCallback(() => void flow.fitView({ padding: 0.1, duration: 300 }), [flow]);
+  return { flow, centerOfView, jumpTo, arrange, exportAs, fitView };
+}
