@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, type ReactNode, type RefObject } from "react";
+import { memo, useMemo, useRef, type ReactNode, type RefObject } from "react";
 import type { SchemaGraph } from "@/lib/schema/graph";
 import { PALETTE_MIME } from "./canvas/SchemaCanvas";
 
@@ -42,6 +42,7 @@ export function Toolbar(props: {
   onImport(file: File): void;
   children: ReactNode;
 }) {
+  const names = useMemo(() => [...props.graph.models, ...props.graph.enums].map((n) => n.name).join("\n"), [props.graph]);
   const fileInput = useRef<HTMLInputElement>(null);
   return (
     <header className="flex flex-wrap items-center gap-2 border-b border-slate-300 bg-white px-4 py-2">
@@ -147,11 +148,7 @@ export function Toolbar(props: {
           placeholder="Find a table (Ctrl+F)"
           className="w-44 rounded border border-slate-300 px-2 py-1 text-sm"
         />
-        <datalist id="schema-node-names">
-          {[...props.graph.models, ...props.graph.enums].map((n) => (
-            <option key={n.id} value={n.name} />
-          ))}
-        </datalist>
+        <NodeNames names={names} />
       </form>
       <button
         type="button"
@@ -166,3 +163,14 @@ export function Toolbar(props: {
     </header>
   );
 }
+
+/** The search box's suggestions: drawn again only when a name changes, not on every edit of a large schema. */
+const NodeNames = memo(function NodeNames(props: { names: string }) {
+  return (
+    <datalist id="schema-node-names">
+      {(props.names ? props.names.split("\n") : []).map((name) => (
+        <option key={name} value={name} />
+      ))}
+    </datalist>
+  );
+});

@@ -45,6 +45,23 @@ function sameNode(a: SchemaFlowNode, b: SchemaFlowNode): boolean {
     return Array.isArray(p) && Array.isArray(q) && p.length === q.length && p.every((v, i) => v === q[i]);
   });
 }
+/** Equal edges, their style and data objects compared by content (they are derived afresh on every change). */
+function sameEdge(a: Edge, b: Edge): boolean {
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  const keys = Object.keys(y);
+  return (
+    keys.length === Object.keys(x).length &&
+    keys.every((key) => {
+      const [p, q] = [x[key], y[key]];
+      if (p === q) return true;
+      if (!p || !q || typeof p !== "object" || typeof q !== "object") return false;
+      const [o, r] = [p as Record<string, unknown>, q as Record<string, unknown>];
+      return Object.keys(r).length === Object.keys(o).length && Object.keys(r).every((k) => o[k] === r[k]);
+    })
+  );
+}
+
 export const PALETTE_MIME = "application/x-schemaflow-node";
 
 /**
@@ -98,7 +115,14 @@ export function SchemaCanvas(props: {
         return { ...node, measured: old.measured, selected: old.selected } as SchemaFlowNode;
       });
     });
-    setEdges(derived.edges);
+    // Likewise for edges: React Flow then redraws only the relations that changed.
+    setEdges((current) => {
+      const previous = new Map(current.map((e) => [e.id, e]));
+      return derived.edges.map((edge) => {
+        const old = previous.get(edge.id);
+        return old && sameEdge(old, edge) ? old : edge;
+      });
+    });
   }, [graph, layout, problems, focusedId, summary]);
 
   const onNodesChange = useCallback(

@@ -1,6 +1,6 @@
 import type { Edge, Node } from "@xyflow/react";
 import type { Enum, IgnoredModel, Model, SchemaGraph } from "@/lib/schema/graph";
-import { estimatedSize, MODEL_WIDTH, nodeSize } from "@/lib/schema/auto-layout";
+import { MODEL_WIDTH, nodeSize } from "@/lib/schema/auto-layout";
 import { relationNameOf, type RelationKind } from "@/lib/schema/relations";
 
 /** Where a node sits and how it looks: the view state kept in prisma/schema.layout.json. */
@@ -127,8 +127,8 @@ export function graphToFlow(
       },
       dragHandle: ".model-drag-handle",
       // Used to fit and cull nodes before the browser has measured them.
-      initialWidth: estimatedSize(graph, model.id).width,
-      initialHeight: estimatedSize(graph, model.id).height,
+      initialWidth: nodeSize(model).width,
+      initialHeight: nodeSize(model).height,
     };
   });
   graph.enums.forEach((enumeration, index) => {
@@ -160,8 +160,8 @@ export function graphToFlow(
       // Kept as written: not deleted from the canvas, not joined by a drawn relation.
       deletable: false,
       connectable: false,
-      initialWidth: estimatedSize(graph, block.id).width,
-      initialHeight: estimatedSize(graph, block.id).height,
+      initialWidth: nodeSize(block).width,
+      initialHeight: nodeSize(block).height,
     });
   }
 

@@ -1,15 +1,13 @@
 "use client";
 
+import { useMemo } from "react";
 import type { SchemaGraph } from "@/lib/schema/graph";
 import type { Presence } from "@/lib/sync/presence";
 
 /** "Also here: Guest 17 (User, Address), Guest 42": who else has the project open, and what they have selected. */
 export function PresenceLine(props: { others: Presence[]; graph: SchemaGraph }) {
+  const names = useMemo(() => selectedNames(props.graph, props.others), [props.graph, props.others]);
   if (!props.others.length) return null;
-  const names = new Map(
-    props.graph.models.flatMap((m) => [[m.id, m.name] as const, ...m.fields.map((f) => [f.id, `${m.name}.${f.name}`] as const)]),
-  );
-  for (const item of props.graph.enums) names.set(item.id, item.name);
   return (
     <span
       role="status"
@@ -25,4 +23,17 @@ export function PresenceLine(props: { others: Presence[]; graph: SchemaGraph }) 
         .join(", ")}
     </span>
   );
+}
+
+/** The names of what the others have selected, found without naming every field of a large schema. */
+function selectedNames(graph: SchemaGraph, others: Presence[]): Map<string, string> {
+  const wanted = new Set(others.flatMap((other) => other.selection));
+  const names = new Map<string, string>();
+  if (!wanted.size) return names;
+  for (const model of graph.models) {
+    if (wanted.has(model.id)) names.set(model.id, model.name);
+    for (const field of model.fields) if (wanted.has(field.id)) names.set(field.id, `${model.name}.${field.name}`);
+  }
+  for (const item of graph.enums) if (wanted.has(item.id)) names.set(item.id, item.name);
+  return names;
 }
