@@ -294,6 +294,44 @@ test.describe("HOST=0.0.0.0 is an explicit opt-in", () => {
     expect(refused?.status()).toBe(401);
     await stranger.close();
   });
+  test("two people on two machines design together through the exposed server: each sees the other's edit live", async ({
+    browser,
+  }) => {
+    // Another machine reaches this one by its network address, not by localhost: use it when there is one.
+    const address =
+      Object.values(os.networkInterfaces())
+        .flat()
+        .find((a) => a && !a.internal && a.family === "IPv4")?.address ?? "127.0.0.1";
+    const token = /\?token=([\w-]+)/.exec(output)?.[1];
+    const schemaPath = path.join(root, ".tmp", "e2e-exposed", "prisma", "schema.prisma");
+    // Two browser contexts: two cookie jars, two people, each opening the URL the server printed.
+    const [alice, bob] = [await browser.newContext(), await browser.newContext()];
+    const [a, b] = [await alice.newPage(), await bob.newPage()];
+    for (const page of [a, b]) {
+      await page.goto(`http://${address}:${port}/?token=${token}`);
+      await expect(page.locator('[data-model="User"]')).toBeVisible();
+    }
+    // Each sees the other in the presence line.
+    await expect(a.getByRole("status", { name: "Also here" })).toBeVisible();
+    await expect(b.getByRole("status", { name: "Also here" })).toBeVisible();
+
+    const rename = async (page: Page, from: string, to: string) => {
+      await page.locator(`[data-model="User"] [data-field="${from}"]`).click();
+      const name = page.getByRole("complementary", { name: "Inspector" }).getByRole("textbox", { name: "Field name" });
+      await name.fill(to);
+      await name.press("Enter");
+    };
+    await rename(a, "fullname", "full_name");
+    await expect(b.locator('[data-model="User"] [data-field="full_name"]')).toBeVisible();
+    await b.getByRole("button", { name: "+ Add table" }).click();
+    await expect.poll(() => fs.readFileSync(schemaPath, "utf8")).toMatch(/model Table1 \{/);
+    await expect(a.locator(".react-flow__minimap-node")).toHaveCount(3);
+    const text = fs.readFileSync(schemaPath, "utf8");
+    expect(text).toMatch(/full_name\s+String/);
+    await b.screenshot({ path: test.info().outputPath("two-machines.png") });
+    await alice.close();
+    await bob.close();
+  });
 });
 
 const PAYLOAD = `t" (id INTEGER); UPDATE user_account SET fullname = 'x'; CREATE TABLE "t2`;

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from "react";
 import { readSchemaHeadAction } from "@/app/actions";
 import { record as recordEdit, replacePresent, type History } from "@/lib/schema/history";
+import { randomId } from "@/lib/schema/random-id";
 import { diffGraphs } from "@/lib/sync/patch";
 import { layoutById } from "../canvas/graph-to-flow";
 import {
@@ -185,7 +186,7 @@ export function useSchemaSync(options: {
 
   // Every version made elsewhere, live.
   useEffect(() => {
-    clientId.current = `tab-${crypto.randomUUID()}`;
+    clientId.current = `tab-${randomId()}`;
     const events = new EventSource(`/api/events?tab=${encodeURIComponent(clientId.current)}`);
     setStream({ events, clientId: clientId.current });
     events.addEventListener("version", (event) => {

@@ -1,4 +1,5 @@
 import type { Field, Model, SchemaGraph } from "./graph";
+import { randomId } from "./random-id";
 
 /**
  * Edits of a graph, each a pure function from a graph to a new one. They keep the graph
@@ -7,7 +8,7 @@ import type { Field, Model, SchemaGraph } from "./graph";
  */
 
 export function newId(prefix: string): string {
-  return `${prefix}:${globalThis.crypto.randomUUID()}`;
+  return `${prefix}:${randomId()}`;
 }
 
 function nextFreeName(base: string, taken: Iterable<string>): string {
