@@ -199,7 +199,12 @@ test("bad patches over HTTP: forged origin, malformed, oversized, unknown elemen
       controller.enqueue(new Uint8Array(1024 * 1024).fill(32));
     },
   });
-  const oversized = await fetch(`${origin}/api/schema`, { method: "POST", headers: { origin }, body: huge, duplex: "half" } as RequestInit);
+  const oversized = await fetch(`${origin}/api/schema`, {
+    method: "POST",
+    headers: { origin },
+    body: huge,
+    duplex: "half",
+  } as RequestInit);
   expect([oversized.status, (await oversized.json()).error]).toEqual([413, expect.stringMatching(/over 5\.1 MB/)]);
 
   const unknownKind = await post(patch([{ key: "table:x", value: null }]));

@@ -1,12 +1,11 @@
 import fs from "node:fs";
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import type { SchemaGraph } from "../schema/graph";
 import { checkSchemaText } from "../schema/text-check";
-import { perform, step } from "../testing/sync-steps";
+import { openTabs, runStep, step } from "../testing/sync-steps";
 import { removeProject, tempProject } from "../testing/temp-project";
-import { applyChanges, diffGraphs, elementsOf } from "./patch";
-import { applyPatch, currentHead, type PatchResult, type SchemaVersion } from "./schema-head";
+import { applyChanges, elementsOf } from "./patch";
+import { currentHead } from "./schema-head";
 
 /**
  * Model-based: three tabs editing on whatever version they last saw, and the file written
@@ -22,33 +21,10 @@ test("random interleavings of three tabs and hand edits of the file never lose a
       const project = tempProject();
       try {
         const first = await currentHead(project);
-        const tabs = [0, 1, 2].map(() => ({
-          graph: first.graph,
-          base: { version: first.version, hash: first.hash } as SchemaVersion,
-        }));
-        const results: PatchResult[] = [];
+        const tabs = await openTabs(project);
         for (const s of steps) {
-          if (s.kind === "file") {
-            const text = fs.readFileSync(project.schemaPath, "utf8");
-            if (!new RegExp(`model ${s.name} \\{`).test(text))
-              fs.writeFileSync(project.schemaPath, `${text}\nmodel ${s.name} {\n  id Int @id\n}\n`);
-            continue;
-          }
-          const tab = tabs[s.tab];
-          if (s.kind === "refresh") {
-            const head = await currentHead(project);
-            Object.assign(tab, { graph: head.graph, base: { version: head.version, hash: head.hash } });
-            continue;
-          }
-          let next: SchemaGraph;
-          try {
-            next = perform(tab.graph, s.edit);
-          } catch {
-            continue; // the operation itself refused (a duplicate name): nothing is sent
-          }
-          const result = await applyPatch(project, { base: tab.base, changes: diffGraphs(tab.graph, next), by: `tab-${s.tab}` });
-          results.push(result);
-          if (!result.ok) expect(result.error.length).toBeGreaterThan(10);
+          const result = await runStep(project, tabs, s);
+          if (result && !result.ok) expect(result.error.length).toBeGreaterThan(10);
         }
         const head = await currentHead(project);
         // The file validates.

@@ -1,5 +1,9 @@
+import fs from "node:fs";
 import fc from "fast-check";
+import type { Project } from "../project/project";
 import type { SchemaGraph } from "../schema/graph";
+import { diffGraphs } from "../sync/patch";
+import { applyPatch, currentHead, type PatchResult, type SchemaVersion } from "../sync/schema-head";
 import { addField, addModel, deleteField, renameField, updateField } from "../schema/operations";
 
 /**
@@ -43,4 +47,43 @@ export function perform(graph: SchemaGraph, e: Edit): SchemaGraph {
   if (e.kind === "rename-field") return renameField(graph, target.id, e.name);
   if (e.kind === "toggle-optional") return updateField(graph, target.id, { optional: !target.optional });
   return deleteField(graph, target.id);
+}
+
+/** What a tab holds: the graph it shows and the version it was confirmed at. */
+export interface Tab {
+  graph: SchemaGraph;
+  base: SchemaVersion;
+}
+
+/** Three tabs opened on the project as it is. */
+export async function openTabs(project: Project): Promise<Tab[]> {
+  const head = await currentHead(project);
+  return [0, 1, 2].map(() => ({ graph: head.graph, base: { version: head.version, hash: head.hash } }));
+}
+
+/**
+ * One step against the real server code: a model appended to the file by hand, a tab
+ * catching up with the server, or a tab's edit sent as a patch on the version it last saw
+ * (the patch's result; undefined when no patch was sent).
+ */
+export async function runStep(project: Project, tabs: Tab[], step: Step): Promise<PatchResult | undefined> {
+  if (step.kind === "file") {
+    const text = fs.readFileSync(project.schemaPath, "utf8");
+    if (!new RegExp(`model ${step.name} \\{`).test(text))
+      fs.writeFileSync(project.schemaPath, `${text}\nmodel ${step.name} {\n  id Int @id\n}\n`);
+    return undefined;
+  }
+  const tab = tabs[step.tab];
+  if (step.kind === "refresh") {
+    const head = await currentHead(project);
+    Object.assign(tab, { graph: head.graph, base: { version: head.version, hash: head.hash } });
+    return undefined;
+  }
+  let next: SchemaGraph;
+  try {
+    next = perform(tab.graph, step.edit);
+  } catch {
+    return undefined; // the operation itself refused (a duplicate name): nothing is sent
+  }
+  return applyPatch(project, { base: tab.base, changes: diffGraphs(tab.graph, next), by: `tab-${step.tab}` });
 }
