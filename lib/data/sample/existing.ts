@@ -1,0 +1,66 @@
+/**
+ * Reading what the database already holds that a plan must respect: row counts, the largest
+ * values of self-numbered columns, the keys children may point at and the values unique
+ * columns already hold.
+ */
+
+import type Database from "better-sqlite3";
+import type { SchemaGraph } from "../../schema/graph";
+import { quoteIdentifier } from "../catalogue";
+import type { SqlValue } from "../sample-values";
+import { analyze, type Analysis } from "./analysis";
+import { setKey, type ExistingData } from "./types";
+
+// ---------------------------------------------------------------------------------------
+// What the database already holds.
+
+export function readExistingWith(database: Database.Database, analysis: Analysis): ExistingData {
+  const wanted = new Map<string, { max: Set<string>; sets: Map<string, string[]> }>();
+  const need = (table: string) => {
+    let entry = wanted.get(table);
+    if (!entry) wanted.set(table, (entry = { max: new Set(), sets: new Map() }));
+    return entry;
+  };
+  for (const spec of analysis.tables) {
+    const entry = need(spec.table);
+    for (const column of spec.columns) if (column.numeric) entry.max.add(column.name);
+    for (const unique of spec.uniques) if (unique.checked) entry.sets.set(setKey(unique.names), unique.names);
+    for (const relation of spec.relations) need(relation.parent).sets.set(setKey(relation.references), relation.references);
+  }
+  for (const join of analysis.joins) {
+    need(join.a.table).sets.set(join.a.column, [join.a.column]);
+    need(join.b.table).sets.set(join.b.column, [join.b.column]);
+    need(join.table).sets.set("A,B", ["A", "B"]);
+  }
+  const existing: ExistingData = {};
+  for (const [table, entry] of wanted) {
+    const rows = database
+      .prepare(`SELECT count(*) FROM ${quoteIdentifier(table)}`)
+      .pluck()
+      .get() as number;
+    if (!rows) continue;
+    const max: Record<string, number | null> = {};
+    for (const column of entry.max) {
+      const value = database
+        .prepare(`SELECT max(${quoteIdentifier(column)}) FROM ${quoteIdentifier(table)}`)
+        .pluck()
+        .get();
+      max[column] = value === null || value === undefined ? null : Number(value);
+    }
+    // In rowid order: the plan picks parents by position, so the same database must list them the same way.
+    const values: Record<string, SqlValue[][]> = {};
+    for (const [key, columns] of entry.sets) {
+      values[key] = database
+        .prepare(`SELECT ${columns.map(quoteIdentifier).join(", ")} FROM ${quoteIdentifier(table)} ORDER BY rowid`)
+        .raw()
+        .all() as SqlValue[][];
+    }
+    existing[table] = { rows, max, values };
+  }
+  return existing;
+}
+
+/** What `planSampleRows` needs to know about the rows this database already holds. */
+export function readExisting(database: Database.Database, graph: SchemaGraph): ExistingData {
+  return readExistingWith(database, analyze(graph));
+}
