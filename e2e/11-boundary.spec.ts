@@ -162,6 +162,31 @@ test("forged Host, Origin and Sec-Fetch-Site headers are refused by next start, 
   expect((await send({ path: "/api/tables/user_account/csv", headers: { host: `localhost:${PORT}` } })).status).toBe(200);
 });
 
+test("a chunked body with no Content-Length is read no further than the limit by every write route, and changes nothing", async ({
+  page,
+}) => {
+  await migrateIfNeeded(page);
+  const before = state();
+  const origin = `http://127.0.0.1:${PORT}`;
+  for (const route of ["/api/sample", "/api/schema"]) {
+    let sent = 0;
+    const body = new ReadableStream({
+      pull(controller) {
+        if (sent++ === 6) return controller.close();
+        controller.enqueue(new Uint8Array(1024 * 1024).fill(32));
+      },
+    });
+    const response = await fetch(`${origin}${route}`, {
+      method: "POST",
+      headers: { origin },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect([route, response.status, (await response.json()).error]).toEqual([route, 413, expect.stringMatching(/over 5\.1 MB/)]);
+  }
+  expect(state()).toBe(before);
+});
+
 test("CSV export writes formula-like text with a leading ' so that a spreadsheet does not run it", async ({ page }) => {
   await migrateIfNeeded(page);
   const database = new Database(databaseFile);

@@ -151,7 +151,7 @@ export function useSchemaSync(options: {
       } else {
         const located: Record<string, string[]> = {};
         const general: string[] = [];
-        for (const problem of result.problems ?? []) {
+        for (const problem of result.kind === "invalid" ? result.problems : []) {
           if (problem.elementId) (located[problem.elementId] ??= []).push(problem.message);
           else general.push(problem.message);
         }

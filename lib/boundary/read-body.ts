@@ -23,3 +23,13 @@ export async function readBody(request: Request, max = MAX_REQUEST_BYTES): Promi
   }
   return Buffer.concat(chunks).toString("utf8");
 }
+
+/** The body as JSON, read no further than `max` bytes; `undefined` when it is not JSON. */
+export async function readJson(request: Request, max = MAX_REQUEST_BYTES): Promise<unknown> {
+  const text = await readBody(request, max);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { nodeLayoutSchema } from "../project/schema-store";
 import { enumSchema, fieldSchema, modelSchema, schemaGraphSchema } from "../schema/graph";
-import type { SchemaProblem } from "../schema/compile";
-import type { Conflict } from "./merge";
 import { parseKey, type ElementChange } from "./patch";
-import type { VersionRecord } from "./schema-head";
+import type { PatchResult } from "./schema-head";
 
 /**
  * A patch as it arrives from a tab, checked before anything reads it: each element's value
@@ -43,8 +41,9 @@ export const patchRequestSchema = z.object({
   by: z.string().min(8).max(64),
 });
 
-/** The server's answer to a patch: the new version and what the tab missed, or why nothing was written. */
+/**
+ * The server's answer to a patch: schema-head's result, a conflict without the head and the
+ * missed versions (the tab reads the server's design again after one).
+ */
 export type PatchAnswer =
-  | { ok: true; version: number; hash: string; written: boolean; missed: VersionRecord[] }
-  | { ok: false; kind: "conflict"; error: string; conflicts: Conflict[] }
-  | { ok: false; kind: "invalid" | "stale" | "refused"; error: string; problems?: SchemaProblem[] };
+  Exclude<PatchResult, { kind: "conflict" }> | Omit<Extract<PatchResult, { kind: "conflict" }>, "head" | "missed">;

@@ -22,10 +22,6 @@ function tell(project: string) {
   for (const listener of shared.listeners.get(project) ?? []) listener(everyone);
 }
 
-export function presentTabs(project: string): Presence[] {
-  return [...(shared.tabs.get(project)?.values() ?? [])];
-}
-
 /** A tab says who it is and what it has selected (only a tab whose stream is open counts). */
 export function updatePresence(project: string, presence: Presence): void {
   const tabs = shared.tabs.get(project);

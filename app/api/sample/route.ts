@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { generateSampleData, MAX_SAMPLE_ROWS, SampleRefused } from "@/lib/data/sample";
+import { BodyTooLarge, readJson } from "@/lib/boundary/read-body";
 import { currentProject } from "@/lib/project/project";
 
 /**
@@ -14,7 +15,14 @@ const inputSchema = z.object({
 });
 
 export async function POST(request: Request): Promise<Response> {
-  const parsed = inputSchema.safeParse(await request.json().catch(() => null));
+  let input: unknown;
+  try {
+    input = await readJson(request);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return Response.json({ error: error.message }, { status: 413 });
+    throw error;
+  }
+  const parsed = inputSchema.safeParse(input);
   if (!parsed.success) {
     return Response.json(
       {

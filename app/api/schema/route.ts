@@ -1,5 +1,5 @@
 import { invalidInput, refused } from "@/app/action-result";
-import { BodyTooLarge, readBody } from "@/lib/boundary/read-body";
+import { BodyTooLarge, readJson } from "@/lib/boundary/read-body";
 import { currentProject } from "@/lib/project/project";
 import { patchRequestSchema } from "@/lib/sync/patch-schema";
 import { rateLimiter } from "@/lib/sync/rate-limit";
@@ -25,11 +25,12 @@ const answer = (body: PatchAnswer, status = 200) => Response.json(body, { status
 export async function POST(request: Request): Promise<Response> {
   let input: unknown;
   try {
-    input = JSON.parse(await readBody(request));
+    input = await readJson(request);
   } catch (error) {
     if (error instanceof BodyTooLarge) return answer({ ok: false, kind: "refused", error: error.message }, 413);
-    return answer({ ok: false, kind: "refused", error: "Invalid request: the body is not JSON." }, 400);
+    throw error;
   }
+  if (input === undefined) return answer({ ok: false, kind: "refused", error: "Invalid request: the body is not JSON." }, 400);
   const parsed = patchRequestSchema.safeParse(input);
   if (!parsed.success) return answer({ kind: "refused", ...invalidInput(parsed.error) }, 400);
   if (!allowPatch(parsed.data.by)) {
