@@ -108,11 +108,14 @@ export function missingElements(changes: ElementChange[], current: SchemaGraph):
  * A graph read from the file again, with the ids of the graph it replaces where names match
  * (a model by name, a field by name within it, an enum by name): an edit in an IDE keeps
  * what the canvas knows, and the change between the two is only what the file changed.
+ * A model or enum the file did not change stays the very object it was, so that what
+ * follows (the diff, the printing, a tab's redraw) skips it at once.
  */
 export function keepIdentity(previous: SchemaGraph, reread: SchemaGraph): SchemaGraph {
   const models = new Map(previous.models.map((m) => [m.name, m]));
   const enums = new Map(previous.enums.map((e) => [e.name, e]));
   const ids = new Map<string, string>();
+  const unchanged = <T>(was: T, now: T) => (JSON.stringify(was) === JSON.stringify(now) ? was : now);
   const result: SchemaGraph = {
     ...reread,
     models: reread.models.map((model) => {
@@ -120,13 +123,17 @@ export function keepIdentity(previous: SchemaGraph, reread: SchemaGraph): Schema
       if (!was) return model;
       ids.set(model.id, was.id);
       const fields = new Map(was.fields.map((f) => [f.name, f]));
-      return { ...model, id: was.id, fields: model.fields.map((f) => ({ ...f, id: fields.get(f.name)?.id ?? f.id })) };
+      return unchanged(was, {
+        ...model,
+        id: was.id,
+        fields: model.fields.map((f) => ({ ...f, id: fields.get(f.name)?.id ?? f.id })),
+      });
     }),
     enums: reread.enums.map((item) => {
       const was = enums.get(item.name);
       if (!was) return item;
       ids.set(item.id, was.id);
-      return { ...item, id: was.id };
+      return unchanged(was, { ...item, id: was.id });
     }),
   };
   if (reread.order) result.order = reread.order.map((id) => ids.get(id) ?? id);

@@ -69,6 +69,16 @@ describe("the server's versioned schema", () => {
     expect(model(head.graph, "User").id).toBe(model(a.seen.graph, "User").id);
   });
 
+  test("a file changed by hand: the models it left alone stay the same objects, and its version names only what it changed", async () => {
+    const before = await currentHead(project);
+    fs.writeFileSync(project.schemaPath, schemaText().replace(/fullname(\s+)String\?/, "fullname$1String"));
+    const after = await currentHead(project);
+    expect(after.log.at(-1)).toMatchObject({ by: "file", changes: [{ key: expect.stringContaining("fullname") }] });
+    expect(model(after.graph, "Address")).toBe(model(before.graph, "Address"));
+    expect(model(after.graph, "User")).not.toBe(model(before.graph, "User"));
+    expect(field(after.graph, "User", "fullname")).toMatchObject({ id: field(before.graph, "User", "fullname").id, optional: false });
+  });
+
   test("a file mid-edit and invalid: edits are refused with Prisma's problem, the file is left alone", async () => {
     const a = await tab("tab-a");
     const broken = `${schemaText()}\nmodel Broken {\n  id Int @id\n  half\n}\n`;
