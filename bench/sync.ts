@@ -90,8 +90,16 @@ async function measure(shape: Shape): Promise<string[]> {
   try {
     const [a, b] = [await browser.newPage(), await browser.newPage()];
     const bodies: number[] = [];
+    const isPatch = (request: { method(): string; postData(): string | null }) =>
+      request.method() === "POST" && request.postData()?.includes('"base"');
     a.on("request", (request) => {
-      if (request.method() === "POST" && request.postData()?.includes('"base"')) bodies.push(request.postData()!.length);
+      if (isPatch(request)) bodies.push(request.postData()!.length);
+    });
+    // The server's own time for each edit (its Server-Timing), to tell it from the browser's.
+    const serverApply: number[] = [];
+    a.on("response", (response) => {
+      const applied = /apply;dur=([\d.]+)/.exec(response.headers()["server-timing"] ?? "");
+      if (isPatch(response.request()) && applied) serverApply.push(Number(applied[1]));
     });
     for (const page of [a, b]) {
       await page.goto(`http://127.0.0.1:${PORT}/`);
@@ -173,6 +181,7 @@ async function measure(shape: Shape): Promise<string[]> {
           `request_bytes_max=${Math.max(...size[kind])} (runs=${RUNS})`,
       );
     }
+    lines.push(`sync schema=${shape.label} server_apply_${figures(serverApply)} (every edit above, as the server timed it)`);
     // A file written by hand (as an editor saves it), until the open tab shows it.
     const hand: number[] = [];
     for (let i = 0; i < 5; i++) {

@@ -20,9 +20,12 @@ export const dynamic = "force-dynamic";
 /** A flood from one tab is refused (20 a second, bursts of 60); other tabs are not slowed. */
 const allowPatch = rateLimiter({ perSecond: 20, burst: 60 });
 
-const answer = (body: PatchAnswer, status = 200) => Response.json(body, { status });
+/** The answer, with how long reading and applying took (Server-Timing: the browser's devtools and the bench show it). */
+const answer = (body: PatchAnswer, status = 200, timing?: string) =>
+  Response.json(body, { status, headers: timing ? { "Server-Timing": timing } : undefined });
 
 export async function POST(request: Request): Promise<Response> {
+  const arrived = performance.now();
   let input: unknown;
   try {
     input = await readJson(request);
@@ -38,9 +41,11 @@ export async function POST(request: Request): Promise<Response> {
     return answer({ ok: false, kind: "refused", error }, 429);
   }
   try {
+    const started = performance.now();
     const result = await applyPatch(currentProject(), parsed.data);
-    if (result.ok || result.kind !== "conflict") return answer(result);
-    return answer({ ok: false, kind: "conflict", error: result.error, conflicts: result.conflicts });
+    const timing = `read;dur=${(started - arrived).toFixed(1)}, apply;dur=${(performance.now() - started).toFixed(1)}`;
+    if (result.ok || result.kind !== "conflict") return answer(result, 200, timing);
+    return answer({ ok: false, kind: "conflict", error: result.error, conflicts: result.conflicts }, 200, timing);
   } catch (error) {
     return answer({ kind: "refused", ...refused(error) }, 500);
   }
