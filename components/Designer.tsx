@@ -6,7 +6,7 @@ import dynamic from "next/dynamic";
 import type { SchemaGraph } from "@/lib/schema/graph";
 import type { SchemaVersion } from "@/lib/sync/schema-head";
 import { SchemaEditorContext, type Focus } from "./canvas/editor-context";
-import { layoutById, type NodeView } from "./canvas/graph-to-flow";
+import { layoutById, type NodeView, type Position } from "./canvas/graph-to-flow";
 import { SchemaCanvas } from "./canvas/SchemaCanvas";
 import { TableDataContext } from "./canvas/table-data";
 import { DataPanel } from "./data-grid/DataPanel";
@@ -130,6 +130,10 @@ function DesignerPage(props: {
     centerOfView: view.centerOfView,
     setFocus,
   });
+  const onDropNode = useCallback(
+    (kind: string, position: Position) => addNode(kind === "enum" ? "enum" : "table", position),
+    [addNode],
+  );
   useShortcuts({
     historyRef,
     selectedRef,
@@ -207,7 +211,7 @@ function DesignerPage(props: {
                 problems={problems}
                 focusedId={focusedId}
                 onMoved={onMoved}
-                onDropNode={(kind, position) => addNode(kind === "enum" ? "enum" : "table", position)}
+                onDropNode={onDropNode}
                 onConnectModels={onConnectModels}
                 onSelectionChange={onSelectionChange}
               />

@@ -14,9 +14,10 @@ import {
   type Connection,
   type Edge,
   type FinalConnectionState,
+  type Node,
   type NodeChange,
 } from "@xyflow/react";
-import { useCallback, useEffect, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import type { SchemaGraph } from "@/lib/schema/graph";
 import { CrowFootMarkers } from "./CrowFootMarkers";
 import { useSchemaEditor } from "./editor-context";
@@ -32,6 +33,14 @@ import {
 import { ModelNode, SUMMARY_ZOOM } from "./ModelNode";
 
 const nodeTypes = { model: ModelNode, enum: EnumNode };
+
+// Every prop of <ReactFlow> is stable (constants here, callbacks memoized): React Flow copies a
+// changed prop into its store, which runs every node's selector, and a changed minimap color
+// function redraws every node of the minimap. At 5,044 tables each costs a frame.
+const FIT_VIEW = { maxZoom: 1, padding: 0.2 };
+const MULTI_SELECTION_KEYS = ["Meta", "Control"];
+const PRO_OPTIONS = { hideAttribution: true };
+const minimapColor = (node: Node) => (node.type === "enum" ? "#c4b5fd" : "#94a3b8");
 
 function sameNode(a: SchemaFlowNode, b: SchemaFlowNode): boolean {
   if (a.position.x !== b.position.x || a.position.y !== b.position.y || a.type !== b.type) return false;
@@ -149,6 +158,9 @@ export function SchemaCanvas(props: {
     [onConnectModels],
   );
 
+  // Read when a relation is dropped, not a dependency: the handler stays the same across edits.
+  const graphRef = useRef(graph);
+  graphRef.current = graph;
   // A relation dropped on a table's body rather than on one of its rows still joins the tables.
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
@@ -156,10 +168,10 @@ export function SchemaCanvas(props: {
       const point = "changedTouches" in event ? event.changedTouches[0] : event;
       const element = document.elementFromPoint(point.clientX, point.clientY)?.closest(".react-flow__node");
       const toModelId = element?.getAttribute("data-id");
-      if (!toModelId || !graph.models.some((m) => m.id === toModelId)) return;
+      if (!toModelId || !graphRef.current.models.some((m) => m.id === toModelId)) return;
       onConnectModels({ fromModelId: state.fromNode.id, fromFieldId: fieldIdOfHandle(state.fromHandle?.id), toModelId });
     },
-    [graph, onConnectModels],
+    [onConnectModels],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -177,6 +189,19 @@ export function SchemaCanvas(props: {
     [flow, onDropNode],
   );
 
+  const onEdgeClick = useCallback(
+    (_: unknown, edge: Edge) => {
+      const data = edge.data as RelationEdgeData | undefined;
+      if (data) editor.focus({ kind: "relation", modelId: data.modelId, fieldId: data.fieldId });
+    },
+    [editor],
+  );
+  const onPaneClick = useCallback(() => editor.focus(null), [editor]);
+  const onSelected = useCallback(
+    ({ nodes: selected }: { nodes: SchemaFlowNode[] }) => onSelectionChange(selected.map((n) => n.id)),
+    [onSelectionChange],
+  );
+
   return (
     <ReactFlow
       nodes={nodes}
@@ -185,23 +210,20 @@ export function SchemaCanvas(props: {
       onNodesChange={onNodesChange}
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}
-      onEdgeClick={(_, edge) => {
-        const data = edge.data as RelationEdgeData | undefined;
-        if (data) editor.focus({ kind: "relation", modelId: data.modelId, fieldId: data.fieldId });
-      }}
-      onPaneClick={() => editor.focus(null)}
-      onSelectionChange={({ nodes: selected }) => onSelectionChange(selected.map((n) => n.id))}
+      onEdgeClick={onEdgeClick}
+      onPaneClick={onPaneClick}
+      onSelectionChange={onSelected}
       onDragOver={onDragOver}
       onDrop={onDrop}
       onlyRenderVisibleElements
       defaultViewport={initialViewport}
       fitView={!initialViewport}
-      fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
+      fitViewOptions={FIT_VIEW}
       minZoom={0.05}
       deleteKeyCode={null}
       selectionKeyCode="Shift"
-      multiSelectionKeyCode={["Meta", "Control"]}
-      proOptions={{ hideAttribution: true }}
+      multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+      proOptions={PRO_OPTIONS}
       aria-label="Schema diagram"
     >
       <ViewportPortal>
@@ -213,7 +235,7 @@ export function SchemaCanvas(props: {
         pannable
         zoomable
         ariaLabel="Overview of the diagram"
-        nodeColor={(n) => (n.type === "enum" ? "#c4b5fd" : "#94a3b8")}
+        nodeColor={minimapColor}
       />
     </ReactFlow>
   );
