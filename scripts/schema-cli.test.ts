@@ -53,9 +53,9 @@ describe("npm run schema", () => {
     ["malformed schema text", "bad.prisma", "model { broken\n", /does not start with any known Prisma schema keyword/],
     [
       "a schema for another provider",
-      "pg.prisma",
-      'datasource db {\n  provider = "postgresql"\n}\n',
-      /works on SQLite; this schema's datasource uses "postgresql"/,
+      "mysql.prisma",
+      'datasource db {\n  provider = "mysql"\n}\n',
+      /works on SQLite and PostgreSQL; this schema's datasource uses "mysql"/,
     ],
     ["a binary file passed as a database", "binary.db", "\u0000\u0001\u0002not sqlite", /is not a SQLite database/],
     [

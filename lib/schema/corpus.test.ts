@@ -7,7 +7,9 @@ import { readDatamodel } from "./prisma-wasm";
 import { readSourceNotes, type SourceNotes } from "./source-notes";
 
 /**
- * Every schema of ../shared/corpus/prisma (real schemas by other people, SQLite-adapted):
+ * Every schema of ../shared/corpus/prisma (real schemas by other people, SQLite-adapted)
+ * and of ../shared/corpus/postgresql (their PostgreSQL originals: native types, scalar
+ * lists, Json defaults, index options, extensions):
  * read into the graph and printed back, it must mean the same to Prisma (equal datamodel:
  * models, fields, types, attributes, defaults, relations with names and actions, enums,
  * keys and indexes, @map/@@map, documentation) and keep every comment. What Prisma's
@@ -15,8 +17,15 @@ import { readSourceNotes, type SourceNotes } from "./source-notes";
  * back as prisma-ast reads it. A schema with constructs the graph cannot hold must be
  * refused for writing, never written without them. Every failure is listed.
  */
-const CORPUS = path.resolve(import.meta.dirname, "../../../shared/corpus/prisma");
-const files = fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).filter((f) => f.endsWith(".prisma")) : [];
+const corpusFiles = (name: string) => {
+  const folder = path.resolve(import.meta.dirname, "../../../shared/corpus", name);
+  return fs.existsSync(folder)
+    ? fs
+        .readdirSync(folder)
+        .filter((f) => f.endsWith(".prisma"))
+        .map((f) => path.join(folder, f))
+    : [];
+};
 
 function allComments(notes: SourceNotes): string[] {
   const comments = [...notes.header, ...notes.footer];
@@ -37,11 +46,22 @@ function verbatimParts(notes: SourceNotes): string[] {
   return parts.sort();
 }
 
-test.skipIf(!files.length)(`the corpus round-trips: ${files.length} schemas`, () => {
+/** What else the datamodel leaves out and a database needs: datasource settings (extensions...), foreign key names. */
+function settingsAndKeyNames(notes: SourceNotes): string[] {
+  const parts = notes.datasourceConfig.map(([key, value]) => `${key} = ${value}`);
+  for (const [name, block] of notes.blocks)
+    for (const [member, { relationMap }] of block.members) if (relationMap) parts.push(`${name}.${member}: ${relationMap}`);
+  return parts.sort();
+}
+
+test.each(["prisma", "postgresql"])("the %s corpus round-trips", (corpus) => {
+  const files = corpusFiles(corpus);
+  if (!files.length) return;
   const failures: string[] = [];
   const readOnly: string[] = [];
-  for (const file of files) {
-    const text = fs.readFileSync(path.join(CORPUS, file), "utf8");
+  for (const filePath of files) {
+    const file = path.basename(filePath);
+    const text = fs.readFileSync(filePath, "utf8");
     try {
       const graph = parseSchema(text);
       if (graph.readOnly?.length) {
@@ -73,6 +93,14 @@ test.skipIf(!files.length)(`the corpus round-trips: ${files.length} schemas`, ()
       for (const comment of allComments(readSourceNotes(printed.text)))
         lost.splice(lost.indexOf(comment), lost.indexOf(comment) >= 0 ? 1 : 0);
       if (lost.length) failures.push(`${file}: comments lost: ${lost.slice(0, 5).join(" / ")}`);
+      const [settings, settingsBack] = [text, printed.text].map((t) => settingsAndKeyNames(readSourceNotes(t)));
+      if (JSON.stringify(settings) !== JSON.stringify(settingsBack))
+        failures.push(
+          `${file}: settings or foreign key names differ: ${settings
+            .filter((p) => !settingsBack.includes(p))
+            .join(" / ")
+            .slice(0, 300)}`,
+        );
       const kept = verbatimParts(readSourceNotes(text));
       const back = verbatimParts(readSourceNotes(printed.text));
       if (JSON.stringify(kept) !== JSON.stringify(back)) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { providerSchema } from "./provider";
 
 /**
  * The domain model of a schema: what the canvas shows and edits, and what is printed as
@@ -9,6 +10,9 @@ import { z } from "zod";
 
 export const SCALAR_TYPES = ["String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes"] as const;
 export type ScalarType = (typeof SCALAR_TYPES)[number];
+
+/** Index access methods Prisma knows (`type:` of @@index; all but BTree are PostgreSQL's). */
+export const INDEX_TYPES = ["BTree", "Hash", "Gist", "Gin", "SpGist", "Brin"] as const;
 
 export const REFERENTIAL_ACTIONS = ["Cascade", "Restrict", "NoAction", "SetNull", "SetDefault"] as const;
 
@@ -32,6 +36,8 @@ export const relationSchema = z.object({
   references: z.array(z.string()).optional(),
   onDelete: z.enum(REFERENTIAL_ACTIONS).optional(),
   onUpdate: z.enum(REFERENTIAL_ACTIONS).optional(),
+  /** map: the foreign key's name in the database. */
+  dbName: z.string().optional(),
 });
 export type Relation = z.infer<typeof relationSchema>;
 
@@ -60,6 +66,8 @@ export const fieldSchema = z.object({
   maxLength: z.number().int().positive().optional(),
   /** map: of the field's own @unique, when the constraint has a chosen name. */
   uniqueDbName: z.string().optional(),
+  /** map: of the field's own @id (the primary key's name), when chosen. */
+  idDbName: z.string().optional(),
   relation: relationSchema.optional(),
   comments: memberCommentsSchema.optional(),
 });
@@ -91,6 +99,12 @@ export const blockIndexSchema = z.object({
   dbName: z.string().optional(),
   /** Fields indexed in a chosen order: `createdAt(sort: Desc)`. */
   sort: z.record(z.string(), z.enum(["Asc", "Desc"])).optional(),
+  /** The index's access method (PostgreSQL): `type: Gin`. */
+  type: z.enum(INDEX_TYPES).optional(),
+  /** Operator classes by field (PostgreSQL): a named one (`JsonbPathOps`) or `raw("gin_trgm_ops")`. */
+  ops: z.record(z.string(), z.string().regex(/^([A-Z][A-Za-z0-9]*|raw\("[^"\\\r\n]*"\))$/)).optional(),
+  /** Indexed prefix length by field (MySQL's `length:`; kept as written). */
+  length: z.record(z.string(), z.number().int().positive()).optional(),
 });
 export type BlockIndex = z.infer<typeof blockIndexSchema>;
 
@@ -153,7 +167,8 @@ export type Generator = z.infer<typeof generatorSchema>;
 export const schemaGraphSchema = z.object({
   datasource: z.object({
     name: z.string(),
-    provider: z.literal("sqlite"),
+    /** As written: `sqlite`, `postgresql` (or its alias `postgres`); see provider.ts. */
+    provider: providerSchema,
     /** Other settings (relationMode...), values as written. */
     config: z.array(z.tuple([z.string(), z.string()])).optional(),
   }),

@@ -2,6 +2,7 @@ import type { Field, Generator, IgnoredModel, Model, SchemaGraph, VerbatimField 
 import { defaultRelationName, splitDocumentation } from "./naming";
 import { readConfig, readDatamodel, type DmmfField, type DmmfIndex } from "./prisma-wasm";
 import { REFERENTIAL_ACTIONS } from "./graph";
+import { isProvider } from "./provider";
 import { emptySourceNotes, type BlockNotes, type MemberNotes, type SourceNotes } from "./source-notes";
 
 /** No notes: the meaning only (comments, order and read-only reasons come from readSourceNotes). */
@@ -36,8 +37,9 @@ export function parseSchema(text: string, notes: SourceNotes = NO_NOTES): Schema
   const config = readConfig(text);
   const datasource = config.datasources[0];
   if (!datasource) throw new Error("The schema has no datasource block");
-  if (datasource.provider !== "sqlite") {
-    throw new Error(`Schemaflow works on SQLite; this schema's datasource uses "${datasource.provider}"`);
+  const provider = datasource.provider;
+  if (!isProvider(provider)) {
+    throw new Error(`Schemaflow works on SQLite and PostgreSQL; this schema's datasource uses "${provider}"`);
   }
   const datamodel = readDatamodel(text);
   const views = new Set([...text.matchAll(/^\s*view\s+([\p{L}\p{M}\p{N}_]+)\s*\{/gmu)].map((m) => m[1]));
@@ -53,17 +55,23 @@ export function parseSchema(text: string, notes: SourceNotes = NO_NOTES): Schema
         .filter((index) => index.isDefinedOnField && index.type === "unique")
         .map((index) => [index.fields[0].name, index.dbName]),
     );
+    const fieldIdName = own.find((index) => index.isDefinedOnField && index.type === "id")?.dbName;
     const blockId = indexes.some((index) => index.type === "id");
     const block = (index: DmmfIndex) => {
       const fields = index.fields.map((f) => f.name);
       const sorted = index.fields.filter((f) => f.sortOrder === "desc" || (f.sortOrder === "asc" && index.type !== "id"));
       const sort = Object.fromEntries(sorted.map((f) => [f.name, f.sortOrder === "desc" ? ("Desc" as const) : ("Asc" as const)]));
+      const ops = index.fields.filter((f) => f.operatorClass).map((f) => [f.name, operatorClass(f.operatorClass!)]);
+      const length = index.fields.filter((f) => f.length).map((f) => [f.name, f.length]);
       return {
         fields,
         ...(index.name ? { name: index.name } : {}),
         // Prisma's datamodel names a constraint only when the schema does (map:), even with the default name.
         ...(index.dbName ? { dbName: index.dbName } : {}),
         ...(sorted.length ? { sort } : {}),
+        ...(index.algorithm ? { type: index.algorithm } : {}),
+        ...(ops.length ? { ops: Object.fromEntries(ops) } : {}),
+        ...(length.length ? { length: Object.fromEntries(length) } : {}),
       };
     };
     const primaryKey = indexes.find((index) => index.type === "id");
@@ -80,7 +88,10 @@ export function parseSchema(text: string, notes: SourceNotes = NO_NOTES): Schema
         if (uniqueDbName) field.uniqueDbName = uniqueDbName;
         // A single-field @@id marks its field as the id in the DMMF: print it once, as @@id.
         if (blockId) field.isId = false;
-        const comments = memberComments(notes.blocks.get(model.name)?.members.get(field.name));
+        if (field.isId && fieldIdName) field.idDbName = fieldIdName;
+        const member = notes.blocks.get(model.name)?.members.get(field.name);
+        if (field.relation && member?.relationMap !== undefined) field.relation.dbName = member.relationMap;
+        const comments = memberComments(member);
         if (comments) field.comments = comments;
         return field;
       }),
@@ -100,7 +111,7 @@ export function parseSchema(text: string, notes: SourceNotes = NO_NOTES): Schema
   return {
     datasource: {
       name: datasource.name,
-      provider: "sqlite",
+      provider,
       ...(notes.datasourceConfig.length ? { config: notes.datasourceConfig } : {}),
     },
     generators: readGenerators(text),
@@ -191,6 +202,11 @@ function toField(modelName: string, field: DmmfField): Field {
     };
   }
   return result;
+}
+
+/** Prisma's named operator classes are PascalCase (`JsonbPathOps`); any other is written raw("..."). */
+function operatorClass(name: string): string {
+  return /^[A-Z][A-Za-z0-9]*$/.test(name) ? name : `raw(${JSON.stringify(name)})`;
 }
 
 function printNativeType([name, args]: [string, string[]]): string {

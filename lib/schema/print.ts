@@ -81,7 +81,7 @@ const list = (names: string[]) => `[${names.join(", ")}]`;
 function fieldLine(field: Field): string {
   const type = `${field.type}${field.list ? "[]" : field.optional ? "?" : ""}`;
   const attributes: string[] = [];
-  if (field.isId) attributes.push("@id");
+  if (field.isId) attributes.push(field.idDbName ? `@id(map: ${quote(field.idDbName)})` : "@id");
   if (field.isUnique) attributes.push(field.uniqueDbName ? `@unique(map: ${quote(field.uniqueDbName)})` : "@unique");
   if (field.default !== undefined) attributes.push(`@default(${field.default})`);
   if (field.updatedAt) attributes.push("@updatedAt");
@@ -95,15 +95,27 @@ function fieldLine(field: Field): string {
     if (relation.references?.length) args.push(`references: ${list(relation.references)}`);
     if (relation.onDelete) args.push(`onDelete: ${relation.onDelete}`);
     if (relation.onUpdate) args.push(`onUpdate: ${relation.onUpdate}`);
+    if (relation.dbName) args.push(`map: ${quote(relation.dbName)}`);
     if (args.length) attributes.push(`@relation(${args.join(", ")})`);
   }
   return ["  " + field.name, type, ...attributes].join(" ");
 }
 
+/** An indexed field with its options: `email(ops: raw("gin_trgm_ops"), sort: Desc)`. */
+function indexedField(index: BlockIndex, field: string): string {
+  const options = [
+    index.ops?.[field] && `ops: ${index.ops[field]}`,
+    index.length?.[field] && `length: ${index.length[field]}`,
+    index.sort?.[field] && `sort: ${index.sort[field]}`,
+  ].filter(Boolean);
+  return options.length ? `${field}(${options.join(", ")})` : field;
+}
+
 function blockAttribute(attribute: string, index: BlockIndex): string {
-  const args = [list(index.fields.map((f) => (index.sort?.[f] ? `${f}(sort: ${index.sort[f]})` : f)))];
+  const args = [list(index.fields.map((f) => indexedField(index, f)))];
   if (index.name) args.push(`name: ${quote(index.name)}`);
   if (index.dbName) args.push(`map: ${quote(index.dbName)}`);
+  if (index.type) args.push(`type: ${index.type}`);
   return `  ${attribute}(${args.join(", ")})`;
 }
 

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import path from "node:path";
+import type { INDEX_TYPES } from "./graph";
 
 /**
  * Prisma's own schema tooling (the prisma-fmt crate compiled to WebAssembly): the same
@@ -105,7 +106,8 @@ export interface DmmfIndex {
   isDefinedOnField: boolean;
   name?: string;
   dbName?: string;
-  fields: { name: string; sortOrder?: "asc" | "desc" }[];
+  algorithm?: (typeof INDEX_TYPES)[number];
+  fields: { name: string; sortOrder?: "asc" | "desc"; length?: number; operatorClass?: string }[];
 }
 export interface Datamodel {
   models: DmmfModel[];

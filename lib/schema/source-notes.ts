@@ -14,6 +14,8 @@ export interface MemberNotes {
   trailing?: string;
   /** A blank line before it in the source (prisma format aligns each group apart). */
   gapBefore?: boolean;
+  /** `@relation(map: ...)`: the foreign key's name, which Prisma's datamodel leaves out. */
+  relationMap?: string;
 }
 
 /** A field Prisma's datamodel leaves out, as prisma-ast reads it. */
@@ -127,6 +129,8 @@ function memberNotes(items: Node[], restore: (text: string) => string): BlockNot
       // A trailing /// is documentation, which Prisma's datamodel already holds (not for verbatim fields).
       if (comment && (reason || !isDocumentation(comment))) member.trailing = comment;
       if (gap && notes.members.size) member.gapBefore = true;
+      const relationMap = relationMapOf(item);
+      if (relationMap !== undefined) member.relationMap = restore(relationMap);
       notes.members.set(name, member);
       if (reason) {
         notes.verbatim.push({
@@ -150,6 +154,25 @@ function memberNotes(items: Node[], restore: (text: string) => string): BlockNot
   }
   notes.end = [...afterFields, ...pending];
   return notes;
+}
+
+/** The `map:` argument of a field's @relation, unquoted. */
+function relationMapOf(field: Node): string | undefined {
+  const relation = ((field.attributes as Node[] | undefined) ?? []).find((a) => a.name === "relation");
+  for (const arg of (relation?.args as Node[] | undefined) ?? []) {
+    const value = arg.value as Node | undefined;
+    if (value?.type === "keyValue" && value.key === "map") return JSON.parse(value.value as string) as string;
+  }
+  return undefined;
+}
+
+/** A datasource setting's value as written: `[pgvector(map: "vector"), citext]`. */
+function printAssignmentValue(assignment: Node): string {
+  const block = { type: "datasource", name: "d", assignments: [assignment] };
+  const line = printSchema({ type: "schema", list: [block] } as never)
+    .split(/\r?\n/)
+    .find((l) => l.trim().startsWith(`${assignment.key as string} `))!;
+  return line.slice(line.indexOf("=") + 1).trim();
 }
 
 /** An @@ignore block as prisma-ast reads it: comments above it, its lines, blank lines kept. */
@@ -248,7 +271,7 @@ export function readSourceNotes(text: string): SourceNotes {
       notes.header.push(...pending);
       for (const assignment of (block.assignments as Node[]) ?? []) {
         if (assignment.type === "assignment" && assignment.key !== "provider") {
-          notes.datasourceConfig.push([assignment.key as string, restore(String(assignment.value))]);
+          notes.datasourceConfig.push([assignment.key as string, restore(printAssignmentValue(assignment))]);
         }
       }
     } else if (block.type === "type") {

@@ -26,8 +26,22 @@ test("offsets stay right after non-ASCII text", () => {
   if (!result.ok) expect(text.slice(result.diagnostics[0].from, result.diagnostics[0].to)).toContain("fullname");
 });
 
-test("another provider is refused with a clear message", () => {
-  const result = checkSchemaText(shipped.replace('provider = "sqlite"', 'provider = "postgresql"'));
+test("a provider other than SQLite and PostgreSQL is refused with a clear message", () => {
+  const result = checkSchemaText(shipped.replace('provider = "sqlite"', 'provider = "mysql"'));
   expect(result.ok).toBe(false);
-  if (!result.ok) expect(result.diagnostics[0].message).toMatch(/works on SQLite/);
+  if (!result.ok) expect(result.diagnostics[0].message).toMatch(/works on SQLite and PostgreSQL; .* uses "mysql"/);
+});
+
+test("PostgreSQL (or its alias postgres) is read, native types, lists and index options included", () => {
+  for (const provider of ["postgresql", "postgres"]) {
+    const text = shipped
+      .replace('provider = "sqlite"', `provider = "${provider}"`)
+      .replace(/(\n\s+fullname\s+)String\?/, "$1String[] @db.VarChar(30)");
+    const result = checkSchemaText(text);
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (!result.ok) continue;
+    expect(result.graph.datasource.provider).toBe(provider);
+    const fullname = result.graph.models.find((m) => m.name === "User")!.fields.find((f) => f.name === "fullname");
+    expect(fullname).toMatchObject({ list: true, nativeType: "VarChar(30)" });
+  }
 });
