@@ -5,6 +5,7 @@ import { GridRefused } from "@/lib/data/catalogue";
 import { NoDrift } from "@/lib/migrate/drift";
 import { MigrationLocked } from "@/lib/migrate/lock";
 import { UnsafeNamesRefused } from "@/lib/schema/identifiers";
+import { DatabaseUnavailable } from "@/lib/project/database-project";
 
 /**
  * How every server action answers: the result, or a reason the browser can show. None
@@ -13,7 +14,7 @@ import { UnsafeNamesRefused } from "@/lib/schema/identifiers";
 export type ActionResult<T> = ({ ok: true } & T) | { ok: false; error: string; problems?: SchemaProblem[] };
 
 /** Refusals the user can act on; anything else is also logged on the server. */
-const EXPECTED = [SeedRefused, GridRefused, NoDrift, MigrationLocked, UnsafeNamesRefused];
+const EXPECTED = [SeedRefused, GridRefused, NoDrift, MigrationLocked, UnsafeNamesRefused, DatabaseUnavailable];
 
 export function refused(error: unknown): { ok: false; error: string } {
   const message = error instanceof Error ? error.message : String(error);

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { attempt, invalidInput, refused, type ActionResult } from "./action-result";
+import { databaseProject } from "@/lib/project/database-project";
 import { applyRevision, planRevision, resetDatabase, type ApplyResult, type RevisionPlan } from "@/lib/migrate/revision";
 import { importTooLarge, MAX_IMPORT_BYTES } from "@/lib/boundary/limits";
 import { importUpload, type Imported } from "@/lib/import/open-any";
@@ -58,7 +59,7 @@ export async function readSchemaHeadAction(): Promise<
 }
 
 export async function previewRevisionAction(): Promise<ActionResult<{ plan: RevisionPlan }>> {
-  return attempt(async () => ({ plan: await planRevision(currentProject()) }));
+  return attempt(async () => ({ plan: await planRevision(await databaseProject()) }));
 }
 
 export async function applyRevisionAction(input: unknown): Promise<ActionResult<{ result: ApplyResult }>> {
@@ -75,7 +76,7 @@ export async function applyRevisionAction(input: unknown): Promise<ActionResult<
     })
     .safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({ result: await applyRevision(currentProject(), parsed.data) }));
+  return attempt(async () => ({ result: await applyRevision(await databaseProject(), parsed.data) }));
 }
 
 export async function readSchemaTextAction(): Promise<ActionResult<{ text: string; version: string }>> {
@@ -99,7 +100,7 @@ export async function checkSchemaTextAction(
 }
 
 export async function exportSqlAction(): Promise<ActionResult<{ sql: string }>> {
-  return attempt(async () => ({ sql: await schemaDdl((await openSchema(currentProject())).text) }));
+  return attempt(async () => ({ sql: await schemaDdl((await openSchema(await databaseProject())).text) }));
 }
 
 /**
@@ -126,22 +127,22 @@ export async function replaceSchemaAction(input: unknown): Promise<ActionResult<
 }
 
 export async function historyAction(): Promise<ActionResult<{ history: RevisionEntry[] }>> {
-  return attempt(async () => ({ history: await readHistory(currentProject()) }));
+  return attempt(async () => ({ history: await readHistory(await databaseProject()) }));
 }
 
 export async function rollbackAction(input: unknown): Promise<ActionResult<{ result: RollbackResult }>> {
   const parsed = z.object({ acceptDataLoss: z.boolean().optional() }).safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({ result: await rollbackLast(currentProject(), parsed.data) }));
+  return attempt(async () => ({ result: await rollbackLast(await databaseProject(), parsed.data) }));
 }
 
 export async function driftAction(): Promise<ActionResult<{ drift: Drift }>> {
-  return attempt(async () => ({ drift: await detectDrift(currentProject()) }));
+  return attempt(async () => ({ drift: await detectDrift(await databaseProject()) }));
 }
 
 /** Deletes the development database and applies every revision to a new one. */
 export async function resetDatabaseAction(): Promise<ActionResult<{ applied: string[] }>> {
-  return attempt(async () => ({ applied: await resetDatabase(currentProject()) }));
+  return attempt(async () => ({ applied: await resetDatabase(await databaseProject()) }));
 }
 
 /**
@@ -151,5 +152,5 @@ export async function resetDatabaseAction(): Promise<ActionResult<{ applied: str
 export async function reconcileDriftAction(input: unknown): Promise<ActionResult<{ result: Reconciled }>> {
   const parsed = z.object({ name: z.string().trim().max(100).optional() }).safeParse(input ?? {});
   if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({ result: await reconcileDrift(currentProject(), parsed.data) }));
+  return attempt(async () => ({ result: await reconcileDrift(await databaseProject(), parsed.data) }));
 }

@@ -16,9 +16,11 @@ import {
 import { FILTER_OPERATORS } from "@/lib/data/filters";
 import { seedTutorial, type SeedResult } from "@/lib/data/seed";
 import { listTables, type TableSummary } from "@/lib/data/tables";
-import { currentProject } from "@/lib/project/project";
+import type { Project } from "@/lib/project/project";
+import type { SchemaGraph } from "@/lib/schema/graph";
 import { schemaGraphIfValid } from "@/lib/project/schema-store";
 import { attempt, invalidInput, type ActionResult } from "./action-result";
+import { databaseProject } from "@/lib/project/database-project";
 
 /**
  * The data panel's actions: seeding, and the rows of the database's tables. A table or
@@ -33,12 +35,20 @@ const filters = z
   .max(50);
 const sort = z.object({ column: name, direction: z.enum(["asc", "desc"]) });
 
+/** Work on the rows, given the project and its schema (when valid), on a database the grid can read. */
+function onRows<T extends object>(work: (project: Project, graph: SchemaGraph | undefined) => T): Promise<ActionResult<T>> {
+  return attempt(async () => {
+    const project = await databaseProject();
+    return work(project, await schemaGraphIfValid(project));
+  });
+}
+
 export async function seedAction(): Promise<ActionResult<{ result: SeedResult }>> {
-  return attempt(async () => ({ result: await seedTutorial(currentProject()) }));
+  return attempt(async () => ({ result: await seedTutorial(await databaseProject()) }));
 }
 
 export async function listTablesAction(): Promise<ActionResult<{ tables: TableSummary[] }>> {
-  return attempt(async () => ({ tables: listTables(currentProject(), await schemaGraphIfValid(currentProject())) }));
+  return onRows((project, graph) => ({ tables: listTables(project, graph) }));
 }
 
 export async function readRowsAction(input: unknown): Promise<ActionResult<{ page: RowsPage }>> {
@@ -52,41 +62,37 @@ export async function readRowsAction(input: unknown): Promise<ActionResult<{ pag
     })
     .safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({ page: readRows(currentProject(), await schemaGraphIfValid(currentProject()), parsed.data) }));
+  return onRows((project, graph) => ({ page: readRows(project, graph, parsed.data) }));
 }
 
 export async function countRowsAction(input: unknown): Promise<ActionResult<{ count: number }>> {
   const parsed = z.object({ table: name, filters: filters.optional() }).safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({
-    count: countRows(currentProject(), await schemaGraphIfValid(currentProject()), parsed.data.table, parsed.data.filters),
-  }));
+  return onRows((project, graph) => ({ count: countRows(project, graph, parsed.data.table, parsed.data.filters) }));
 }
 
 export async function updateCellAction(input: unknown): Promise<ActionResult<{ row: GridRow }>> {
   const parsed = z.object({ table: name, key, column: name, value: z.string().max(1_000_000).nullable() }).safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({ row: updateCell(currentProject(), await schemaGraphIfValid(currentProject()), parsed.data) }));
+  return onRows((project, graph) => ({ row: updateCell(project, graph, parsed.data) }));
 }
 
 export async function insertRowAction(input: unknown): Promise<ActionResult<{ row: GridRow }>> {
   const parsed = z.object({ table: name, values: z.record(name, z.string().max(1_000_000).nullable()) }).safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({ row: insertRow(currentProject(), await schemaGraphIfValid(currentProject()), parsed.data) }));
+  return onRows((project, graph) => ({ row: insertRow(project, graph, parsed.data) }));
 }
 
 export async function deleteRowsAction(input: unknown): Promise<ActionResult<{ impact: DeleteImpact }>> {
   const parsed = z.object({ table: name, keys: z.array(key).min(1).max(1000), commit: z.boolean() }).safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({
-    impact: deleteRows(currentProject(), await schemaGraphIfValid(currentProject()), parsed.data, { commit: parsed.data.commit }),
+  return onRows((project, graph) => ({
+    impact: deleteRows(project, graph, parsed.data, { commit: parsed.data.commit }),
   }));
 }
 
 export async function backReferencesAction(input: unknown): Promise<ActionResult<{ references: BackReference[] }>> {
   const parsed = z.object({ table: name, key }).safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({
-    references: backReferences(currentProject(), await schemaGraphIfValid(currentProject()), parsed.data),
-  }));
+  return onRows((project, graph) => ({ references: backReferences(project, graph, parsed.data) }));
 }

@@ -41,3 +41,19 @@ test("status, history, new, up, down and reset, as Alembic's commands", () => {
   expect(run("migrate.ts", "reset", "--force").out).toMatch(/Recreated/);
   expect(run("migrate.ts", "frobnicate").err).toContain("usage: npm run migrate -- status");
 });
+
+test("on a PostgreSQL schema, migrate and seed say what they cannot do yet and touch nothing", () => {
+  project = tempProject();
+  const text = fs.readFileSync(project.schemaPath, "utf8").replace('provider = "sqlite"', 'provider = "postgresql"');
+  fs.writeFileSync(project.schemaPath, text);
+  for (const [script, ...args] of [["migrate.ts", "new", "--name", "init"], ["seed.ts"]]) {
+    const result = run(script, ...args);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(
+      "This schema is for PostgreSQL. The designer edits and saves it, but Migrate, Seed and the data grid",
+    );
+  }
+  expect(fs.existsSync(project.migrationsDir) ? fs.readdirSync(project.migrationsDir) : []).toEqual([]);
+  expect(fs.existsSync(project.databasePath)).toBe(false);
+  expect(fs.readFileSync(project.schemaPath, "utf8")).toBe(text);
+});

@@ -6,7 +6,7 @@ import { detectDrift, reconcileDrift } from "../lib/migrate/drift";
 import { readHistory } from "../lib/migrate/history";
 import { applyRevision, applyUnapplied, planRevision, resetDatabase, type ApplyResult } from "../lib/migrate/revision";
 import { rollbackLast } from "../lib/migrate/rollback";
-import { currentProject } from "../lib/project/project";
+import { databaseProject } from "../lib/project/database-project";
 import { option, runCommand } from "./cli";
 
 const USAGE = `usage: npm run migrate -- status                      where the database is, what is pending
@@ -70,7 +70,7 @@ function report(result: ApplyResult, written: boolean): void {
 
 void runCommand(async () => {
   const args = process.argv.slice(2);
-  const project = currentProject();
+  const project = await databaseProject();
   const acceptDataLoss = args.includes("--accept-data-loss");
   const command = args[0]?.startsWith("--") ? undefined : args[0];
   const name = option(args, "--name");

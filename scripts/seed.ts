@@ -3,7 +3,7 @@
 // through the same code as the app's Generate sample data.
 import { generateSampleData, MAX_SAMPLE_ROWS, type SampleProgress } from "../lib/data/sample";
 import { seedTutorial } from "../lib/data/seed";
-import { currentProject } from "../lib/project/project";
+import { databaseProject } from "../lib/project/database-project";
 import { runCommand } from "./cli";
 
 const USAGE =
@@ -43,7 +43,7 @@ function parseArguments(args: string[]): { rows: number; seed: number } | undefi
 const sample = parseArguments(process.argv.slice(2));
 
 void runCommand(async () => {
-  const project = currentProject();
+  const project = await databaseProject();
   if (!sample) {
     const result = await seedTutorial(project);
     console.log(

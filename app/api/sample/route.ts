@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { generateSampleData, MAX_SAMPLE_ROWS, SampleRefused } from "@/lib/data/sample";
 import { BodyTooLarge, readJson } from "@/lib/boundary/read-body";
-import { currentProject } from "@/lib/project/project";
+import { databaseProject, DatabaseUnavailable } from "@/lib/project/database-project";
 
 /**
  * Generate sample data, with progress: one JSON object per line, `{"progress":…}` while the
@@ -36,13 +36,13 @@ export async function POST(request: Request): Promise<Response> {
     async start(controller) {
       const send = (message: object) => controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
       try {
-        const result = await generateSampleData(currentProject(), {
+        const result = await generateSampleData(await databaseProject(), {
           ...parsed.data,
           onProgress: (progress) => send({ progress }),
         });
         send({ result });
       } catch (error) {
-        if (!(error instanceof SampleRefused)) console.error(error);
+        if (!(error instanceof SampleRefused || error instanceof DatabaseUnavailable)) console.error(error);
         send({ error: error instanceof Error ? error.message : String(error) });
       } finally {
         controller.close();

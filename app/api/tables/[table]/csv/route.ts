@@ -3,7 +3,8 @@ import { GridRefused } from "@/lib/data/catalogue";
 import { toCsvLine } from "@/lib/data/csv";
 import { FILTER_OPERATORS } from "@/lib/data/filters";
 import { exportRows } from "@/lib/data/rows";
-import { currentProject } from "@/lib/project/project";
+import type { Project } from "@/lib/project/project";
+import { databaseProject, DatabaseUnavailable } from "@/lib/project/database-project";
 import { schemaGraphIfValid } from "@/lib/project/schema-store";
 
 /** The rows a grid shows (its filters and sort), as CSV, streamed so a million rows never sit in memory. */
@@ -24,7 +25,13 @@ export async function GET(request: Request, context: { params: Promise<{ table: 
   } catch {
     return new Response("The export's query is not valid.", { status: 400 });
   }
-  const project = currentProject();
+  let project: Project;
+  try {
+    project = await databaseProject();
+  } catch (error) {
+    if (error instanceof DatabaseUnavailable) return new Response(error.message, { status: 409 });
+    throw error;
+  }
   const graph = await schemaGraphIfValid(project);
   const rows = exportRows(project, graph, { table, ...query });
   let header: string;
