@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -9,11 +8,13 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 import { unsafeNames, UnsafeNamesRefused } from "../schema/identifiers";
+import { sqliteAdapterFactory } from "./dialects/sqlite/adapter";
 
 /**
  * Prisma's schema engine (the Rust engine behind `prisma migrate`, compiled to WebAssembly)
- * running in this process on better-sqlite3. The .wasm is compiled once per process; each
- * session gets its own engine and connections and closes them all when done.
+ * running in this process, on SQLite (better-sqlite3) or PostgreSQL (pg): see dialects/.
+ * The .wasm is compiled once per process; each session gets its own engine and connections
+ * and closes them all when done.
  */
 
 type EngineClass = typeof SchemaEngine;
@@ -41,31 +42,22 @@ function loadEngineClass(): EngineClass {
   return bg.SchemaEngine as EngineClass;
 }
 
-/**
- * better-sqlite3's `executeRaw` runs one statement; the engine replays whole migration
- * scripts into the shadow database through it. Multi-statement SQL goes to executeScript.
- */
-function withScriptFallback(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const executeRaw = adapter.executeRaw.bind(adapter);
-  adapter.executeRaw = async (query) => {
-    try {
-      return await executeRaw(query);
-    } catch (error) {
-      if (query.args.length > 0 || !/more than one statement/.test(engineErrorMessage(error))) throw error;
-      await adapter.executeScript(query.sql);
-      return 0;
-    }
-  };
-  return adapter;
-}
-
 export interface EngineSession {
   engine: SchemaEngine;
   /** Frees the engine and closes every connection it opened. */
   close(): Promise<void>;
 }
 
-export async function openEngine(databasePath: string, schema: { path: string; text: string }): Promise<EngineSession> {
+/** The engine on the project's SQLite file. */
+export function openEngine(databasePath: string, schema: { path: string; text: string }): Promise<EngineSession> {
+  return openEngineOn(sqliteAdapterFactory(databasePath), schema);
+}
+
+/** The engine on the database `factory` connects to (lib/migrate/dialects/<database>/adapter). */
+export async function openEngineOn(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  schema: { path: string; text: string },
+): Promise<EngineSession> {
   // A hand-edited file reaches the engine here too (npm run migrate): names that break SQL stop it.
   const unsafe = unsafeNames(schema.text);
   if (unsafe.length) throw new UnsafeNamesRefused(unsafe);
@@ -73,21 +65,24 @@ export async function openEngine(databasePath: string, schema: { path: string; t
   // round trips through the thread pool).
   engineClass ??= loadEngineClass();
   const Engine = engineClass;
-  const factory = new PrismaBetterSqlite3({ url: `file:${databasePath}` });
   const opened: SqlDriverAdapter[] = [];
+  // A connection that fails reaches the engine's caller as "External error id#0": keep ours.
+  const failures: unknown[] = [];
+  const remember = async (connect: () => Promise<SqlDriverAdapter>) => {
+    try {
+      const adapter = await connect();
+      opened.push(adapter);
+      return adapter;
+    } catch (error) {
+      failures.push(error);
+      throw error;
+    }
+  };
   const tracked: SqlMigrationAwareDriverAdapterFactory = {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    async connect() {
-      const adapter = await factory.connect();
-      opened.push(adapter);
-      return adapter;
-    },
-    async connectToShadowDb() {
-      const adapter = withScriptFallback(await factory.connectToShadowDb());
-      opened.push(adapter);
-      return adapter;
-    },
+    connect: () => remember(() => factory.connect()),
+    connectToShadowDb: () => remember(() => factory.connectToShadowDb()),
   };
   const logs: string[] = [];
   const engine = await Engine.new(
@@ -96,7 +91,7 @@ export async function openEngine(databasePath: string, schema: { path: string; t
     bindMigrationAwareSqlAdapterFactory(tracked),
   );
   return {
-    engine,
+    engine: withConnectionErrors(engine, failures),
     async close() {
       engine.free();
       await Promise.all(opened.splice(0).map((adapter) => adapter.dispose()));
@@ -104,10 +99,21 @@ export async function openEngine(databasePath: string, schema: { path: string; t
   };
 }
 
-/** The engine's errors arrive as objects or JSON; this gives the sentence a person reads. */
-export function engineErrorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === "string") return error;
-  const record = error as { message?: string; error?: string } | null;
-  return record?.message ?? record?.error ?? JSON.stringify(error);
+/** The engine, whose failed calls say why a connection failed, when one did, rather than "External error". */
+function withConnectionErrors(engine: SchemaEngine, failures: unknown[]): SchemaEngine {
+  return new Proxy(engine, {
+    get(target, key) {
+      const value = Reflect.get(target, key) as unknown;
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (!(result instanceof Promise)) return result;
+        return result.catch((error: unknown) => {
+          throw failures.splice(0).at(-1) ?? error;
+        });
+      };
+    },
+  });
 }
+
+export { engineErrorMessage } from "./engine-error";
