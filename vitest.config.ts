@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // The engine tests share one process-wide WebAssembly instance and run one file at a time.
     fileParallelism: false,
+    // A throwaway PostgreSQL server for the PostgreSQL tests (lib/testing/pg-server).
+    globalSetup: ["lib/testing/pg-global-setup.ts"],
   },
 });

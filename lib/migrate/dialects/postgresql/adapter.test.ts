@@ -1,0 +1,156 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { tutorialSchema } from "../../../testing/tutorial-schema";
+import { openEngineOn } from "../../engine";
+import { databaseUrl, postgresAdapterFactory, type PostgresTarget } from "./adapter";
+
+/**
+ * Prisma's schema engine on a real PostgreSQL server (the test run's own, lib/testing/pg-server),
+ * through adapter-pg and the fixes of ./adapter: each of the four faults it fixes is one test.
+ */
+const server = inject("postgresUrl");
+const FILTERS = { externalTables: [], externalEnums: [] };
+const SCHEMA = tutorialSchema().replace('provider = "sqlite"', 'provider = "postgresql"');
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const databases = async () =>
+  (await query<{ datname: string }>(server, "SELECT datname FROM pg_database")).map((d) => d.datname).sort();
+
+/** A migrations folder of one revision, as the engine reads it (lib/migrate/migrations-dir). */
+const migrations = (sql: string) => ({
+  baseDir: "/nowhere",
+  lockfile: { path: "migration_lock.toml", content: 'provider = "postgresql"\n' },
+  shadowDbInitScript: "",
+  migrationDirectories: [
+    { path: "20260101000000_init", migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: sql } } },
+  ],
+});
+
+async function withEngine<T>(
+  target: PostgresTarget,
+  work: (engine: Awaited<ReturnType<typeof openEngineOn>>["engine"]) => Promise<T>,
+) {
+  const session = await openEngineOn(postgresAdapterFactory(target), { path: "schema.prisma", text: SCHEMA });
+  try {
+    return await work(session.engine);
+  } finally {
+    await session.close();
+  }
+}
+
+describe.skipIf(!server)("the schema engine on PostgreSQL", () => {
+  let target: PostgresTarget;
+  const created: string[] = [];
+  const freshDatabase = async () => {
+    const name = `test_${randomUUID().replaceAll("-", "")}`;
+    await query(server, `CREATE DATABASE ${name}`);
+    created.push(name);
+    return databaseUrl(server, name);
+  };
+  beforeAll(async () => {
+    target = { url: await freshDatabase() };
+  });
+  afterAll(async () => {
+    for (const name of created) await query(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+
+  test("the tutorial's first revision, applied in one transaction, leaves no drift and no shadow database behind", async () => {
+    const before = await databases();
+    const init = await withEngine(target, (engine) =>
+      engine.diff({
+        from: { tag: "empty" },
+        to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: SCHEMA }] },
+        script: true,
+        exitCode: null,
+        filters: FILTERS,
+      }),
+    );
+    const sql = init.stdout ?? "";
+    expect(sql).toContain('CREATE TABLE "user_account"');
+    expect(sql).toMatch(/FOREIGN KEY \("user_id"\) REFERENCES "user_account"\("id"\) ON DELETE CASCADE/);
+    await query(target.url, `BEGIN;\n${sql}\nCOMMIT;`);
+
+    // The migrations replayed on a shadow database, then compared with the live one: this reads
+    // pg_catalog's "char" columns (fault 1) and uses our shadow database (faults 2 and 3).
+    const drift = await withEngine(target, (engine) =>
+      engine.diff({
+        from: { tag: "migrations", ...migrations(sql) },
+        to: {
+          tag: "schemaDatasource",
+          configDir: "/nowhere",
+          files: [{ path: "schema.prisma", content: 'datasource db {\n  provider = "postgresql"\n}\n' }],
+        },
+        script: true,
+        exitCode: true,
+        filters: FILTERS,
+      }),
+    );
+    expect(drift.exitCode).toBe(0);
+    expect(await databases()).toEqual(before);
+  });
+
+  test("a migration with a dollar-quoted function body and a ';' in a literal replays whole (fault 4)", async () => {
+    const url = await freshDatabase();
+    const sql = [
+      `CREATE TABLE "note" ("id" SERIAL PRIMARY KEY, "body" TEXT NOT NULL DEFAULT 'a;b');`,
+      `CREATE FUNCTION touch() RETURNS trigger AS $$ BEGIN NEW.body := NEW.body || ';'; RETURN NEW; END; $$ LANGUAGE plpgsql;`,
+    ].join("\n");
+    const result = await withEngine({ url }, (engine) =>
+      engine.diff({
+        from: { tag: "migrations", ...migrations(sql) },
+        to: { tag: "empty" },
+        script: true,
+        exitCode: null,
+        filters: FILTERS,
+      }),
+    );
+    expect(result.stdout).toContain(`DROP TABLE "public"."note"`);
+  });
+
+  test("a configured shadow database is wiped before use: schemas and extensions left in it are gone", async () => {
+    const shadowUrl = await freshDatabase();
+    await query(
+      shadowUrl,
+      'CREATE EXTENSION citext; CREATE SCHEMA leftover; CREATE TABLE leftover.t (id int); CREATE TABLE "user_account" (x int);',
+    );
+    const sql = `CREATE TABLE "a" ("id" INTEGER NOT NULL, CONSTRAINT "a_pkey" PRIMARY KEY ("id"));`;
+    const result = await withEngine({ url: target.url, shadowUrl }, (engine) =>
+      engine.diff({
+        from: { tag: "migrations", ...migrations(sql) },
+        to: { tag: "empty" },
+        script: true,
+        exitCode: null,
+        filters: FILTERS,
+      }),
+    );
+    expect(result.stdout).toContain(`DROP TABLE "public"."a"`);
+    expect(await query(shadowUrl, "SELECT nspname FROM pg_namespace WHERE nspname = 'leftover'")).toEqual([]);
+    expect(await query(shadowUrl, "SELECT extname FROM pg_extension WHERE extname = 'citext'")).toEqual([]);
+  });
+
+  test("a role that may not create databases is told to give it CREATEDB or set a shadow database", async () => {
+    await query(server, "DO $$ BEGIN CREATE ROLE plain LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;");
+    const url = new URL(target.url);
+    url.username = "plain";
+    const refused = withEngine({ url: url.toString() }, (engine) =>
+      engine.diff({
+        from: { tag: "migrations", ...migrations("SELECT 1;") },
+        to: { tag: "empty" },
+        script: true,
+        exitCode: null,
+        filters: FILTERS,
+      }),
+    );
+    await expect(refused).rejects.toThrow(/give it CREATEDB, or set SHADOW_DATABASE_URL/);
+  });
+});

@@ -1,0 +1,155 @@
+import { randomUUID } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  SqlQueryable,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
+import pg from "pg";
+
+/**
+ * Prisma's schema engine on a PostgreSQL server: @prisma/adapter-pg, with the four faults of
+ * its 7.10 release fixed here (../shared/DESIGN.md, "PostgreSQL: checked facts"):
+ * 1. it cannot read a `"char"` column (OID 18, all over pg_catalog), which every diff from
+ *    migrations and every introspection reads: such columns are read as text;
+ * 2. its shadow database is unsafe (a connection string makes it the main database; its
+ *    cleanup leaves databases behind): the shadow is ours (see shadowDatabase);
+ * 3. the engine disposes the shadow itself, sometimes twice: disposing is idempotent;
+ * 4. it splits scripts on every `;` (dollar-quoted bodies and `'a;b'` literals break, each piece
+ *    commits alone): a script goes to the server whole.
+ */
+
+export interface PostgresTarget {
+  /** postgresql://user@host:port/database */
+  url: string;
+  /**
+   * A database the engine may wipe and use as its shadow. Without one, the engine's shadow is
+   * a database created for the occasion and dropped after (the role needs CREATEDB).
+   */
+  shadowUrl?: string;
+}
+
+const CHAR_OID = 18;
+const TEXT_OID = 25;
+
+type PerformIO = (query: unknown) => Promise<{ fields: { dataTypeID: number }[] }>;
+
+/** Fix 1: `"char"` columns read as text, in the adapter's queries and in its transactions'. */
+function readCharAsText<T extends SqlQueryable>(queryable: T): T {
+  const inner = queryable as unknown as { performIO: PerformIO };
+  const performIO = inner.performIO.bind(inner);
+  inner.performIO = async (query) => {
+    const result = await performIO(query);
+    for (const field of result.fields) if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
+    return result;
+  };
+  return queryable;
+}
+
+/** Fixes 1, 3 and 4 on one connection; `dispose` also runs `after` once. */
+function fixed(adapter: SqlDriverAdapter, after?: () => Promise<void>): SqlDriverAdapter {
+  readCharAsText(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolation) => readCharAsText<Transaction>(await startTransaction(isolation));
+  const pool = (adapter as unknown as { underlyingDriver(): pg.Pool }).underlyingDriver();
+  const onError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+  adapter.executeScript = async (script) => {
+    try {
+      await pool.query(script);
+    } catch (error) {
+      onError(error);
+    }
+  };
+  const dispose = adapter.dispose.bind(adapter);
+  let disposed: Promise<void> | undefined;
+  adapter.dispose = () =>
+    (disposed ??= (async () => {
+      await dispose();
+      await after?.();
+    })());
+  return adapter;
+}
+
+/** The same server and credentials, another database. */
+export function databaseUrl(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${encodeURIComponent(database)}`;
+  return parsed.toString();
+}
+
+const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Everything a configured shadow database holds, gone: every schema but the system's, every extension. */
+async function wipe(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      "SELECT nspname AS name FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'",
+    );
+    const extensions = await client.query<{ name: string }>(
+      "SELECT extname AS name FROM pg_extension WHERE extname <> 'plpgsql'",
+    );
+    await client.query(
+      [
+        ...extensions.rows.map((e) => `DROP EXTENSION IF EXISTS ${quoteIdentifier(e.name)} CASCADE;`),
+        ...rows.map((s) => `DROP SCHEMA IF EXISTS ${quoteIdentifier(s.name)} CASCADE;`),
+        "CREATE SCHEMA public;",
+      ].join("\n"),
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Fix 2: the shadow database. A configured one is wiped before use; otherwise one is created
+ * with a name of its own and dropped once the engine is done with it.
+ */
+async function shadowDatabase(target: PostgresTarget): Promise<{ url: string; drop?: () => Promise<void> }> {
+  if (target.shadowUrl) {
+    await wipe(target.shadowUrl);
+    return { url: target.shadowUrl };
+  }
+  const name = `schemaflow_shadow_${randomUUID().replaceAll("-", "")}`;
+  const admin = new pg.Client({ connectionString: target.url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
+  } catch (error) {
+    await admin.end();
+    throw new Error(
+      `The migrations are replayed on a shadow database, and this role may not create one (${(error as Error).message}): give it CREATEDB, or set SHADOW_DATABASE_URL to a database it may wipe.`,
+    );
+  }
+  return {
+    url: databaseUrl(target.url, name),
+    drop: async () => {
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+}
+
+/** What the engine connects through on PostgreSQL: the database, and a shadow when it asks for one. */
+export function postgresAdapterFactory(target: PostgresTarget): SqlMigrationAwareDriverAdapterFactory {
+  const main = new PrismaPg({ connectionString: target.url });
+  return {
+    provider: main.provider,
+    adapterName: main.adapterName,
+    connect: async () => fixed(await main.connect()),
+    async connectToShadowDb() {
+      const shadow = await shadowDatabase(target);
+      try {
+        return fixed(await new PrismaPg({ connectionString: shadow.url }).connect(), shadow.drop);
+      } catch (error) {
+        await shadow.drop?.();
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { TestProject } from "vitest/node";
+import { postgresInstalled, startTestPostgres } from "./pg-server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** A PostgreSQL server the tests may use (create databases on), or "" when none is installed. */
+    postgresUrl: string;
+  }
+}
+
+/**
+ * One PostgreSQL server for the whole test run: SCHEMAFLOW_TEST_POSTGRES_URL when given,
+ * else a throwaway one started here when PostgreSQL is installed (.ci/run installs it).
+ */
+export default async function setup(project: TestProject): Promise<() => void> {
+  const given = process.env.SCHEMAFLOW_TEST_POSTGRES_URL;
+  if (given || !postgresInstalled()) {
+    project.provide("postgresUrl", given ?? "");
+    return () => {};
+  }
+  const server = await startTestPostgres();
+  project.provide("postgresUrl", server.url);
+  return () => server.stop();
+}
