@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { tutorialSchema } from "../../../testing/tutorial-schema";
 import { openEngineOn } from "../../engine";
-import { databaseUrl, postgresAdapterFactory, type PostgresTarget } from "./adapter";
+import { postgresAdapterFactory, type PostgresTarget } from "./adapter";
+import { pgQuery, testDatabases } from "../../../testing/pg-database";
 
 /**
  * Prisma's schema engine on a real PostgreSQL server (the test run's own, lib/testing/pg-server),
@@ -13,17 +12,9 @@ const server = inject("postgresUrl");
 const FILTERS = { externalTables: [], externalEnums: [] };
 const SCHEMA = tutorialSchema().replace('provider = "sqlite"', 'provider = "postgresql"');
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = pgQuery;
 
-const databases = async () =>
+const databaseNames = async () =>
   (await query<{ datname: string }>(server, "SELECT datname FROM pg_database")).map((d) => d.datname).sort();
 
 /** A migrations folder of one revision, as the engine reads it (lib/migrate/migrations-dir). */
@@ -50,22 +41,15 @@ async function withEngine<T>(
 
 describe.skipIf(!server)("the schema engine on PostgreSQL", () => {
   let target: PostgresTarget;
-  const created: string[] = [];
-  const freshDatabase = async () => {
-    const name = `test_${randomUUID().replaceAll("-", "")}`;
-    await query(server, `CREATE DATABASE ${name}`);
-    created.push(name);
-    return databaseUrl(server, name);
-  };
+  const scratch = testDatabases(server);
+  const freshDatabase = () => scratch.fresh();
   beforeAll(async () => {
     target = { url: await freshDatabase() };
   });
-  afterAll(async () => {
-    for (const name of created) await query(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  });
+  afterAll(() => scratch.dropAll());
 
   test("the tutorial's first revision, applied in one transaction, leaves no drift and no shadow database behind", async () => {
-    const before = await databases();
+    const before = await databaseNames();
     const init = await withEngine(target, (engine) =>
       engine.diff({
         from: { tag: "empty" },
@@ -96,7 +80,7 @@ describe.skipIf(!server)("the schema engine on PostgreSQL", () => {
       }),
     );
     expect(drift.exitCode).toBe(0);
-    expect(await databases()).toEqual(before);
+    expect(await databaseNames()).toEqual(before);
   });
 
   test("a migration with a dollar-quoted function body and a ';' in a literal replays whole (fault 4)", async () => {
