@@ -25,6 +25,10 @@ test("a PostgreSQL schema opens, an edit is saved with everything PostgreSQL-onl
   await page.goto("/");
   const user = page.locator('[data-model="User"]');
   await expect(user.locator('[data-field="nicknames"]')).toBeVisible();
+  // A list is marked as one (never optional); a native type is shown on its row.
+  await expect(user.locator('[data-field="nicknames"]')).toContainText("[]");
+  await expect(page.getByRole("button", { name: "Make optional: nicknames" })).toHaveCount(0);
+  await expect(user.locator('[data-field="fullname"]').getByTitle(/@db\.VarChar\(200\)/)).toHaveText("≤200");
   await user.locator('[data-field="name"]').click();
   const name = page.getByRole("complementary", { name: "Inspector" }).getByRole("textbox", { name: "Field name" });
   await name.fill("login");

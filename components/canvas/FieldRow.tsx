@@ -21,6 +21,13 @@ export function Marker(props: { children: string; title: string; tone: string })
 }
 
 /** A source and a target handle on one side of a row, so an edge can leave or arrive on either side. */
+/** A native type, short enough for a row: `VarChar(200)` → `≤200` (as @maxLength shows), `Timestamptz(3)` → `Timestamptz`. */
+function nativeTypeMark(nativeType: string): string {
+  const characters = /^(?:VarChar|Char)\((\d+)\)$/.exec(nativeType);
+  if (characters) return `≤${characters[1]}`;
+  return nativeType.length > 10 ? nativeType.replace(/\(.*$/, "") : nativeType;
+}
+
 export function RowHandles(props: { fieldId: string; side: "left" | "right" }) {
   const position = props.side === "left" ? Position.Left : Position.Right;
   const id = handleId(props.fieldId, props.side);
@@ -118,6 +125,11 @@ export function FieldRow(props: {
             tone="bg-slate-200 text-slate-700"
           >{`≤${field.maxLength}`}</Marker>
         )}
+        {field.nativeType && (
+          <Marker title={`The column's type in the database: @db.${field.nativeType}`} tone="bg-slate-200 text-slate-700">
+            {nativeTypeMark(field.nativeType)}
+          </Marker>
+        )}
       </span>
       {relation || !props.detailed ? (
         <span className={`shrink-0 font-mono text-xs ${relation ? "text-slate-500" : "text-emerald-700"}`}>{typeLabel}</span>
@@ -137,21 +149,31 @@ export function FieldRow(props: {
               <option key={type}>{type}</option>
             ))}
           </select>
-          <button
-            type="button"
-            aria-label={`${field.optional ? "Make required" : "Make optional"}: ${field.name}`}
-            aria-pressed={field.optional}
-            title={field.optional ? "Optional (click to make required)" : "Required (click to make optional)"}
-            className={`nodrag w-3 shrink-0 font-mono text-xs ${field.optional ? "text-emerald-700" : "text-slate-300 hover:text-slate-500"}`}
-            onClick={(event) => {
-              event.stopPropagation();
-              editor.edit(field.optional ? "Make field required" : "Make field optional", (g) =>
-                updateField(g, field.id, { optional: !field.optional }),
-              );
-            }}
-          >
-            ?
-          </button>
+          {field.list ? (
+            // A list is never optional (Prisma refuses String[]?): it is marked, not toggled.
+            <span
+              title={`A list: each row holds any number of ${field.type} values`}
+              className="w-3 shrink-0 font-mono text-xs text-emerald-700"
+            >
+              []
+            </span>
+          ) : (
+            <button
+              type="button"
+              aria-label={`${field.optional ? "Make required" : "Make optional"}: ${field.name}`}
+              aria-pressed={field.optional}
+              title={field.optional ? "Optional (click to make required)" : "Required (click to make optional)"}
+              className={`nodrag w-3 shrink-0 font-mono text-xs ${field.optional ? "text-emerald-700" : "text-slate-300 hover:text-slate-500"}`}
+              onClick={(event) => {
+                event.stopPropagation();
+                editor.edit(field.optional ? "Make field required" : "Make field optional", (g) =>
+                  updateField(g, field.id, { optional: !field.optional }),
+                );
+              }}
+            >
+              ?
+            </button>
+          )}
         </>
       )}
       {props.detailed && (
