@@ -2,7 +2,7 @@ import path from "node:path";
 
 /**
  * Where a Schemaflow project lives on disk: the schema, its layout, the migrations
- * folder and the SQLite database. One value is passed to every service, so that tests
+ * folder and its database. One value is passed to every service, so that tests
  * run on a temporary directory exactly as the app runs on the repository.
  */
 export interface Project {
@@ -12,15 +12,26 @@ export interface Project {
   /** Tables and columns renamed on the canvas since the last revision (see lib/schema/renames). */
   renamesPath: string;
   migrationsDir: string;
+  /** DATABASE_URL, as given: `file:./prisma/dev.db`, or `postgresql://...`. */
+  databaseUrl: string;
+  /** The SQLite file DATABASE_URL names; "" when the database is a PostgreSQL server. */
   databasePath: string;
 }
 
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
 
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
+
+export function isPostgresUrl(url: string): boolean {
+  return POSTGRES_URL.test(url);
+}
+
 /** Resolves a `file:` URL (relative paths are taken from the project root, as prisma.config.ts does). */
 export function databasePathFromUrl(root: string, url: string): string {
   if (!url.startsWith("file:")) {
-    throw new Error(`DATABASE_URL must be a SQLite file URL such as file:./prisma/dev.db, got "${url}"`);
+    throw new Error(
+      `DATABASE_URL must be a SQLite file URL such as file:./prisma/dev.db or a PostgreSQL URL such as postgresql://user@localhost:5432/app, got "${url}"`,
+    );
   }
   const file = url.slice("file:".length).split("?")[0];
   if (!file) throw new Error("DATABASE_URL names no file");
@@ -35,7 +46,8 @@ export function projectAt(root: string, databaseUrl: string = DEFAULT_DATABASE_U
     layoutPath: path.join(absolute, "prisma", "schema.layout.json"),
     renamesPath: path.join(absolute, "prisma", "schema.renames.json"),
     migrationsDir: path.join(absolute, "prisma", "migrations"),
-    databasePath: databasePathFromUrl(absolute, databaseUrl),
+    databaseUrl,
+    databasePath: isPostgresUrl(databaseUrl) ? "" : databasePathFromUrl(absolute, databaseUrl),
   };
 }
 

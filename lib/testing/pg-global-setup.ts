@@ -10,10 +10,14 @@ declare module "vitest" {
 
 /**
  * One PostgreSQL server for the whole test run: SCHEMAFLOW_TEST_POSTGRES_URL when given,
- * else a throwaway one started here when PostgreSQL is installed (.ci/run installs it).
+ * else a throwaway one started here when PostgreSQL is installed (.ci/run installs it; on CI
+ * it must be). Elsewhere, without it, the PostgreSQL tests are skipped.
  */
 export default async function setup(project: TestProject): Promise<() => void> {
   const given = process.env.SCHEMAFLOW_TEST_POSTGRES_URL;
+  // CI installs PostgreSQL: there, its tests never skip silently.
+  if (!given && !postgresInstalled() && process.env.CI)
+    throw new Error("PostgreSQL is not installed (apt-get install postgresql): its tests cannot run");
   if (given || !postgresInstalled()) {
     project.provide("postgresUrl", given ?? "");
     return () => {};

@@ -1,0 +1,39 @@
+import fs from "node:fs";
+import { afterEach, expect, test } from "vitest";
+import { removeProject, tempProject } from "../testing/temp-project";
+import { databaseProject, DatabaseUnavailable } from "./database-project";
+import { projectAt, type Project } from "./project";
+
+const made: Project[] = [];
+afterEach(() => made.splice(0).forEach(removeProject));
+
+test("DATABASE_URL may name a SQLite file or a PostgreSQL server; anything else is refused with both forms shown", () => {
+  expect(projectAt("/srv/app", "postgresql://me@localhost:5432/app")).toMatchObject({
+    databaseUrl: "postgresql://me@localhost:5432/app",
+    databasePath: "",
+  });
+  expect(projectAt("/srv/app", "postgres://me@localhost/app").databasePath).toBe("");
+  expect(projectAt("/srv/app", "file:./prisma/dev.db").databasePath).toBe("/srv/app/prisma/dev.db");
+  expect(() => projectAt("/srv/app", "mysql://me@localhost/app")).toThrow(
+    /file:\.\/prisma\/dev\.db or a PostgreSQL URL such as postgresql:\/\//,
+  );
+});
+
+test("database work goes ahead on SQLite, and is refused with a sentence on a PostgreSQL schema or server", async () => {
+  const project = tempProject();
+  made.push(project);
+  await expect(databaseProject(project)).resolves.toBe(project);
+
+  const onServer = { ...project, databaseUrl: "postgresql://me@localhost/app", databasePath: "" };
+  await expect(databaseProject(onServer)).rejects.toThrow(DatabaseUnavailable);
+  await expect(databaseProject(onServer)).rejects.toThrow(
+    /DATABASE_URL names a PostgreSQL server, but the schema's provider is "sqlite"/,
+  );
+
+  fs.writeFileSync(
+    project.schemaPath,
+    fs.readFileSync(project.schemaPath, "utf8").replace('provider = "sqlite"', 'provider = "postgresql"'),
+  );
+  await expect(databaseProject(project)).rejects.toThrow(/This schema is for PostgreSQL/);
+  await expect(databaseProject(onServer)).rejects.toThrow(/This schema is for PostgreSQL/);
+});
