@@ -9,6 +9,7 @@ import type { DatabaseRename } from "../schema/renames";
 import { describeUnexplained, type DataLoss, type Rehearsal, type UnexplainedChange } from "./data-loss";
 import { unexplainedChanges } from "./value-check";
 import { quoteIdentifier as quote } from "../schema/identifiers";
+import { compare, renamed, type Snapshot } from "./snapshot";
 
 /**
  * Before a revision touches the real database it is applied to a copy (SQLite's online
@@ -18,11 +19,6 @@ import { quoteIdentifier as quote } from "../schema/identifiers";
  * real database; the failing statement and, for a unique constraint, the duplicates are
  * reported.
  */
-
-interface Snapshot {
-  /** Per table: its rows, and per column its non-null values and declared type. */
-  tables: Map<string, { rows: number; columns: Map<string, { values: number; type: string }> }>;
-}
 
 function snapshot(database: Database.Database): Snapshot {
   const tables: Snapshot["tables"] = new Map();
@@ -42,22 +38,6 @@ function snapshot(database: Database.Database): Snapshot {
     });
   }
   return { tables };
-}
-
-function compare(before: Snapshot, after: Snapshot): DataLoss[] {
-  const losses: DataLoss[] = [];
-  for (const [table, old] of before.tables) {
-    const now = after.tables.get(table);
-    if (!now) {
-      if (old.rows > 0) losses.push({ kind: "table-dropped", table, rows: old.rows });
-      continue;
-    }
-    if (now.rows < old.rows) losses.push({ kind: "rows-deleted", table, rows: old.rows - now.rows });
-    for (const [column, { values }] of old.columns) {
-      if (!now.columns.has(column) && values > 0) losses.push({ kind: "column-dropped", table, column, rows: values });
-    }
-  }
-  return losses;
 }
 
 /** The storage classes a declared type holds, as Prisma's SQLite connector writes them. */
@@ -162,27 +142,6 @@ function duplicatesFor(database: Database.Database, error: string): { values: st
   } catch {
     return undefined; // the table is one the revision creates: nothing to show
   }
-}
-
-/** The snapshot as it reads after the renames: a renamed table or column is not lost. */
-function renamed(before: Snapshot, renames: DatabaseRename[]): Snapshot {
-  const tables = new Map(before.tables);
-  for (const rename of renames) {
-    if (rename.kind === "table" && tables.has(rename.from)) {
-      tables.set(rename.to, tables.get(rename.from)!);
-      tables.delete(rename.from);
-    }
-  }
-  for (const rename of renames) {
-    if (rename.kind !== "column") continue;
-    const table = tables.get(rename.table);
-    if (!table?.columns.has(rename.from)) continue;
-    const columns = new Map(table.columns);
-    columns.set(rename.to, columns.get(rename.from)!);
-    columns.delete(rename.from);
-    tables.set(rename.table, { ...table, columns });
-  }
-  return { tables };
 }
 
 /** Values changed that the plan does not explain: Apply is blocked, naming each column. */
