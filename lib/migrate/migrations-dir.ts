@@ -107,3 +107,11 @@ export async function setAsideRevision(migrationsDir: string, name: string): Pro
   await fs.rename(path.join(migrationsDir, name), target);
   return target;
 }
+
+/** Statements of a Prisma migration script, for finding the one that fails. */
+export function statements(sql: string): string[] {
+  return sql
+    .split(/;\s*\n/)
+    .map((s) => s.replace(/^(\s*--[^\n]*\n)+/g, "").trim())
+    .filter(Boolean);
+}

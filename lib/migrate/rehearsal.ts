@@ -9,6 +9,7 @@ import type { DatabaseRename } from "../schema/renames";
 import { describeUnexplained, type DataLoss, type Rehearsal, type UnexplainedChange } from "./data-loss";
 import { unexplainedChanges } from "./value-check";
 import { quoteIdentifier as quote } from "../schema/identifiers";
+import { statements } from "./migrations-dir";
 import { compare, renamed, type Snapshot } from "./snapshot";
 
 /**
@@ -96,14 +97,6 @@ function castLosses(copy: Database.Database, before: Snapshot, after: Snapshot, 
     }
   }
   return losses;
-}
-
-/** Statements of a Prisma migration script, for finding the one that fails. */
-function statements(sql: string): string[] {
-  return sql
-    .split(/;\s*\n/)
-    .map((s) => s.replace(/^(\s*--[^\n]*\n)+/g, "").trim())
-    .filter(Boolean);
 }
 
 function failingStatement(database: Database.Database, sql: string): string | undefined {

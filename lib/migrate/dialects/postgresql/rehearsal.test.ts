@@ -1,0 +1,79 @@
+import { afterAll, describe, expect, inject, test } from "vitest";
+import { pgQuery, testDatabases } from "../../../testing/pg-database";
+import { applyPending } from "./history";
+import { rehearsePostgres } from "./rehearsal";
+
+/** Rehearsals on a real PostgreSQL server: what a revision would lose or fail on, and nothing left behind. */
+const server = inject("postgresUrl");
+
+const INIT = `CREATE TABLE "user_account" ("id" SERIAL PRIMARY KEY, "name" TEXT NOT NULL, "fullname" TEXT);
+CREATE TABLE "address" ("id" SERIAL PRIMARY KEY, "email_address" TEXT NOT NULL, "user_id" INTEGER NOT NULL REFERENCES "user_account"("id") ON DELETE CASCADE);`;
+const SEED = `INSERT INTO user_account (name, fullname) VALUES ('spongebob', 'Spongebob Squarepants'), ('sandy', 'Sandy Cheeks'), ('patrick', NULL);
+INSERT INTO address (email_address, user_id) VALUES ('spongebob@sqlalchemy.org', 1), ('sandy@sqlalchemy.org', 2), ('sandy@squirrelpower.org', 2);`;
+
+const folder = (...revisions: [string, string][]) => ({
+  baseDir: "/nowhere",
+  lockfile: { path: "migration_lock.toml", content: 'provider = "postgresql"\n' },
+  shadowDbInitScript: "",
+  migrationDirectories: revisions.map(([path, sql]) => ({
+    path,
+    migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: sql } },
+  })),
+});
+
+describe.skipIf(!server)("rehearsals on PostgreSQL", () => {
+  const scratch = testDatabases(server);
+  afterAll(() => scratch.dropAll());
+
+  async function seeded() {
+    const url = await scratch.fresh();
+    await applyPending(url, folder(["1_init", INIT]));
+    await pgQuery(url, SEED);
+    return url;
+  }
+
+  test("a revision that drops a table and a column reports each loss with its count, and changes nothing", async () => {
+    const url = await seeded();
+    const next = `-- DropTable\nDROP TABLE "address";\n-- AlterTable\nALTER TABLE "user_account" DROP COLUMN "fullname";`;
+    const rehearsal = await rehearsePostgres(url, folder(["1_init", INIT], ["2_next", next]));
+    expect(rehearsal).toEqual({
+      ok: true,
+      losses: [
+        { kind: "column-dropped", table: "user_account", column: "fullname", rows: 2 },
+        { kind: "table-dropped", table: "address", rows: 3 },
+      ].sort((a, b) => (a.table < b.table ? -1 : 1)),
+    });
+    expect(await pgQuery(url, "SELECT count(*)::int AS n FROM address")).toEqual([{ n: 3 }]);
+    expect(await pgQuery(url, "SELECT count(fullname)::int AS n FROM user_account")).toEqual([{ n: 2 }]);
+  });
+
+  test("a renamed column is not a loss", async () => {
+    const url = await seeded();
+    const next = `ALTER TABLE "user_account" RENAME COLUMN "fullname" TO "full_name";`;
+    const renames = [{ kind: "column" as const, table: "user_account", from: "fullname", to: "full_name" }];
+    expect(await rehearsePostgres(url, folder(["1_init", INIT], ["2_next", next]), renames)).toEqual({ ok: true, losses: [] });
+  });
+
+  test("a statement PostgreSQL refuses is named, with the duplicates a unique constraint finds", async () => {
+    const url = await seeded();
+    const required = `-- AlterTable\nALTER TABLE "address" ADD COLUMN "verified" BOOLEAN;\n-- AlterTable\nALTER TABLE "user_account" ADD COLUMN "nickname" TEXT NOT NULL;`;
+    expect(await rehearsePostgres(url, folder(["1_init", INIT], ["2_nickname", required]))).toMatchObject({
+      ok: false,
+      revision: "2_nickname",
+      error: expect.stringContaining('column "nickname" of relation "user_account" contains null values'),
+      statement: 'ALTER TABLE "user_account" ADD COLUMN "nickname" TEXT NOT NULL;',
+    });
+    const unique = `-- CreateIndex\nCREATE UNIQUE INDEX "address_user_id_key" ON "address"("user_id");`;
+    expect(await rehearsePostgres(url, folder(["1_init", INIT], ["2_unique", unique]))).toMatchObject({
+      ok: false,
+      statement: 'CREATE UNIQUE INDEX "address_user_id_key" ON "address"("user_id");',
+      duplicates: [{ values: "2", count: 2 }],
+    });
+    expect(
+      await pgQuery(
+        url,
+        "SELECT to_regclass('address_user_id_key') AS i, (SELECT count(*)::int FROM information_schema.columns WHERE column_name IN ('nickname', 'verified')) AS c",
+      ),
+    ).toEqual([{ i: null, c: 0 }]);
+  });
+});

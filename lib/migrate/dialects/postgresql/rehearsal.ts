@@ -1,0 +1,131 @@
+import type { MigrationList } from "@prisma/schema-engine-wasm";
+import pg from "pg";
+import type { DatabaseRename } from "../../../schema/renames";
+import { isApplied, type MigrationRow } from "../../apply";
+import { statements } from "../../migrations-dir";
+import type { Rehearsal } from "../../data-loss";
+import { compare, renamed, type Snapshot } from "../../snapshot";
+
+/**
+ * Before revisions touch a PostgreSQL database they run on the database itself, in a
+ * transaction that is rolled back (PostgreSQL's DDL is transactional: nothing is copied, and
+ * nothing stays). Compared before and after, as on SQLite (lib/migrate/rehearsal): tables and
+ * columns that held data and are gone, tables that lost rows. A revision PostgreSQL refuses
+ * there is reported with its failing statement and, for a unique constraint, the duplicates.
+ */
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Rows and non-null values of every table in the schemas on the search path (Prisma's history aside). */
+async function snapshot(client: pg.ClientBase): Promise<Snapshot> {
+  const { rows: columns } = await client.query<{ table: string; column: string; type: string }>(
+    `SELECT c.table_name AS table, c.column_name AS column, upper(c.data_type) AS type
+       FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+      WHERE t.table_type = 'BASE TABLE' AND c.table_schema = current_schema() AND c.table_name <> '_prisma_migrations'
+      ORDER BY c.table_name, c.ordinal_position`,
+  );
+  const tables: Snapshot["tables"] = new Map();
+  const byTable = new Map<string, { column: string; type: string }[]>();
+  for (const column of columns) byTable.set(column.table, [...(byTable.get(column.table) ?? []), column]);
+  for (const [table, list] of byTable) {
+    const counts = (
+      await client.query(
+        `SELECT count(*)::int AS __rows${list.map((c, i) => `, count(${quote(c.column)})::int AS c${i}`).join("")} FROM ${quote(table)}`,
+      )
+    ).rows[0] as Record<string, number>;
+    tables.set(table, {
+      rows: counts.__rows,
+      columns: new Map(list.map((c, i) => [c.column, { values: counts[`c${i}`], type: c.type }])),
+    });
+  }
+  return { tables };
+}
+
+/**
+ * The statement of a failed revision that PostgreSQL refuses: the revisions before it run
+ * again in a new transaction, then its statements one at a time (the database keeps no trace).
+ */
+async function failingStatement(client: pg.ClientBase, before: string[], sql: string): Promise<string | undefined> {
+  await client.query("ROLLBACK");
+  await client.query("BEGIN");
+  for (const earlier of before) await client.query(earlier);
+  for (const statement of statements(sql)) {
+    await client.query("SAVEPOINT statement");
+    try {
+      await client.query(statement);
+    } catch {
+      // Back to before it: the transaction stays usable (the duplicates are read in it).
+      await client.query("ROLLBACK TO SAVEPOINT statement");
+      return statement;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * "Key (email)=(a@b.c) is duplicated.": the duplicated values, and how many rows share them,
+ * read from the database as it is (none when the table is one the revisions create).
+ */
+async function duplicatesOf(client: pg.ClientBase, error: pg.DatabaseError) {
+  const key = /^Key \((.+)\)=\((.*)\) is duplicated\.$/.exec(error.detail ?? "");
+  if (!key || !error.table) return undefined;
+  const list = key[1]
+    .split(", ")
+    .map((c) => quote(c.replace(/^"|"$/g, "")))
+    .join(", ");
+  try {
+    const { rows } = await client.query(
+      `SELECT ${list}, count(*)::int AS n FROM ${quote(error.table)} GROUP BY ${list} HAVING count(*) > 1 ORDER BY n DESC LIMIT 10`,
+    );
+    return rows.map(({ n, ...values }) => ({ values: Object.values(values).map(String).join(", "), count: n as number }));
+  } catch {
+    return undefined;
+  }
+}
+
+async function appliedRevisions(client: pg.ClientBase): Promise<Set<string>> {
+  const exists = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
+  if (!exists.rows[0].present) return new Set();
+  const { rows } = await client.query<MigrationRow>("SELECT * FROM _prisma_migrations");
+  return new Set(rows.filter(isApplied).map((row) => row.migration_name));
+}
+
+/** The folder's revisions the database has not applied, run and measured, then rolled back. */
+export async function rehearsePostgres(
+  url: string,
+  migrations: MigrationList,
+  renames: DatabaseRename[] = [],
+): Promise<Rehearsal> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    const applied = await appliedRevisions(client);
+    const before = await snapshot(client);
+    const ran: string[] = [];
+    for (const directory of migrations.migrationDirectories) {
+      if (applied.has(directory.path)) continue;
+      const content = directory.migrationFile.content;
+      if (content.tag === "error")
+        return { ok: false, revision: directory.path, error: `${directory.path}/migration.sql cannot be read: ${content.value}` };
+      try {
+        await client.query(content.value);
+        ran.push(content.value);
+      } catch (error) {
+        const failure = error as pg.DatabaseError;
+        const statement = await failingStatement(client, ran, content.value);
+        return {
+          ok: false,
+          revision: directory.path,
+          error: `${directory.path} did not apply: ${failure.message}`,
+          statement,
+          duplicates: failure.code === "23505" ? await duplicatesOf(client, failure) : undefined,
+        };
+      }
+    }
+    return { ok: true, losses: compare(renamed(before, renames), await snapshot(client)) };
+  } finally {
+    await client.query("ROLLBACK").catch(() => {});
+    await client.end();
+  }
+}
