@@ -1,15 +1,14 @@
 import fs from "node:fs/promises";
-import path from "node:path";
 import type { Project } from "../project/project";
-import { applyPending, isApplied, isFailed, markRolledBack, readMigrationRows, RevisionFailed, type MigrationRow } from "./apply";
+import { applyPending, isApplied, isFailed, RevisionFailed, type MigrationRow } from "./apply";
+import { migrationDatabase } from "./database";
 import type { Rehearsal } from "./data-loss";
-import { rehearse } from "./rehearsal";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { readRenames, settleRenames } from "../project/renames-store";
 import { renameSql, reverseRenameSql, type DatabaseRename } from "../schema/renames";
-import { openEngine, type EngineSession } from "./engine";
+import type { EngineSession } from "./engine";
 import { readMigrationList, revisionDirectoryName, setAsideRevision, writeRevision } from "./migrations-dir";
-import { exclusively, serialized } from "./serial";
+import { exclusively } from "./serial";
 
 /** A revision the database refused: recorded as failed, its error in the history table. */
 export interface FailedRevision {
@@ -60,8 +59,7 @@ const FILTERS = { externalTables: [], externalEnums: [] };
 /** An engine opened on the schema file, read once: `work` plans and writes from that text. */
 async function withEngine<T>(project: Project, work: (session: EngineSession, text: string) => Promise<T>): Promise<T> {
   const text = await fs.readFile(project.schemaPath, "utf8");
-  await fs.mkdir(path.dirname(project.databasePath), { recursive: true });
-  const session = await openEngine(project.databasePath, { path: project.schemaPath, text });
+  const session = await migrationDatabase(project).openEngine({ path: project.schemaPath, text });
   try {
     return await work(session, text);
   } finally {
@@ -91,7 +89,7 @@ function failures(rows: MigrationRow[], names: string[]): { failed: FailedRevisi
  * the unapplied ones planned on top of them) out of the migrations folder.
  */
 async function resolveFailures(project: Project, plan: RevisionPlan): Promise<string[]> {
-  for (const { name } of plan.failed) markRolledBack(project.databasePath, name);
+  for (const { name } of plan.failed) await migrationDatabase(project).markRolledBack(name);
   for (const name of plan.supersedes) await setAsideRevision(project.migrationsDir, name);
   return plan.failed.map((f) => f.name);
 }
@@ -165,8 +163,9 @@ async function plan(
   /** Every rename pending when the plan was made: what a revision that applies settles. */
   renamesRead: DatabaseRename[];
 }> {
-  const folder = await readMigrationList(project.migrationsDir);
-  const rows = readMigrationRows(project.databasePath);
+  const database = migrationDatabase(project);
+  const folder = await readMigrationList(project.migrationsDir, database.provider);
+  const rows = await database.readMigrationRows();
   const { failed, supersedes } = failures(
     rows,
     folder.migrationDirectories.map((d) => d.path),
@@ -203,18 +202,14 @@ async function plan(
     : [];
   const rehearsal: Rehearsal =
     hasChanges || unapplied.length
-      ? await rehearse(
-          project.databasePath,
-          { ...migrations, migrationDirectories: [...migrations.migrationDirectories, ...next] },
-          renames,
-        )
+      ? await database.rehearse({ ...migrations, migrationDirectories: [...migrations.migrationDirectories, ...next] }, renames)
       : { ok: true, losses: [] };
   const planned = { sql, summary: "", hasChanges, unapplied, failed, supersedes, rehearsal, renames };
   return { plan: planned, summarized: async () => ({ ...planned, summary: await summaryText() }), migrations, renamesRead: read };
 }
 
 export function planRevision(project: Project): Promise<RevisionPlan> {
-  return serialized(project.databasePath, () =>
+  return migrationDatabase(project).serialized(() =>
     withEngine(project, async (session, text) => (await plan(project, session, text)).summarized()),
   );
 }
@@ -232,12 +227,13 @@ export function applyRevision(
   project: Project,
   options: { name: string; expectedSql?: string; acceptDataLoss?: boolean; writeOnly?: boolean },
 ): Promise<ApplyResult> {
-  return exclusively(project.databasePath, () =>
+  const database = migrationDatabase(project);
+  return database.exclusively(() =>
     withEngine(project, async (session, text) => {
       const { plan: next, summarized, migrations: before, renamesRead } = await plan(project, session, text);
       const apply = async (rolledBack: string[]) => {
         try {
-          return { applied: applyPending(project.databasePath, await readMigrationList(project.migrationsDir)) };
+          return { applied: await database.applyPending(await readMigrationList(project.migrationsDir, database.provider)) };
         } catch (error) {
           if (!(error instanceof RevisionFailed)) throw error;
           return {
@@ -281,6 +277,7 @@ export function applyRevision(
       await writeRevision(project.migrationsDir, revision, next.sql, {
         downSql: `${down.stdout ?? ""}${reverseRenameSql(next.renames)}`,
         schemaSnapshot: text,
+        provider: database.provider,
       });
       if (options.writeOnly) {
         await settleRenames(project, renamesRead);
@@ -297,10 +294,11 @@ export function applyRevision(
 
 /** The engine's own check of the migrations folder against the database's history. */
 export function diagnoseHistory(project: Project) {
-  return serialized(project.databasePath, () =>
+  const database = migrationDatabase(project);
+  return database.serialized(() =>
     withEngine(project, async (session) =>
       session.engine.diagnoseMigrationHistory({
-        migrationsList: await readMigrationList(project.migrationsDir),
+        migrationsList: await readMigrationList(project.migrationsDir, database.provider),
         optInToShadowDatabase: true,
         filters: FILTERS,
       }),
@@ -320,13 +318,14 @@ export type UpgradeResult =
  * resolve --rolled-back` and `prisma migrate deploy` would.
  */
 export function applyUnapplied(project: Project, options: { acceptDataLoss?: boolean } = {}): Promise<UpgradeResult> {
-  return exclusively(project.databasePath, async () => {
-    const migrations = await readMigrationList(project.migrationsDir);
-    const rehearsal = await rehearse(project.databasePath, migrations);
+  const database = migrationDatabase(project);
+  return database.exclusively(async () => {
+    const migrations = await readMigrationList(project.migrationsDir, database.provider);
+    const rehearsal = await database.rehearse(migrations, []);
     if (!rehearsal.ok) return { status: "rehearsal-failed" as const, rehearsal };
     if (rehearsal.losses.length && !options.acceptDataLoss) return { status: "needs-data-loss-consent" as const, rehearsal };
     try {
-      return { status: "applied" as const, applied: applyPending(project.databasePath, migrations) };
+      return { status: "applied" as const, applied: await database.applyPending(migrations) };
     } catch (error) {
       if (!(error instanceof RevisionFailed)) throw error;
       return { status: "failed" as const, revision: error.revision, error: error.message, applied: error.applied };

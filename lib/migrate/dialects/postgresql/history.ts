@@ -144,3 +144,14 @@ export function applyPending(url: string, migrations: MigrationList, options: { 
     return applied;
   });
 }
+
+/**
+ * `prisma migrate resolve --rolled-back`: the failed attempts of a revision are marked rolled
+ * back, kept as the trail, and ignored from then on. Returns how many there were.
+ */
+export function markRolledBack(url: string, revision: string): Promise<number> {
+  return withClient(url, async (client) => {
+    await client.query(MIGRATIONS_TABLE);
+    return (await client.query(MARK_ROLLED_BACK, [revision])).rowCount ?? 0;
+  });
+}

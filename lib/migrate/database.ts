@@ -1,0 +1,71 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { MigrationList } from "@prisma/schema-engine-wasm";
+import { isPostgresUrl, type Project } from "../project/project";
+import type { DatabaseRename } from "../schema/renames";
+import * as sqlite from "./apply";
+import type { MigrationRow } from "./apply";
+import type { Rehearsal } from "./data-loss";
+import { postgresAdapterFactory } from "./dialects/postgresql/adapter";
+import * as postgres from "./dialects/postgresql/history";
+import { rehearsePostgres } from "./dialects/postgresql/rehearsal";
+import { openEngine, openEngineOn, type EngineSession } from "./engine";
+import { rehearse } from "./rehearsal";
+import { exclusively, serialized } from "./serial";
+
+/**
+ * A project's database as Migrate sees it, whichever it is: what differs between SQLite and
+ * PostgreSQL (how the engine connects, how the history is read and written, how a rehearsal
+ * runs, how writers are kept apart) behind one small interface; the planning above it
+ * (lib/migrate/revision) is the same for both.
+ */
+export interface MigrationDatabase {
+  provider: "sqlite" | "postgresql";
+  /** Keeps this process's work on the database in order (reads and writes). */
+  serialized<T>(work: () => Promise<T>): Promise<T>;
+  /** Keeps every writer apart, in this process and others. */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
+  openEngine(schema: { path: string; text: string }): Promise<EngineSession>;
+  readMigrationRows(): Promise<MigrationRow[]>;
+  rehearse(migrations: MigrationList, renames: DatabaseRename[]): Promise<Rehearsal>;
+  /** Throws RevisionFailed (lib/migrate/apply) with the revisions that did apply. */
+  applyPending(migrations: MigrationList): Promise<string[]>;
+  markRolledBack(revision: string): Promise<number>;
+}
+
+function sqliteDatabase(project: Project): MigrationDatabase {
+  const file = project.databasePath;
+  return {
+    provider: "sqlite",
+    serialized: (work) => serialized(file, work),
+    exclusively: (work) => exclusively(file, work),
+    async openEngine(schema) {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      return openEngine(file, schema);
+    },
+    readMigrationRows: async () => sqlite.readMigrationRows(file),
+    rehearse: (migrations, renames) => rehearse(file, migrations, renames),
+    applyPending: async (migrations) => sqlite.applyPending(file, migrations),
+    markRolledBack: async (revision) => sqlite.markRolledBack(file, revision),
+  };
+}
+
+function postgresDatabase(project: Project): MigrationDatabase {
+  const url = project.databaseUrl;
+  const shadowUrl = process.env.SHADOW_DATABASE_URL || undefined;
+  return {
+    provider: "postgresql",
+    serialized: (work) => serialized(url, work),
+    // Across processes, applying takes PostgreSQL's advisory lock (dialects/postgresql/history).
+    exclusively: (work) => serialized(url, work),
+    openEngine: (schema) => openEngineOn(postgresAdapterFactory({ url, shadowUrl }), schema),
+    readMigrationRows: () => postgres.readMigrationRows(url),
+    rehearse: (migrations, renames) => rehearsePostgres(url, migrations, renames),
+    applyPending: (migrations) => postgres.applyPending(url, migrations),
+    markRolledBack: (revision) => postgres.markRolledBack(url, revision),
+  };
+}
+
+export function migrationDatabase(project: Project): MigrationDatabase {
+  return isPostgresUrl(project.databaseUrl) ? postgresDatabase(project) : sqliteDatabase(project);
+}

@@ -1,0 +1,84 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, afterEach, describe, expect, inject, test } from "vitest";
+import { projectAt, type Project } from "../../../project/project";
+import { pgQuery, testDatabases } from "../../../testing/pg-database";
+import { removeProject, tempProject } from "../../../testing/temp-project";
+import { tutorialSchema } from "../../../testing/tutorial-schema";
+import { applyRevision, diagnoseHistory, planRevision } from "../../revision";
+
+/**
+ * Migrate on a PostgreSQL project, as the Migrate button and `npm run migrate` run it: the
+ * real engine diffing through a shadow database, the rehearsal on the server, the revision
+ * written with a PostgreSQL lock file and applied, in step with Prisma's own reading.
+ */
+const server = inject("postgresUrl");
+const SCHEMA = tutorialSchema().replace('provider = "sqlite"', 'provider = "postgresql"');
+const ROOT = path.resolve(import.meta.dirname, "../../../..");
+const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+
+describe.skipIf(!server)("Migrate on PostgreSQL", () => {
+  const scratch = testDatabases(server);
+  const made: Project[] = [];
+  afterEach(() => made.splice(0).forEach(removeProject));
+  afterAll(() => scratch.dropAll());
+
+  async function pgProject(): Promise<Project> {
+    const project = projectAt(tempProject(SCHEMA).root, await scratch.fresh());
+    made.push(project);
+    return project;
+  }
+
+  test("the first revision is planned, rehearsed, written for PostgreSQL and applied; a dropped column asks for consent", async () => {
+    const project = await pgProject();
+    const plan = await planRevision(project);
+    expect(plan).toMatchObject({ hasChanges: true, rehearsal: { ok: true, losses: [] } });
+    expect(plan.sql).toContain(`CREATE TABLE "user_account"`);
+    expect(plan.summary).toMatch(/Added tables/);
+
+    const applied = await applyRevision(project, { name: "init", expectedSql: plan.sql });
+    expect(applied).toMatchObject({ status: "applied", applied: [expect.stringMatching(/_init$/)] });
+    expect(fs.readFileSync(path.join(project.migrationsDir, "migration_lock.toml"), "utf8")).toContain('provider = "postgresql"');
+    expect(await diagnoseHistory(project)).toMatchObject({ failedMigrationNames: [], editedMigrationNames: [], history: null });
+
+    await pgQuery(
+      project.databaseUrl,
+      "INSERT INTO user_account (name, fullname) VALUES ('spongebob', 'Spongebob Squarepants'), ('sandy', 'Sandy Cheeks')",
+    );
+    fs.writeFileSync(project.schemaPath, SCHEMA.replace(/\n\s+fullname\s+String\?/, ""));
+    const drop = await planRevision(project);
+    expect(drop.rehearsal).toEqual({
+      ok: true,
+      losses: [{ kind: "column-dropped", table: "user_account", column: "fullname", rows: 2 }],
+    });
+    expect(await applyRevision(project, { name: "drop fullname" })).toMatchObject({ status: "needs-data-loss-consent" });
+    expect(await pgQuery(project.databaseUrl, "SELECT count(fullname)::int AS n FROM user_account")).toEqual([{ n: 2 }]);
+    expect(await applyRevision(project, { name: "drop fullname", acceptDataLoss: true })).toMatchObject({ status: "applied" });
+    expect(
+      await pgQuery(
+        project.databaseUrl,
+        "SELECT count(*)::int AS n FROM information_schema.columns WHERE column_name = 'fullname'",
+      ),
+    ).toEqual([{ n: 0 }]);
+    expect((await planRevision(project)).hasChanges).toBe(false);
+  });
+
+  test("npm run migrate, as the README types it, with DATABASE_URL naming the server", async () => {
+    const project = await pgProject();
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [TSX, path.join(ROOT, "scripts", "migrate.ts"), ...args], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, SCHEMAFLOW_PROJECT: project.root, DATABASE_URL: project.databaseUrl },
+      });
+    expect(run("--preview").stdout).toMatch(/CREATE TABLE "address"/);
+    expect(run("--name", "init").stdout).toMatch(/\d{14}_init/);
+    expect(
+      await pgQuery(project.databaseUrl, "SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL"),
+    ).toEqual([{ n: 1 }]);
+    const status = run("status");
+    expect(status.status).toBe(1);
+    expect(status.stderr).toContain("the history, drift, rollback, Seed and the data grid work on SQLite only for now");
+  });
+});
