@@ -59,7 +59,7 @@ export async function readSchemaHeadAction(): Promise<
 }
 
 export async function previewRevisionAction(): Promise<ActionResult<{ plan: RevisionPlan }>> {
-  return attempt(async () => ({ plan: await planRevision(await databaseProject()) }));
+  return attempt(async () => ({ plan: await planRevision(await databaseProject(undefined, "migrate")) }));
 }
 
 export async function applyRevisionAction(input: unknown): Promise<ActionResult<{ result: ApplyResult }>> {
@@ -76,7 +76,7 @@ export async function applyRevisionAction(input: unknown): Promise<ActionResult<
     })
     .safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({ result: await applyRevision(await databaseProject(), parsed.data) }));
+  return attempt(async () => ({ result: await applyRevision(await databaseProject(undefined, "migrate"), parsed.data) }));
 }
 
 export async function readSchemaTextAction(): Promise<ActionResult<{ text: string; version: string }>> {

@@ -42,7 +42,7 @@ test("a PostgreSQL schema opens, an edit is saved with everything PostgreSQL-onl
   expect(saved).toContain('@@index([fullname(ops: raw("gin_trgm_ops"))], type: Gin)');
 
   await page.getByRole("button", { name: "Migrate" }).click();
-  await expect(page.getByText("Migrate, Seed and the data grid work on SQLite only for now").first()).toBeVisible();
+  await expect(page.getByText("This schema is for PostgreSQL: set DATABASE_URL to its server").first()).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("postgresql.png") });
   expect(readSchema()).toBe(saved);
 });

@@ -42,7 +42,7 @@ test("status, history, new, up, down and reset, as Alembic's commands", () => {
   expect(run("migrate.ts", "frobnicate").err).toContain("usage: npm run migrate -- status");
 });
 
-test("on a PostgreSQL schema, migrate and seed say what they cannot do yet and touch nothing", () => {
+test("on a PostgreSQL schema with a SQLite DATABASE_URL, migrate and seed say what to set and touch nothing", () => {
   project = tempProject();
   const text = fs.readFileSync(project.schemaPath, "utf8").replace('provider = "sqlite"', 'provider = "postgresql"');
   fs.writeFileSync(project.schemaPath, text);
@@ -50,7 +50,7 @@ test("on a PostgreSQL schema, migrate and seed say what they cannot do yet and t
     const result = run(script, ...args);
     expect(result.code).toBe(1);
     expect(result.err).toContain(
-      "This schema is for PostgreSQL. The designer edits and saves it, but Migrate, Seed and the data grid",
+      "This schema is for PostgreSQL: set DATABASE_URL to its server (postgresql://user@host:5432/database) to migrate it.",
     );
   }
   expect(fs.existsSync(project.migrationsDir) ? fs.readdirSync(project.migrationsDir) : []).toEqual([]);

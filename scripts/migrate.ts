@@ -70,12 +70,14 @@ function report(result: ApplyResult, written: boolean): void {
 
 void runCommand(async () => {
   const args = process.argv.slice(2);
-  const project = await databaseProject();
   const acceptDataLoss = args.includes("--accept-data-loss");
   const command = args[0]?.startsWith("--") ? undefined : args[0];
+  // Planning and applying revisions run on PostgreSQL too; the other commands on SQLite only, for now.
+  const migrates = args.includes("--preview") || command === "new" || command === "up" || (!command && args.includes("--name"));
+  if (args.includes("--help")) return console.log(USAGE);
+  const project = await databaseProject(undefined, migrates ? "migrate" : "data");
   const name = option(args, "--name");
 
-  if (args.includes("--help")) return console.log(USAGE);
   if (args.includes("--preview")) {
     const plan = await planRevision(project);
     console.log(plan.hasChanges ? `${plan.summary}\n\n${plan.sql}` : "No changes: the schema matches the migrations.");

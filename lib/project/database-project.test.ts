@@ -19,7 +19,7 @@ test("DATABASE_URL may name a SQLite file or a PostgreSQL server; anything else 
   );
 });
 
-test("database work goes ahead on SQLite, and is refused with a sentence on a PostgreSQL schema or server", async () => {
+test("database work goes ahead on SQLite, Migrate on PostgreSQL too; the rest, or a provider and URL that disagree, get a sentence", async () => {
   const project = tempProject();
   made.push(project);
   await expect(databaseProject(project)).resolves.toBe(project);
@@ -34,6 +34,11 @@ test("database work goes ahead on SQLite, and is refused with a sentence on a Po
     project.schemaPath,
     fs.readFileSync(project.schemaPath, "utf8").replace('provider = "sqlite"', 'provider = "postgresql"'),
   );
-  await expect(databaseProject(project)).rejects.toThrow(/This schema is for PostgreSQL/);
-  await expect(databaseProject(onServer)).rejects.toThrow(/This schema is for PostgreSQL/);
+  await expect(databaseProject(project, "migrate")).rejects.toThrow(
+    /This schema is for PostgreSQL: set DATABASE_URL to its server/,
+  );
+  await expect(databaseProject(onServer, "migrate")).resolves.toBe(onServer);
+  await expect(databaseProject(onServer)).rejects.toThrow(
+    /the history, drift, rollback, Seed and the data grid work on SQLite only/,
+  );
 });

@@ -7,24 +7,32 @@ import { currentProject, isPostgresUrl, type Project } from "./project";
 export class DatabaseUnavailable extends Error {}
 
 /**
- * The project, for work on its database (Migrate, history, drift, Seed, sample data, the
- * grid), from the app or the CLI. A PostgreSQL schema is designed and saved like any other,
- * but its database work runs on SQLite only for now: it gets this sentence rather than an
- * engine's error; so does a PostgreSQL DATABASE_URL under a SQLite schema.
+ * The project, for work on its database, from the app or the CLI. `migrate` (planning and
+ * applying revisions) runs on SQLite and PostgreSQL alike; the rest (history, drift, rollback,
+ * Seed, sample data, the grid) on SQLite only for now, and a PostgreSQL schema gets this
+ * sentence for it rather than an engine's error. A schema whose provider and DATABASE_URL
+ * disagree is told which to change.
  */
-export async function databaseProject(project: Project = currentProject()): Promise<Project> {
+export async function databaseProject(project: Project = currentProject(), work: "migrate" | "data" = "data"): Promise<Project> {
   let provider: string | undefined;
   try {
     provider = readConfig(await fs.readFile(project.schemaPath, "utf8")).datasources[0]?.provider;
   } catch {
     // A schema that does not parse is left to the work itself to report.
   }
+  const onServer = isPostgresUrl(project.databaseUrl);
   if (provider && isProvider(provider) && dialectOf(provider) === "postgresql") {
-    throw new DatabaseUnavailable(
-      "This schema is for PostgreSQL. The designer edits and saves it, but Migrate, Seed and the data grid work on SQLite only for now.",
-    );
+    if (!onServer)
+      throw new DatabaseUnavailable(
+        "This schema is for PostgreSQL: set DATABASE_URL to its server (postgresql://user@host:5432/database) to migrate it.",
+      );
+    if (work !== "migrate")
+      throw new DatabaseUnavailable(
+        "This schema is for PostgreSQL. Migrate plans and applies its revisions; the history, drift, rollback, Seed and the data grid work on SQLite only for now.",
+      );
+    return project;
   }
-  if (isPostgresUrl(project.databaseUrl)) {
+  if (onServer) {
     throw new DatabaseUnavailable(
       `DATABASE_URL names a PostgreSQL server, but the schema's provider is "${provider ?? "unknown"}": set DATABASE_URL to a SQLite file (file:./prisma/dev.db), or the schema's provider to "postgresql".`,
     );
