@@ -127,17 +127,17 @@ export async function replaceSchemaAction(input: unknown): Promise<ActionResult<
 }
 
 export async function historyAction(): Promise<ActionResult<{ history: RevisionEntry[] }>> {
-  return attempt(async () => ({ history: await readHistory(await databaseProject()) }));
+  return attempt(async () => ({ history: await readHistory(await databaseProject(undefined, "migrate")) }));
 }
 
 export async function rollbackAction(input: unknown): Promise<ActionResult<{ result: RollbackResult }>> {
   const parsed = z.object({ acceptDataLoss: z.boolean().optional() }).safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({ result: await rollbackLast(await databaseProject(), parsed.data) }));
+  return attempt(async () => ({ result: await rollbackLast(await databaseProject(undefined, "migrate"), parsed.data) }));
 }
 
 export async function driftAction(): Promise<ActionResult<{ drift: Drift }>> {
-  return attempt(async () => ({ drift: await detectDrift(await databaseProject()) }));
+  return attempt(async () => ({ drift: await detectDrift(await databaseProject(undefined, "migrate")) }));
 }
 
 /** Deletes the development database and applies every revision to a new one. */
@@ -152,5 +152,5 @@ export async function resetDatabaseAction(): Promise<ActionResult<{ applied: str
 export async function reconcileDriftAction(input: unknown): Promise<ActionResult<{ result: Reconciled }>> {
   const parsed = z.object({ name: z.string().trim().max(100).optional() }).safeParse(input ?? {});
   if (!parsed.success) return invalidInput(parsed.error);
-  return attempt(async () => ({ result: await reconcileDrift(await databaseProject(), parsed.data) }));
+  return attempt(async () => ({ result: await reconcileDrift(await databaseProject(undefined, "migrate"), parsed.data) }));
 }

@@ -68,14 +68,20 @@ function report(result: ApplyResult, written: boolean): void {
   }
 }
 
+/** A server's URL as it may be printed: its password hidden. */
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}
+
 void runCommand(async () => {
   const args = process.argv.slice(2);
   const acceptDataLoss = args.includes("--accept-data-loss");
   const command = args[0]?.startsWith("--") ? undefined : args[0];
-  // Planning and applying revisions run on PostgreSQL too; the other commands on SQLite only, for now.
-  const migrates = args.includes("--preview") || command === "new" || command === "up" || (!command && args.includes("--name"));
   if (args.includes("--help")) return console.log(USAGE);
-  const project = await databaseProject(undefined, migrates ? "migrate" : "data");
+  // Every command runs on PostgreSQL too, but reset (SQLite only, for now).
+  const project = await databaseProject(undefined, command === "reset" ? "data" : "migrate");
   const name = option(args, "--name");
 
   if (args.includes("--preview")) {
@@ -87,7 +93,7 @@ void runCommand(async () => {
     case "status": {
       const [history, plan] = await Promise.all([readHistory(project), planRevision(project)]);
       const head = history.find((h) => h.head);
-      console.log(`database: ${project.databasePath}`);
+      console.log(`database: ${project.databasePath || withoutPassword(project.databaseUrl)}`);
       console.log(`head: ${head ? head.name : "(no revision applied)"}`);
       const pending = history.filter((h) => h.state === "pending");
       console.log(`pending: ${pending.length ? pending.map((h) => h.name).join(", ") : "none"}`);

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
@@ -31,6 +32,11 @@ export interface MigrationDatabase {
   /** Throws RevisionFailed (lib/migrate/apply) with the revisions that did apply. */
   applyPending(migrations: MigrationList): Promise<string[]>;
   markRolledBack(revision: string): Promise<number>;
+  markApplied(revision: string, sql: string): Promise<void>;
+  /** Runs a revision's down.sql and removes its history row, in one transaction. */
+  revert(revision: string, downSql: string): Promise<void>;
+  /** Whether the database is there yet (a SQLite file is created by the first Migrate; a server's database always is). */
+  exists(): boolean;
 }
 
 function sqliteDatabase(project: Project): MigrationDatabase {
@@ -47,6 +53,9 @@ function sqliteDatabase(project: Project): MigrationDatabase {
     rehearse: (migrations, renames) => rehearse(file, migrations, renames),
     applyPending: async (migrations) => sqlite.applyPending(file, migrations),
     markRolledBack: async (revision) => sqlite.markRolledBack(file, revision),
+    markApplied: async (revision, sql) => sqlite.markApplied(file, revision, sql),
+    revert: async (revision, downSql) => sqlite.revertRevision(file, revision, downSql),
+    exists: () => existsSync(file),
   };
 }
 
@@ -63,6 +72,9 @@ function postgresDatabase(project: Project): MigrationDatabase {
     rehearse: (migrations, renames) => rehearsePostgres(url, migrations, renames),
     applyPending: (migrations) => postgres.applyPending(url, migrations),
     markRolledBack: (revision) => postgres.markRolledBack(url, revision),
+    markApplied: (revision, sql) => postgres.markApplied(url, revision, sql),
+    revert: (revision, downSql) => postgres.revertRevision(url, revision, downSql),
+    exists: () => true,
   };
 }
 

@@ -1,11 +1,10 @@
-import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import type { Project } from "../project/project";
-import { isApplied, isFailed, markApplied, markRolledBack, readMigrationRows } from "./apply";
-import { openEngine, engineErrorMessage, type EngineSession } from "./engine";
+import { isApplied, isFailed } from "./apply";
+import { migrationDatabase, type MigrationDatabase } from "./database";
+import { engineErrorMessage, type EngineSession } from "./engine";
 import { readMigrationList, revisionDirectoryName, setAsideRevision, writeRevision } from "./migrations-dir";
-import { exclusively, serialized } from "./serial";
 
 /** How the database differs from what its applied migrations say it should be. */
 export interface Drift {
@@ -27,12 +26,13 @@ export interface Reconciled {
 export class NoDrift extends Error {}
 
 const FILTERS = { externalTables: [], externalEnums: [] };
-const BASE = 'datasource db {\n  provider = "sqlite"\n}\n';
+/** A schema with the datasource only: the engine reads the live database through it. */
+const base = (database: MigrationDatabase) => `datasource db {\n  provider = "${database.provider}"\n}\n`;
 
 /** The folder's revisions as the database's history sorts them: applied, failed, never tried. */
-async function migrationsOfTheDatabase(project: Project) {
-  const folder = await readMigrationList(project.migrationsDir);
-  const rows = readMigrationRows(project.databasePath);
+async function migrationsOfTheDatabase(project: Project, database: MigrationDatabase) {
+  const folder = await readMigrationList(project.migrationsDir, database.provider);
+  const rows = await database.readMigrationRows();
   const applied = new Set(rows.filter(isApplied).map((row) => row.migration_name));
   const failed = new Set(rows.filter(isFailed).map((row) => row.migration_name));
   const names = folder.migrationDirectories.map((d) => d.path);
@@ -47,11 +47,11 @@ async function migrationsOfTheDatabase(project: Project) {
  * The engine's diff from the applied migrations (replayed on a shadow database) to the live
  * database, as `prisma migrate diff --from-migrations --to-schema-datasource` computes it.
  */
-async function compare(project: Project, session: EngineSession, applied: MigrationList, script: boolean) {
+async function compare(project: Project, session: EngineSession, applied: MigrationList, script: boolean, schema: string) {
   try {
     return await session.engine.diff({
       from: { tag: "migrations", ...applied },
-      to: { tag: "schemaDatasource", configDir: project.root, files: [{ path: "schema.prisma", content: BASE }] },
+      to: { tag: "schemaDatasource", configDir: project.root, files: [{ path: "schema.prisma", content: schema }] },
       script,
       exitCode: true,
       filters: FILTERS,
@@ -67,12 +67,13 @@ async function compare(project: Project, session: EngineSession, applied: Migrat
  * written but not applied yet are not drift.
  */
 export function detectDrift(project: Project): Promise<Drift> {
-  return serialized(project.databasePath, async () => {
-    if (!existsSync(project.databasePath)) return { drifted: false, summary: "" };
-    const { applied } = await migrationsOfTheDatabase(project);
-    const session = await openEngine(project.databasePath, { path: "schema.prisma", text: BASE });
+  const database = migrationDatabase(project);
+  return database.serialized(async () => {
+    if (!database.exists()) return { drifted: false, summary: "" };
+    const { applied } = await migrationsOfTheDatabase(project, database);
+    const session = await database.openEngine({ path: "schema.prisma", text: base(database) });
     try {
-      const result = await compare(project, session, applied, false);
+      const result = await compare(project, session, applied, false, base(database));
       const drifted = result.exitCode === 2;
       return { drifted, summary: drifted ? (result.stdout ?? "").trim() : "" };
     } finally {
@@ -94,10 +95,11 @@ const HEADER =
  * whatever the schema file asks, with the usual data-loss checks.
  */
 export function reconcileDrift(project: Project, options: { name?: string } = {}): Promise<Reconciled> {
-  return exclusively(project.databasePath, async () => {
+  const database = migrationDatabase(project);
+  return database.exclusively(async () => {
     const noDrift = new NoDrift("no drift: the database matches its migrations, so there is nothing to record");
-    if (!existsSync(project.databasePath)) throw noDrift;
-    const { applied, failed, pending } = await migrationsOfTheDatabase(project);
+    if (!database.exists()) throw noDrift;
+    const { applied, failed, pending } = await migrationsOfTheDatabase(project, database);
     if (pending.length) {
       throw new Error(
         `${pending[0]} is written but not applied: apply it first (Migrate, or npm run migrate -- up), ` +
@@ -105,20 +107,21 @@ export function reconcileDrift(project: Project, options: { name?: string } = {}
       );
     }
     const text = await fs.readFile(project.schemaPath, "utf8");
-    const session = await openEngine(project.databasePath, { path: "schema.prisma", text: BASE });
+    const schema = base(database);
+    const session = await database.openEngine({ path: "schema.prisma", text: schema });
     let script: string;
     let summary: string;
     let downSql: string;
     try {
-      const forward = await compare(project, session, applied, true);
+      const forward = await compare(project, session, applied, true, schema);
       if (forward.exitCode !== 2) throw noDrift;
       script = forward.stdout ?? "";
-      summary = ((await compare(project, session, applied, false)).stdout ?? "").trim();
+      summary = ((await compare(project, session, applied, false, schema)).stdout ?? "").trim();
       // The way back: from the live database to what the migrations made.
       downSql =
         (
           await session.engine.diff({
-            from: { tag: "schemaDatasource", configDir: project.root, files: [{ path: "schema.prisma", content: BASE }] },
+            from: { tag: "schemaDatasource", configDir: project.root, files: [{ path: "schema.prisma", content: schema }] },
             to: { tag: "migrations", ...applied },
             script: true,
             exitCode: null,
@@ -130,14 +133,14 @@ export function reconcileDrift(project: Project, options: { name?: string } = {}
     }
     // Failed revisions never applied; the history goes on after them, so they are resolved.
     for (const name of failed) {
-      markRolledBack(project.databasePath, name);
+      await database.markRolledBack(name);
       await setAsideRevision(project.migrationsDir, name).catch(() => undefined); // its folder may be gone already
     }
-    const existing = (await readMigrationList(project.migrationsDir)).migrationDirectories.map((d) => d.path);
+    const existing = (await readMigrationList(project.migrationsDir, database.provider)).migrationDirectories.map((d) => d.path);
     const revision = revisionDirectoryName(options.name?.trim() || "reconcile drift", new Date(), existing);
     const sql = `${HEADER}${script}`;
-    await writeRevision(project.migrationsDir, revision, sql, { downSql, schemaSnapshot: text });
-    markApplied(project.databasePath, revision, sql);
+    await writeRevision(project.migrationsDir, revision, sql, { downSql, schemaSnapshot: text, provider: database.provider });
+    await database.markApplied(revision, sql);
     return { revision, sql, summary, rolledBack: failed };
   });
 }

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Project } from "../project/project";
-import { checksumOf, readMigrationRows } from "./apply";
+import { checksumOf } from "./apply";
+import { migrationDatabase } from "./database";
 import { DOWN_FILE, readMigrationList } from "./migrations-dir";
 
 /** One revision as `alembic history` and `prisma migrate status` would list it. */
@@ -23,8 +24,9 @@ export interface RevisionEntry {
 }
 
 export async function readHistory(project: Project): Promise<RevisionEntry[]> {
-  const migrations = await readMigrationList(project.migrationsDir);
-  const rows = readMigrationRows(project.databasePath).filter((row) => !row.rolled_back_at);
+  const database = migrationDatabase(project);
+  const migrations = await readMigrationList(project.migrationsDir, database.provider);
+  const rows = (await database.readMigrationRows()).filter((row) => !row.rolled_back_at);
   const entries: RevisionEntry[] = [];
   for (const directory of migrations.migrationDirectories) {
     const row = rows.find((r) => r.migration_name === directory.path);

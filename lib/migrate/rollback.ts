@@ -2,13 +2,11 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Project } from "../project/project";
 import { writeFileAtomic } from "../project/atomic-write";
-import { revertRevision } from "./apply";
 import type { Rehearsal } from "./data-loss";
 import { readHistory } from "./history";
-import { DOWN_FILE, SNAPSHOT_FILE, setAsideRevision } from "./migrations-dir";
-import { rehearse } from "./rehearsal";
+import { migrationDatabase } from "./database";
+import { DOWN_FILE, LOCKFILE_NAME, lockfileContent, SNAPSHOT_FILE, setAsideRevision } from "./migrations-dir";
 import { renamesIn } from "../schema/renames";
-import { exclusively } from "./serial";
 
 export type RollbackResult =
   | { status: "rolled-back"; revision: string }
@@ -22,7 +20,8 @@ export type RollbackResult =
  * previous revision made.
  */
 export function rollbackLast(project: Project, options: { acceptDataLoss?: boolean } = {}): Promise<RollbackResult> {
-  return exclusively(project.databasePath, async () => {
+  const database = migrationDatabase(project);
+  return database.exclusively(async () => {
     const history = await readHistory(project);
     const head = history.find((entry) => entry.head);
     if (!head) return { status: "nothing-to-roll-back" as const };
@@ -40,11 +39,10 @@ export function rollbackLast(project: Project, options: { acceptDataLoss?: boole
     if (snapshot === null)
       throw new Error(`the schema before ${head.name} was not kept, so prisma/schema.prisma cannot be restored`);
 
-    const rehearsal = await rehearse(
-      project.databasePath,
+    const rehearsal = await database.rehearse(
       {
         baseDir: project.migrationsDir,
-        lockfile: { path: "migration_lock.toml", content: 'provider = "sqlite"\n' },
+        lockfile: { path: LOCKFILE_NAME, content: lockfileContent(database.provider) },
         shadowDbInitScript: "",
         migrationDirectories: [
           { path: `rollback of ${head.name}`, migrationFile: { path: DOWN_FILE, content: { tag: "ok", value: downSql } } },
@@ -56,7 +54,7 @@ export function rollbackLast(project: Project, options: { acceptDataLoss?: boole
     if (rehearsal.losses.length && !options.acceptDataLoss)
       return { status: "needs-data-loss-consent" as const, revision: head.name, rehearsal };
 
-    revertRevision(project.databasePath, head.name, downSql);
+    await database.revert(head.name, downSql);
     await setAsideRevision(project.migrationsDir, head.name);
     await writeFileAtomic(project.schemaPath, snapshot);
     return { status: "rolled-back" as const, revision: head.name };

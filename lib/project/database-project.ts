@@ -7,11 +7,11 @@ import { currentProject, isPostgresUrl, type Project } from "./project";
 export class DatabaseUnavailable extends Error {}
 
 /**
- * The project, for work on its database, from the app or the CLI. `migrate` (planning and
- * applying revisions) runs on SQLite and PostgreSQL alike; the rest (history, drift, rollback,
- * Seed, sample data, the grid) on SQLite only for now, and a PostgreSQL schema gets this
- * sentence for it rather than an engine's error. A schema whose provider and DATABASE_URL
- * disagree is told which to change.
+ * The project, for work on its database, from the app or the CLI. `migrate` (revisions
+ * planned and applied, the history, drift, reconcile, rollback) runs on SQLite and PostgreSQL
+ * alike; the rest (reset, Seed, sample data, the grid, the SQL export) on SQLite only for now,
+ * and a PostgreSQL schema gets this sentence for it rather than an engine's error. A schema
+ * whose provider and DATABASE_URL disagree is told which to change.
  */
 export async function databaseProject(project: Project = currentProject(), work: "migrate" | "data" = "data"): Promise<Project> {
   let provider: string | undefined;
@@ -28,7 +28,7 @@ export async function databaseProject(project: Project = currentProject(), work:
       );
     if (work !== "migrate")
       throw new DatabaseUnavailable(
-        "This schema is for PostgreSQL. Migrate plans and applies its revisions; the history, drift, rollback, Seed and the data grid work on SQLite only for now.",
+        "This schema is for PostgreSQL. Migrate (revisions, history, drift, rollback) runs on its server; reset, Seed, sample data, the data grid and the SQL export work on SQLite only for now.",
       );
     return project;
   }

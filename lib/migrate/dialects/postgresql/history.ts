@@ -155,3 +155,35 @@ export function markRolledBack(url: string, revision: string): Promise<number> {
     return (await client.query(MARK_ROLLED_BACK, [revision])).rowCount ?? 0;
   });
 }
+
+/**
+ * `prisma migrate resolve --applied`: records a revision as applied without running it, with
+ * the row Prisma writes for that (the file's checksum, started and finished at once, empty
+ * logs, no step counted).
+ */
+export function markApplied(url: string, revision: string, sql: string): Promise<void> {
+  return withClient(url, async (client) => {
+    await client.query(MIGRATIONS_TABLE);
+    await client.query(
+      `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
+       VALUES ($1, $2, now(), $3, '', NULL, now(), 0)`,
+      [randomUUID(), checksumOf(sql), revision],
+    );
+  });
+}
+
+/** Runs a revision's down.sql and removes its history row, in one transaction, under the migration lock. */
+export function revertRevision(url: string, revision: string, downSql: string): Promise<void> {
+  return withMigrationLock(url, 10_000, async (client) => {
+    try {
+      await runAtomically(client, downSql, () =>
+        client.query("DELETE FROM _prisma_migrations WHERE migration_name = $1", [revision]),
+      );
+    } catch (error) {
+      throw new RevisionFailed(
+        revision,
+        `${revision} could not be rolled back, and the database is unchanged: ${message(error)}`,
+      );
+    }
+  });
+}

@@ -6,7 +6,10 @@ import { projectAt, type Project } from "../../../project/project";
 import { pgQuery, testDatabases } from "../../../testing/pg-database";
 import { removeProject, tempProject } from "../../../testing/temp-project";
 import { tutorialSchema } from "../../../testing/tutorial-schema";
+import { detectDrift, reconcileDrift } from "../../drift";
+import { readHistory } from "../../history";
 import { applyRevision, diagnoseHistory, planRevision } from "../../revision";
+import { rollbackLast } from "../../rollback";
 
 /**
  * Migrate on a PostgreSQL project, as the Migrate button and `npm run migrate` run it: the
@@ -30,7 +33,7 @@ describe.skipIf(!server)("Migrate on PostgreSQL", () => {
     return project;
   }
 
-  test("the first revision is planned, rehearsed, written for PostgreSQL and applied; a dropped column asks for consent", async () => {
+  test("revisions planned, rehearsed, written for PostgreSQL and applied (a dropped column asks first), listed, rolled back; drift found and kept", async () => {
     const project = await pgProject();
     const plan = await planRevision(project);
     expect(plan).toMatchObject({ hasChanges: true, rehearsal: { ok: true, losses: [] } });
@@ -62,6 +65,33 @@ describe.skipIf(!server)("Migrate on PostgreSQL", () => {
       ),
     ).toEqual([{ n: 0 }]);
     expect((await planRevision(project)).hasChanges).toBe(false);
+
+    // The history, and the way back: down.sql restores the column (empty) and the schema file.
+    expect((await readHistory(project)).map((e) => [e.state, e.head, e.reversible])).toEqual([
+      ["applied", false, true],
+      ["applied", true, true],
+    ]);
+    expect(await rollbackLast(project)).toMatchObject({
+      status: "rolled-back",
+      revision: expect.stringMatching(/_drop_fullname$/),
+    });
+    expect(fs.readFileSync(project.schemaPath, "utf8")).toMatch(/fullname\s+String\?/);
+    expect(
+      await pgQuery(
+        project.databaseUrl,
+        "SELECT count(*)::int AS n FROM information_schema.columns WHERE column_name = 'fullname'",
+      ),
+    ).toEqual([{ n: 1 }]);
+
+    // A table made by hand is drift; kept as a revision marked applied, it is drift no more.
+    expect(await detectDrift(project)).toEqual({ drifted: false, summary: "" });
+    await pgQuery(project.databaseUrl, 'CREATE TABLE "handmade" ("id" INTEGER PRIMARY KEY)');
+    expect(await detectDrift(project)).toMatchObject({ drifted: true, summary: expect.stringContaining("handmade") });
+    expect(await reconcileDrift(project, { name: "keep handmade" })).toMatchObject({
+      sql: expect.stringContaining('CREATE TABLE "public"."handmade"'),
+    });
+    expect(await detectDrift(project)).toEqual({ drifted: false, summary: "" });
+    expect(await diagnoseHistory(project)).toMatchObject({ failedMigrationNames: [], editedMigrationNames: [] });
   });
 
   test("npm run migrate, as the README types it, with DATABASE_URL naming the server", async () => {
@@ -78,7 +108,12 @@ describe.skipIf(!server)("Migrate on PostgreSQL", () => {
       await pgQuery(project.databaseUrl, "SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL"),
     ).toEqual([{ n: 1 }]);
     const status = run("status");
-    expect(status.status).toBe(1);
-    expect(status.stderr).toContain("the history, drift, rollback, Seed and the data grid work on SQLite only for now");
+    expect(status.stdout).toMatch(
+      /database: postgresql:\/\/schemaflow@127\.0\.0\.1:\d+\/test_\w+\nhead: \d{14}_init\npending: none/,
+    );
+    expect(status.stdout).toContain("drift: none");
+    const reset = run("reset", "--force");
+    expect(reset.status).toBe(1);
+    expect(reset.stderr).toContain("reset, Seed, sample data, the data grid and the SQL export work on SQLite only for now");
   });
 });
