@@ -44,7 +44,7 @@ function onRows<T extends object>(work: (project: Project, graph: SchemaGraph | 
 }
 
 export async function seedAction(): Promise<ActionResult<{ result: SeedResult }>> {
-  return attempt(async () => ({ result: await seedTutorial(await databaseProject()) }));
+  return attempt(async () => ({ result: await seedTutorial(await databaseProject(undefined, "both")) }));
 }
 
 export async function listTablesAction(): Promise<ActionResult<{ tables: TableSummary[] }>> {

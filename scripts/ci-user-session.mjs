@@ -12,7 +12,12 @@ const url = `http://127.0.0.1:${port}`;
 const schemaFile = path.join(root, "prisma", "schema.prisma");
 const shipped = fs.readFileSync(schemaFile, "utf8");
 
-const app = spawn("npm", ["run", "app", "--silent"], { cwd: root, stdio: "inherit", detached: true, env: { ...process.env, PORT: port } });
+const app = spawn("npm", ["run", "app", "--silent"], {
+  cwd: root,
+  stdio: "inherit",
+  detached: true,
+  env: { ...process.env, PORT: port },
+});
 const stop = () => {
   try {
     process.kill(-app.pid, "SIGTERM");
@@ -25,7 +30,10 @@ async function ready() {
   const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (app.exitCode !== null) throw new Error(`npm run app exited with ${app.exitCode}`);
-    const status = await fetch(url).then((r) => r.status, () => 0);
+    const status = await fetch(url).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }

@@ -81,7 +81,7 @@ void runCommand(async () => {
   const command = args[0]?.startsWith("--") ? undefined : args[0];
   if (args.includes("--help")) return console.log(USAGE);
   // Every command runs on PostgreSQL too, but reset (SQLite only, for now).
-  const project = await databaseProject(undefined, command === "reset" ? "data" : "migrate");
+  const project = await databaseProject(undefined, command === "reset" ? "sqlite" : "both");
   const name = option(args, "--name");
 
   if (args.includes("--preview")) {

@@ -43,7 +43,7 @@ function parseArguments(args: string[]): { rows: number; seed: number } | undefi
 const sample = parseArguments(process.argv.slice(2));
 
 void runCommand(async () => {
-  const project = await databaseProject();
+  const project = await databaseProject(undefined, sample ? "sqlite" : "both");
   if (!sample) {
     const result = await seedTutorial(project);
     console.log(

@@ -1,10 +1,13 @@
 import fs from "node:fs/promises";
 import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import type { Project } from "../project/project";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { isPostgresUrl, type Project } from "../project/project";
 import { parseSchema } from "../schema/parse";
 import { constraintViolations } from "./constraints";
 import { PrismaClient } from "./generated/tutorial/client";
+import { PrismaClient as PostgresClient } from "./generated/tutorial-postgresql/client";
 
 /** A user of the tutorial's app.py, with the e-mail addresses it is created with. */
 export interface SampleUser {
@@ -29,19 +32,53 @@ export interface SeedResult {
   skippedUsers: number;
 }
 
-function missingTables(databasePath: string): string[] {
+const TABLES = ["user_account", "address"];
+
+function missingSqliteTables(databasePath: string): string[] {
   let database: Database.Database | undefined;
   try {
     database = new Database(databasePath, { readonly: true, fileMustExist: true });
     const present = new Set(
       (database.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
     );
-    return ["user_account", "address"].filter((table) => !present.has(table));
+    return TABLES.filter((table) => !present.has(table));
   } catch {
-    return ["user_account", "address"];
+    return TABLES;
   } finally {
     database?.close();
   }
+}
+
+async function missingPostgresTables(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()",
+    );
+    const present = new Set(rows.map((r) => r.name));
+    return TABLES.filter((table) => !present.has(table));
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The project's database as Seed reaches it: the tables missing there, and a Prisma Client
+ * made for its provider (the two generated clients have the same API).
+ */
+async function seedTarget(project: Project): Promise<{ missing: string[]; client: () => PrismaClient }> {
+  if (isPostgresUrl(project.databaseUrl)) {
+    const url = project.databaseUrl;
+    return {
+      missing: await missingPostgresTables(url),
+      client: () => new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient,
+    };
+  }
+  return {
+    missing: missingSqliteTables(project.databasePath),
+    client: () => new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${project.databasePath}` }) }),
+  };
 }
 
 /**
@@ -50,7 +87,7 @@ function missingTables(databasePath: string): string[] {
  * twice does not duplicate anything.
  */
 export async function seedTutorial(project: Project, users: SampleUser[] = TUTORIAL_USERS): Promise<SeedResult> {
-  const missing = missingTables(project.databasePath);
+  const { missing, client } = await seedTarget(project);
   if (missing.length) {
     throw new SeedRefused(
       `The table${missing.length > 1 ? "s" : ""} ${missing.join(" and ")} do${missing.length > 1 ? "" : "es"} not exist yet: run Migrate first.`,
@@ -63,7 +100,7 @@ export async function seedTutorial(project: Project, users: SampleUser[] = TUTOR
   ]);
   if (problems.length) throw new SeedRefused(`Nothing was seeded: ${problems.join("; ")}.`);
 
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${project.databasePath}` }) });
+  const prisma = client();
   try {
     return await prisma.$transaction(async (tx) => {
       const result: SeedResult = { insertedUsers: 0, insertedAddresses: 0, skippedUsers: 0 };

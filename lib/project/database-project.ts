@@ -7,13 +7,16 @@ import { currentProject, isPostgresUrl, type Project } from "./project";
 export class DatabaseUnavailable extends Error {}
 
 /**
- * The project, for work on its database, from the app or the CLI. `migrate` (revisions
- * planned and applied, the history, drift, reconcile, rollback) runs on SQLite and PostgreSQL
- * alike; the rest (reset, Seed, sample data, the grid, the SQL export) on SQLite only for now,
- * and a PostgreSQL schema gets this sentence for it rather than an engine's error. A schema
- * whose provider and DATABASE_URL disagree is told which to change.
+ * The project, for work on its database, from the app or the CLI. Work that `runsOn` both
+ * databases (Migrate: revisions, history, drift, reconcile, rollback; the tutorial's Seed)
+ * runs on SQLite and PostgreSQL alike; the rest (reset, sample data, the grid, the SQL
+ * export) on SQLite only for now, and a PostgreSQL schema gets a sentence for it rather than
+ * an engine's error. A schema whose provider and DATABASE_URL disagree is told which to change.
  */
-export async function databaseProject(project: Project = currentProject(), work: "migrate" | "data" = "data"): Promise<Project> {
+export async function databaseProject(
+  project: Project = currentProject(),
+  runsOn: "both" | "sqlite" = "sqlite",
+): Promise<Project> {
   let provider: string | undefined;
   try {
     provider = readConfig(await fs.readFile(project.schemaPath, "utf8")).datasources[0]?.provider;
@@ -26,9 +29,9 @@ export async function databaseProject(project: Project = currentProject(), work:
       throw new DatabaseUnavailable(
         "This schema is for PostgreSQL: set DATABASE_URL to its server (postgresql://user@host:5432/database) to migrate it.",
       );
-    if (work !== "migrate")
+    if (runsOn !== "both")
       throw new DatabaseUnavailable(
-        "This schema is for PostgreSQL. Migrate (revisions, history, drift, rollback) runs on its server; reset, Seed, sample data, the data grid and the SQL export work on SQLite only for now.",
+        "This schema is for PostgreSQL. Migrate and Seed run on its server; reset, sample data, the data grid and the SQL export work on SQLite only for now.",
       );
     return project;
   }

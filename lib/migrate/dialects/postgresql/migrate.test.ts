@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, inject, test } from "vitest";
+import { seedTutorial } from "../../../data/seed";
 import { projectAt, type Project } from "../../../project/project";
 import { pgQuery, testDatabases } from "../../../testing/pg-database";
 import { removeProject, tempProject } from "../../../testing/temp-project";
@@ -94,7 +95,7 @@ describe.skipIf(!server)("Migrate on PostgreSQL", () => {
     expect(await diagnoseHistory(project)).toMatchObject({ failedMigrationNames: [], editedMigrationNames: [] });
   });
 
-  test("npm run migrate, as the README types it, with DATABASE_URL naming the server", async () => {
+  test("npm run migrate and npm run seed, as the README types them, with DATABASE_URL naming the server", async () => {
     const project = await pgProject();
     const run = (...args: string[]) =>
       spawnSync(process.execPath, [TSX, path.join(ROOT, "scripts", "migrate.ts"), ...args], {
@@ -107,6 +108,14 @@ describe.skipIf(!server)("Migrate on PostgreSQL", () => {
     expect(
       await pgQuery(project.databaseUrl, "SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL"),
     ).toEqual([{ n: 1 }]);
+    const seed = spawnSync(process.execPath, [TSX, path.join(ROOT, "scripts", "seed.ts")], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, SCHEMAFLOW_PROJECT: project.root, DATABASE_URL: project.databaseUrl },
+    });
+    expect(seed.stdout).toContain("Seeded 3 users and 3 addresses.");
+    expect(await seedTutorial(project)).toEqual({ insertedUsers: 0, insertedAddresses: 0, skippedUsers: 3 });
+    expect(await pgQuery(project.databaseUrl, "SELECT count(*)::int AS n FROM address")).toEqual([{ n: 3 }]);
     const status = run("status");
     expect(status.stdout).toMatch(
       /database: postgresql:\/\/schemaflow@127\.0\.0\.1:\d+\/test_\w+\nhead: \d{14}_init\npending: none/,
@@ -114,6 +123,6 @@ describe.skipIf(!server)("Migrate on PostgreSQL", () => {
     expect(status.stdout).toContain("drift: none");
     const reset = run("reset", "--force");
     expect(reset.status).toBe(1);
-    expect(reset.stderr).toContain("reset, Seed, sample data, the data grid and the SQL export work on SQLite only for now");
+    expect(reset.stderr).toContain("reset, sample data, the data grid and the SQL export work on SQLite only for now");
   });
 });
