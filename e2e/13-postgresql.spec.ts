@@ -41,8 +41,22 @@ test("a PostgreSQL schema opens, an edit is saved with everything PostgreSQL-onl
   expect(saved).toMatch(/nicknames\s+String\[\]/);
   expect(saved).toContain('@@index([fullname(ops: raw("gin_trgm_ops"))], type: Gin)');
 
+  // The inspector offers PostgreSQL's column types: a maximum length is a VarChar there.
+  await user.locator('[data-field="fullname"]').click();
+  const maxLength = page.getByRole("complementary", { name: "Inspector" }).getByRole("textbox", { name: "Maximum length" });
+  await expect(maxLength).toHaveValue("200");
+  await maxLength.fill("80");
+  await maxLength.press("Enter");
+  await expect.poll(readSchema).toMatch(/fullname\s+String\?\s+@db\.VarChar\(80\)/);
+  await page.locator('[data-model="Address"] [data-field="email_address"]').click();
+  const dbType = page.getByRole("complementary", { name: "Inspector" }).getByRole("combobox", { name: "Database type (@db)" });
+  await dbType.fill("Text");
+  await dbType.press("Enter");
+  await expect.poll(readSchema).toMatch(/email_address\s+String\s+@db\.Text/);
+
+  const beforeMigrate = readSchema();
   await page.getByRole("button", { name: "Migrate" }).click();
   await expect(page.getByText("This schema is for PostgreSQL: set DATABASE_URL to its server").first()).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("postgresql.png") });
-  expect(readSchema()).toBe(saved);
+  expect(readSchema()).toBe(beforeMigrate);
 });

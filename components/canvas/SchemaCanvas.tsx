@@ -231,12 +231,7 @@ export function SchemaCanvas(props: {
       </ViewportPortal>
       <Background gap={24} />
       <Controls aria-label="Zoom controls" />
-      <MiniMap
-        pannable
-        zoomable
-        ariaLabel="Overview of the diagram"
-        nodeColor={minimapColor}
-      />
+      <MiniMap pannable zoomable ariaLabel="Overview of the diagram" nodeColor={minimapColor} />
     </ReactFlow>
   );
 }

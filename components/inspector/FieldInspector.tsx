@@ -5,6 +5,8 @@ import { defaultExpression, describeDefault, functionsFor, retype, type DefaultC
 import { SCALAR_TYPES, type Field, type Model, type SchemaGraph } from "@/lib/schema/graph";
 import { deleteField, renameField, updateField } from "@/lib/schema/operations";
 import type { SchemaEditor } from "../canvas/editor-context";
+import { dialectOf } from "@/lib/schema/provider";
+import { ColumnTypeSettings } from "./ColumnTypeSettings";
 import { Check, DeleteButton, DocumentationSetting, Problems, Row, TextSetting } from "./controls";
 
 function DefaultSetting(props: { field: Field; enumValues: string[]; onChange(expression: string | undefined): void }) {
@@ -150,19 +152,7 @@ export function FieldInspector(props: {
             enumValues={graph.enums.find((e) => e.name === field.type)?.values.map((v) => v.name) ?? []}
             onChange={(expression) => set("Change default", { default: expression })}
           />
-          {field.type === "String" && (
-            <TextSetting
-              label="Maximum length"
-              value={field.maxLength ? String(field.maxLength) : ""}
-              placeholder="no limit"
-              hint="Kept as /// @maxLength(n); SQLite has no such column type, so the app enforces it."
-              onCommit={(text) => {
-                const n = Number(text.trim());
-                if (text.trim() === "") set("Change maximum length", { maxLength: undefined });
-                else if (Number.isInteger(n) && n > 0) set("Change maximum length", { maxLength: n });
-              }}
-            />
-          )}
+          <ColumnTypeSettings field={field} dialect={dialectOf(graph.datasource.provider)} set={set} />
           <TextSetting
             label="Column name (@map)"
             value={field.dbName ?? ""}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useId, useState, type ReactNode } from "react";
 
 export function Row(props: { label: string; children: ReactNode; hint?: string }) {
   return (
@@ -19,9 +19,12 @@ export function TextSetting(props: {
   placeholder?: string;
   multiline?: boolean;
   hint?: string;
+  /** Values offered as the user types (a datalist); any other is accepted too. */
+  suggestions?: readonly string[];
   onCommit(value: string): void;
 }) {
   const [draft, setDraft] = useState(props.value);
+  const listId = useId();
   useEffect(() => setDraft(props.value), [props.value]);
   const commit = () => {
     if (draft !== props.value) props.onCommit(draft);
@@ -44,14 +47,24 @@ export function TextSetting(props: {
           onKeyDown={(e) => e.key === "Escape" && setDraft(props.value)}
         />
       ) : (
-        <input
-          {...common}
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") commit();
-            if (e.key === "Escape") setDraft(props.value);
-          }}
-        />
+        <>
+          <input
+            {...common}
+            list={props.suggestions ? listId : undefined}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") commit();
+              if (e.key === "Escape") setDraft(props.value);
+            }}
+          />
+          {props.suggestions && (
+            <datalist id={listId}>
+              {props.suggestions.map((value) => (
+                <option key={value} value={value} />
+              ))}
+            </datalist>
+          )}
+        </>
       )}
     </Row>
   );

@@ -55,5 +55,8 @@ test("retyping drops what no longer fits and keeps what does", () => {
   expect(retype({ ...base, default: "autoincrement()" }, "String", "scalar")).toMatchObject({ default: undefined });
   expect(retype({ ...base, default: "5" }, "Float", "scalar")).toMatchObject({ default: "5" });
   expect(retype({ ...base, type: "String", maxLength: 30 }, "Int", "scalar")).toMatchObject({ maxLength: undefined });
+  // A native type belongs to its scalar type: it goes with a change of type, and stays otherwise.
+  expect(retype({ ...base, type: "String", nativeType: "VarChar(30)" }, "Int", "scalar")).toHaveProperty("nativeType", undefined);
+  expect(retype({ ...base, type: "String", nativeType: "VarChar(30)" }, "String", "scalar")).not.toHaveProperty("nativeType");
   expect(describeDefault({ ...base, type: "String", default: '"x"' })).toEqual({ kind: "literal", text: "x" });
 });

@@ -108,5 +108,7 @@ export function retype(field: Field, type: string, kind: Field["kind"]): Partial
   }
   if (type !== "DateTime") changes.updatedAt = false;
   if (type !== "String") changes.maxLength = undefined;
+  // A native type belongs to its scalar type (@db.VarChar on an Int is refused).
+  if (type !== field.type) changes.nativeType = undefined;
   return changes;
 }

@@ -18,3 +18,26 @@ export function isProvider(provider: string): provider is Provider {
 export function dialectOf(provider: Provider): Dialect {
   return provider === "postgres" ? "postgresql" : provider;
 }
+
+/**
+ * The native types (`@db.X`) each database offers for each scalar type, as Prisma's connector
+ * accepts them, with their usual arguments: what the inspector offers, and nothing else.
+ * SQLite has none. One table, consulted by the UI (as ChartDB's database-capabilities does).
+ */
+export const NATIVE_TYPES: Record<Dialect, Partial<Record<string, readonly string[]>>> = {
+  sqlite: {},
+  postgresql: {
+    String: ["Text", "VarChar(255)", "Char(1)", "Uuid", "Citext", "Inet", "Xml", "Bit(1)", "VarBit"],
+    Int: ["Integer", "SmallInt", "Oid"],
+    BigInt: ["BigInt"],
+    Float: ["DoublePrecision", "Real"],
+    Decimal: ["Decimal(65, 30)", "Money"],
+    Boolean: ["Boolean"],
+    DateTime: ["Timestamp(3)", "Timestamptz(3)", "Date", "Time(3)", "Timetz(3)"],
+    Json: ["Json", "JsonB"],
+    Bytes: ["ByteA"],
+  },
+};
+
+/** A String's maximum length is a column type on PostgreSQL (`@db.VarChar(n)`); SQLite has none (`/// @maxLength(n)`). */
+export const hasVarChar = (dialect: Dialect) => dialect === "postgresql";
