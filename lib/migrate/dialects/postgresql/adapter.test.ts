@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { tutorialSchema } from "../../../testing/tutorial-schema";
 import { openEngineOn } from "../../engine";
 import { postgresAdapterFactory, type PostgresTarget } from "./adapter";
+import { aMigrationList } from "../../../testing/migration-list";
 import { pgQuery, testDatabases } from "../../../testing/pg-database";
 
 /**
@@ -17,15 +18,8 @@ const query = pgQuery;
 const databaseNames = async () =>
   (await query<{ datname: string }>(server, "SELECT datname FROM pg_database")).map((d) => d.datname).sort();
 
-/** A migrations folder of one revision, as the engine reads it (lib/migrate/migrations-dir). */
-const migrations = (sql: string) => ({
-  baseDir: "/nowhere",
-  lockfile: { path: "migration_lock.toml", content: 'provider = "postgresql"\n' },
-  shadowDbInitScript: "",
-  migrationDirectories: [
-    { path: "20260101000000_init", migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: sql } } },
-  ],
-});
+/** A migrations folder of one revision. */
+const migrations = (sql: string) => aMigrationList("postgresql", ["20260101000000_init", sql]);
 
 async function withEngine<T>(
   target: PostgresTarget,

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, inject, test } from "vitest";
+import { aMigrationList } from "../../../testing/migration-list";
 import { pgQuery, testDatabases } from "../../../testing/pg-database";
 import { checksumOf, RevisionFailed } from "../../apply";
 import { openEngineOn } from "../../engine";
@@ -16,15 +17,7 @@ const INIT = `CREATE TABLE "user_account" ("id" SERIAL NOT NULL, "name" TEXT NOT
 const ADD_FULLNAME = `ALTER TABLE "user_account" ADD COLUMN "fullname" TEXT;`;
 const SCHEMA = `datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id       Int     @id @default(autoincrement())\n  name     String\n  fullname String?\n\n  @@map("user_account")\n}\n`;
 
-const folder = (...revisions: [string, string][]) => ({
-  baseDir: "/nowhere",
-  lockfile: { path: "migration_lock.toml", content: 'provider = "postgresql"\n' },
-  shadowDbInitScript: "",
-  migrationDirectories: revisions.map(([path, sql]) => ({
-    path,
-    migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: sql } },
-  })),
-});
+const folder = (...revisions: [string, string][]) => aMigrationList("postgresql", ...revisions);
 
 /** What Prisma's engine says of the folder against the database's history. */
 async function diagnose(url: string, migrations: ReturnType<typeof folder>) {

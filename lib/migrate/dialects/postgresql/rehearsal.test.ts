@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, inject, test } from "vitest";
+import { aMigrationList } from "../../../testing/migration-list";
 import { pgQuery, testDatabases } from "../../../testing/pg-database";
 import { applyPending } from "./history";
 import { rehearsePostgres } from "./rehearsal";
@@ -11,15 +12,7 @@ CREATE TABLE "address" ("id" SERIAL PRIMARY KEY, "email_address" TEXT NOT NULL, 
 const SEED = `INSERT INTO user_account (name, fullname) VALUES ('spongebob', 'Spongebob Squarepants'), ('sandy', 'Sandy Cheeks'), ('patrick', NULL);
 INSERT INTO address (email_address, user_id) VALUES ('spongebob@sqlalchemy.org', 1), ('sandy@sqlalchemy.org', 2), ('sandy@squirrelpower.org', 2);`;
 
-const folder = (...revisions: [string, string][]) => ({
-  baseDir: "/nowhere",
-  lockfile: { path: "migration_lock.toml", content: 'provider = "postgresql"\n' },
-  shadowDbInitScript: "",
-  migrationDirectories: revisions.map(([path, sql]) => ({
-    path,
-    migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: sql } },
-  })),
-});
+const folder = (...revisions: [string, string][]) => aMigrationList("postgresql", ...revisions);
 
 describe.skipIf(!server)("rehearsals on PostgreSQL", () => {
   const scratch = testDatabases(server);
