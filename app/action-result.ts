@@ -6,6 +6,7 @@ import { NoDrift } from "@/lib/migrate/drift";
 import { MigrationLocked } from "@/lib/migrate/lock";
 import { UnsafeNamesRefused } from "@/lib/schema/identifiers";
 import { DatabaseUnavailable } from "@/lib/project/database-project";
+import { PostgresUnreachable } from "@/lib/project/postgres";
 
 /**
  * How every server action answers: the result, or a reason the browser can show. None
@@ -14,7 +15,15 @@ import { DatabaseUnavailable } from "@/lib/project/database-project";
 export type ActionResult<T> = ({ ok: true } & T) | { ok: false; error: string; problems?: SchemaProblem[] };
 
 /** Refusals the user can act on; anything else is also logged on the server. */
-const EXPECTED = [SeedRefused, GridRefused, NoDrift, MigrationLocked, UnsafeNamesRefused, DatabaseUnavailable];
+const EXPECTED = [
+  SeedRefused,
+  GridRefused,
+  NoDrift,
+  MigrationLocked,
+  UnsafeNamesRefused,
+  DatabaseUnavailable,
+  PostgresUnreachable,
+];
 
 export function refused(error: unknown): { ok: false; error: string } {
   const message = error instanceof Error ? error.message : String(error);

@@ -2,12 +2,12 @@ import fs from "node:fs/promises";
 import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { isPostgresUrl, type Project } from "../project/project";
 import { parseSchema } from "../schema/parse";
 import { constraintViolations } from "./constraints";
 import { PrismaClient } from "./generated/tutorial/client";
 import { PrismaClient as PostgresClient } from "./generated/tutorial-postgresql/client";
+import { connectPostgres } from "../project/postgres";
 
 /** A user of the tutorial's app.py, with the e-mail addresses it is created with. */
 export interface SampleUser {
@@ -50,8 +50,7 @@ function missingSqliteTables(databasePath: string): string[] {
 }
 
 async function missingPostgresTables(url: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await connectPostgres(url);
   try {
     const { rows } = await client.query<{ name: string }>(
       "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()",

@@ -85,11 +85,16 @@ export async function openEngineOn(
     connectToShadowDb: () => remember(() => factory.connectToShadowDb()),
   };
   const logs: string[] = [];
-  const engine = await Engine.new(
-    { datamodels: [[schema.path, schema.text]] },
-    (line: string) => logs.push(line),
-    bindMigrationAwareSqlAdapterFactory(tracked),
-  );
+  let engine: SchemaEngine;
+  try {
+    engine = await Engine.new(
+      { datamodels: [[schema.path, schema.text]] },
+      (line: string) => logs.push(line),
+      bindMigrationAwareSqlAdapterFactory(tracked),
+    );
+  } catch (error) {
+    throw failures.splice(0).at(-1) ?? error;
+  }
   return {
     engine: withConnectionErrors(engine, failures),
     async close() {

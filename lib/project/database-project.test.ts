@@ -34,9 +34,7 @@ test("database work goes ahead on SQLite, Migrate on PostgreSQL too; the rest, o
     project.schemaPath,
     fs.readFileSync(project.schemaPath, "utf8").replace('provider = "sqlite"', 'provider = "postgresql"'),
   );
-  await expect(databaseProject(project, "both")).rejects.toThrow(
-    /This schema is for PostgreSQL: set DATABASE_URL to its server/,
-  );
+  await expect(databaseProject(project, "both")).rejects.toThrow(/This schema is for PostgreSQL: set DATABASE_URL to its server/);
   await expect(databaseProject(onServer, "both")).resolves.toBe(onServer);
   await expect(databaseProject(onServer)).rejects.toThrow(
     /reset, sample data, the data grid and the SQL export work on SQLite only/,

@@ -76,7 +76,10 @@ describe("the server's versioned schema", () => {
     expect(after.log.at(-1)).toMatchObject({ by: "file", changes: [{ key: expect.stringContaining("fullname") }] });
     expect(model(after.graph, "Address")).toBe(model(before.graph, "Address"));
     expect(model(after.graph, "User")).not.toBe(model(before.graph, "User"));
-    expect(field(after.graph, "User", "fullname")).toMatchObject({ id: field(before.graph, "User", "fullname").id, optional: false });
+    expect(field(after.graph, "User", "fullname")).toMatchObject({
+      id: field(before.graph, "User", "fullname").id,
+      optional: false,
+    });
   });
 
   test("a file mid-edit and invalid: edits are refused with Prisma's problem, the file is left alone", async () => {

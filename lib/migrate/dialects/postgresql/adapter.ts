@@ -7,6 +7,7 @@ import type {
   Transaction,
 } from "@prisma/driver-adapter-utils";
 import pg from "pg";
+import { connectPostgres } from "../../../project/postgres";
 
 /**
  * Prisma's schema engine on a PostgreSQL server: @prisma/adapter-pg, with the four faults of
@@ -82,8 +83,7 @@ const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Everything a configured shadow database holds, gone: every schema but the system's, every extension. */
 async function wipe(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await connectPostgres(url);
   try {
     const { rows } = await client.query<{ name: string }>(
       "SELECT nspname AS name FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'",
@@ -113,8 +113,7 @@ async function shadowDatabase(target: PostgresTarget): Promise<{ url: string; dr
     return { url: target.shadowUrl };
   }
   const name = `schemaflow_shadow_${randomUUID().replaceAll("-", "")}`;
-  const admin = new pg.Client({ connectionString: target.url });
-  await admin.connect();
+  const admin = await connectPostgres(target.url);
   try {
     await admin.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
   } catch (error) {
@@ -141,7 +140,11 @@ export function postgresAdapterFactory(target: PostgresTarget): SqlMigrationAwar
   return {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: async () => fixed(await main.connect()),
+    async connect() {
+      // The pool connects lazily, inside the engine, whose error would say "External error": try first.
+      await (await connectPostgres(target.url)).end();
+      return fixed(await main.connect());
+    },
     async connectToShadowDb() {
       const shadow = await shadowDatabase(target);
       try {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import pg from "pg";
 import { checksumOf, isApplied, isFailed, RevisionFailed, type MigrationRow } from "../../apply";
+import { connectPostgres } from "../../../project/postgres";
 
 /**
  * The migrations history on PostgreSQL: the folder's unapplied revisions applied, each in one
@@ -31,8 +32,7 @@ export class PostgresMigrationLocked extends Error {}
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await connectPostgres(url);
   try {
     return await work(client);
   } finally {

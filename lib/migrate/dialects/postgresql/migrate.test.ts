@@ -95,6 +95,16 @@ describe.skipIf(!server)("Migrate on PostgreSQL", () => {
     expect(await diagnoseHistory(project)).toMatchObject({ failedMigrationNames: [], editedMigrationNames: [] });
   });
 
+  test("a server that cannot be reached is named in one sentence, its password never shown, and nothing is written", async () => {
+    const project = { ...(await pgProject()), databaseUrl: "postgresql://me:secret@127.0.0.1:1/app" };
+    for (const work of [() => planRevision(project), () => seedTutorial(project), () => readHistory(project)]) {
+      const failure = work();
+      await expect(failure).rejects.toThrow("The PostgreSQL server 127.0.0.1:1/app could not be reached");
+      await expect(failure).rejects.not.toThrow("secret");
+    }
+    expect(fs.existsSync(project.migrationsDir)).toBe(false);
+  });
+
   test("npm run migrate and npm run seed, as the README types them, with DATABASE_URL naming the server", async () => {
     const project = await pgProject();
     const run = (...args: string[]) =>

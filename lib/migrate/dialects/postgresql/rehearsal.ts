@@ -5,6 +5,7 @@ import { isApplied, type MigrationRow } from "../../apply";
 import { statements } from "../../migrations-dir";
 import type { Rehearsal } from "../../data-loss";
 import { compare, renamed, type Snapshot } from "../../snapshot";
+import { connectPostgres } from "../../../project/postgres";
 
 /**
  * Before revisions touch a PostgreSQL database they run on the database itself, in a
@@ -96,8 +97,7 @@ export async function rehearsePostgres(
   migrations: MigrationList,
   renames: DatabaseRename[] = [],
 ): Promise<Rehearsal> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await connectPostgres(url);
   try {
     await client.query("BEGIN");
     const applied = await appliedRevisions(client);

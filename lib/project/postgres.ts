@@ -1,0 +1,24 @@
+import pg from "pg";
+
+/** The PostgreSQL server DATABASE_URL names cannot be reached (down, wrong port, refused login). */
+export class PostgresUnreachable extends Error {}
+
+/** host:port/database of a URL, never its password: what a message may show. */
+export function describeServer(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
+}
+
+/** A connected client, or a sentence saying which server could not be reached and why. */
+export async function connectPostgres(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+    return client;
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw new PostgresUnreachable(
+      `The PostgreSQL server ${describeServer(url)} could not be reached (${(error as Error).message || (error as Error).name}): check DATABASE_URL and that the server is running.`,
+    );
+  }
+}
