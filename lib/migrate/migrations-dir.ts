@@ -120,3 +120,37 @@ export function statements(sql: string): string[] {
     .map((s) => s.replace(/^(\s*--[^\n]*\n)+/g, "").trim())
     .filter(Boolean);
 }
+
+/** Revisions written for another database (the lock file says so): a schema that switched provider. */
+export interface ForeignMigrations {
+  provider: string;
+  revisions: number;
+  /** Where they go when the first revision for the new database is written. */
+  setAsideTo: string;
+}
+
+/**
+ * The migrations folder as the next revision sees it on `provider`'s database. Revisions a
+ * lock file says were written for another database (a schema moved from SQLite to
+ * PostgreSQL) cannot run there: the next revision is planned from empty, a clean first
+ * revision, and they are named so that the plan can say so.
+ */
+export async function readMigrationsFor(
+  migrationsDir: string,
+  provider: "sqlite" | "postgresql",
+): Promise<{ list: MigrationList; foreign?: ForeignMigrations }> {
+  const list = await readMigrationList(migrationsDir, provider);
+  const written = /^provider\s*=\s*"([^"]+)"/m.exec(list.lockfile.content ?? "")?.[1];
+  const same = !written || written === provider || (written === "postgres" && provider === "postgresql");
+  if (same || !list.migrationDirectories.length) return { list };
+  return {
+    list: { ...list, lockfile: { ...list.lockfile, content: lockfileContent(provider) }, migrationDirectories: [] },
+    foreign: { provider: written, revisions: list.migrationDirectories.length, setAsideTo: `${migrationsDir}-${written}` },
+  };
+}
+
+/** Moves revisions written for another database beside the migrations folder (prisma/migrations-sqlite/). */
+export async function setAsideForeignMigrations(migrationsDir: string, foreign: ForeignMigrations): Promise<void> {
+  await fs.rm(foreign.setAsideTo, { recursive: true, force: true }).catch(() => undefined);
+  await fs.rename(migrationsDir, foreign.setAsideTo);
+}

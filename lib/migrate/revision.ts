@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import path from "node:path";
 import type { Project } from "../project/project";
 import { applyPending, isApplied, isFailed, RevisionFailed, type MigrationRow } from "./apply";
 import { migrationDatabase } from "./database";
@@ -7,7 +8,15 @@ import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { readRenames, settleRenames } from "../project/renames-store";
 import { renameSql, reverseRenameSql, type DatabaseRename } from "../schema/renames";
 import type { EngineSession } from "./engine";
-import { readMigrationList, revisionDirectoryName, setAsideRevision, writeRevision } from "./migrations-dir";
+import {
+  readMigrationList,
+  readMigrationsFor,
+  revisionDirectoryName,
+  setAsideForeignMigrations,
+  setAsideRevision,
+  writeRevision,
+  type ForeignMigrations,
+} from "./migrations-dir";
 import { exclusively } from "./serial";
 
 /** A revision the database refused: recorded as failed, its error in the history table. */
@@ -37,6 +46,8 @@ export interface RevisionPlan {
   rehearsal: Rehearsal;
   /** The canvas's renames the revision carries out (its first statements). */
   renames: DatabaseRename[];
+  /** Revisions written for another database (the schema switched provider), set aside when this one is written. */
+  foreign?: ForeignMigrations;
 }
 
 export type ApplyResult =
@@ -164,7 +175,7 @@ async function plan(
   renamesRead: DatabaseRename[];
 }> {
   const database = migrationDatabase(project);
-  const folder = await readMigrationList(project.migrationsDir, database.provider);
+  const { list: folder, foreign } = await readMigrationsFor(project.migrationsDir, database.provider);
   const rows = await database.readMigrationRows();
   const { failed, supersedes } = failures(
     rows,
@@ -183,6 +194,9 @@ async function plan(
     .map((line) => `  - ${line.replace(/^ALTER TABLE /, "").replace(/;$/, "")}`);
   const summaryText = async () =>
     [
+      foreign
+        ? `[!] The schema moved from ${foreign.provider} to ${database.provider}: the ${foreign.revisions} revision(s) written for ${foreign.provider} cannot run here. This is a clean first revision; applying it moves them to ${path.basename(foreign.setAsideTo)}/.`
+        : "",
       renameLines.length ? `[~] Renamed (data kept)\n${renameLines.join("\n")}` : "",
       unused.length
         ? `[!] Renames recorded on the canvas that the migrations cannot replay (planned as drop and add instead)\n${unused
@@ -204,7 +218,17 @@ async function plan(
     hasChanges || unapplied.length
       ? await database.rehearse({ ...migrations, migrationDirectories: [...migrations.migrationDirectories, ...next] }, renames)
       : { ok: true, losses: [] };
-  const planned = { sql, summary: "", hasChanges, unapplied, failed, supersedes, rehearsal, renames };
+  const planned = {
+    sql,
+    summary: "",
+    hasChanges,
+    unapplied,
+    failed,
+    supersedes,
+    rehearsal,
+    renames,
+    ...(foreign ? { foreign } : {}),
+  };
   return { plan: planned, summarized: async () => ({ ...planned, summary: await summaryText() }), migrations, renamesRead: read };
 }
 
@@ -258,6 +282,7 @@ export function applyRevision(
       if (!next.rehearsal.ok) return { status: "rehearsal-failed" as const, plan: await summarized() };
       if (next.rehearsal.losses.length && !options.acceptDataLoss)
         return { status: "needs-data-loss-consent" as const, plan: await summarized() };
+      if (next.foreign) await setAsideForeignMigrations(project.migrationsDir, next.foreign);
       const rolledBack = await resolveFailures(project, next);
       // The way back: the engine's diff from the new schema to the migrations as they were,
       // with this revision's renames already made (so the engine keeps those columns), and

@@ -95,6 +95,29 @@ describe.skipIf(!server)("Migrate on PostgreSQL", () => {
     expect(await diagnoseHistory(project)).toMatchObject({ failedMigrationNames: [], editedMigrationNames: [] });
   });
 
+  test("a schema moved from SQLite: its SQLite revisions are set aside, and PostgreSQL's history starts with a clean first revision", async () => {
+    const project = await pgProject();
+    const sqliteRevision = path.join(project.migrationsDir, "20260101000000_init");
+    fs.mkdirSync(sqliteRevision, { recursive: true });
+    fs.writeFileSync(
+      path.join(sqliteRevision, "migration.sql"),
+      'CREATE TABLE "user_account" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT);',
+    );
+    fs.writeFileSync(path.join(project.migrationsDir, "migration_lock.toml"), 'provider = "sqlite"\n');
+
+    const plan = await planRevision(project);
+    expect(plan).toMatchObject({ hasChanges: true, foreign: { provider: "sqlite", revisions: 1 } });
+    expect(plan.sql).toContain('CREATE TABLE "user_account"');
+    expect(plan.summary).toContain(
+      "The schema moved from sqlite to postgresql: the 1 revision(s) written for sqlite cannot run here",
+    );
+    expect(await applyRevision(project, { name: "init postgresql" })).toMatchObject({ status: "applied" });
+    expect(fs.readdirSync(`${project.migrationsDir}-sqlite`)).toEqual(["20260101000000_init", "migration_lock.toml"]);
+    expect(fs.readdirSync(project.migrationsDir)).toEqual([expect.stringMatching(/_init_postgresql$/), "migration_lock.toml"]);
+    expect(fs.readFileSync(path.join(project.migrationsDir, "migration_lock.toml"), "utf8")).toContain('provider = "postgresql"');
+    expect((await planRevision(project)).hasChanges).toBe(false);
+  });
+
   test("a server that cannot be reached is named in one sentence, its password never shown, and nothing is written", async () => {
     const project = { ...(await pgProject()), databaseUrl: "postgresql://me:secret@127.0.0.1:1/app" };
     for (const work of [() => planRevision(project), () => seedTutorial(project), () => readHistory(project)]) {
