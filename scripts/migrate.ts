@@ -7,6 +7,7 @@ import { readHistory } from "../lib/migrate/history";
 import { applyRevision, applyUnapplied, planRevision, resetDatabase, type ApplyResult } from "../lib/migrate/revision";
 import { rollbackLast } from "../lib/migrate/rollback";
 import { databaseProject } from "../lib/project/database-project";
+import { withoutPassword } from "../lib/project/postgres";
 import { option, runCommand } from "./cli";
 
 const USAGE = `usage: npm run migrate -- status                      where the database is, what is pending
@@ -66,13 +67,6 @@ function report(result: ApplyResult, written: boolean): void {
         : "The database is up to date: nothing to migrate.",
     );
   }
-}
-
-/** A server's URL as it may be printed: its password hidden. */
-function withoutPassword(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = "***";
-  return parsed.toString();
 }
 
 void runCommand(async () => {

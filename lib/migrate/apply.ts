@@ -75,6 +75,39 @@ export const isApplied = (row: MigrationRow) => row.finished_at !== null && row.
 /** Failed: started, never finished, not resolved as rolled back (what `prisma migrate deploy` stops at). */
 export const isFailed = (row: MigrationRow) => row.finished_at === null && row.rolled_back_at === null;
 
+/** A revision of the folder that the history has not finished, in folder order. */
+export interface UnfinishedRevision {
+  name: string;
+  content: MigrationList["migrationDirectories"][number]["migrationFile"]["content"];
+  /** An earlier attempt failed: it is resolved as rolled back before this one runs. */
+  failedBefore: boolean;
+}
+
+/** What applying the folder runs, on any database: its revisions the history has not finished. */
+export function unfinishedRevisions(rows: MigrationRow[], migrations: MigrationList): UnfinishedRevision[] {
+  const finished = new Set(rows.filter(isApplied).map((row) => row.migration_name));
+  const failed = new Set(rows.filter(isFailed).map((row) => row.migration_name));
+  return migrations.migrationDirectories
+    .filter((directory) => !finished.has(directory.path))
+    .map((directory) => ({
+      name: directory.path,
+      content: directory.migrationFile.content,
+      failedBefore: failed.has(directory.path),
+    }));
+}
+
+/** The revision's SQL, or why it cannot run (with the revisions `applied` before it). */
+export function sqlOf(revision: UnfinishedRevision, applied: string[]): string {
+  if (revision.content.tag === "error")
+    throw new RevisionFailed(revision.name, `${revision.name}/migration.sql cannot be read: ${revision.content.value}`, applied);
+  return revision.content.value;
+}
+
+/** What the history's `logs` and the user are told when a revision fails. */
+export function failureReason(revision: string, error: unknown): string {
+  return `${revision} did not apply, and the database is unchanged: ${message(error)}`;
+}
+
 /**
  * Runs one script in one transaction with foreign keys off before it starts and checked
  * before it commits; `bookkeeping` runs inside the same transaction (the history row).
@@ -130,32 +163,25 @@ const MARK_ROLLED_BACK =
 export function applyPending(databasePath: string, migrations: MigrationList): string[] {
   return withHistoryTable(databasePath, (database) => {
     const rows = database.prepare("SELECT * FROM _prisma_migrations").all() as MigrationRow[];
-    const finished = new Set(rows.filter(isApplied).map((row) => row.migration_name));
-    const failed = new Set(rows.filter(isFailed).map((row) => row.migration_name));
     const record = database.prepare(
       `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
        VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)`,
     );
     const applied: string[] = [];
-    for (const directory of migrations.migrationDirectories) {
-      if (finished.has(directory.path)) continue;
-      const content = directory.migrationFile.content;
-      if (content.tag === "error")
-        throw new RevisionFailed(directory.path, `${directory.path}/migration.sql cannot be read: ${content.value}`, applied);
-      if (failed.has(directory.path)) database.prepare(MARK_ROLLED_BACK).run(prismaTime(new Date()), directory.path);
+    for (const revision of unfinishedRevisions(rows, migrations)) {
+      const sql = sqlOf(revision, applied);
+      if (revision.failedBefore) database.prepare(MARK_ROLLED_BACK).run(prismaTime(new Date()), revision.name);
       const startedAt = new Date();
       try {
-        runAtomically(database, content.value, () =>
-          record.run(randomUUID(), checksumOf(content.value), prismaTime(new Date()), directory.path, prismaTime(startedAt)),
+        runAtomically(database, sql, () =>
+          record.run(randomUUID(), checksumOf(sql), prismaTime(new Date()), revision.name, prismaTime(startedAt)),
         );
       } catch (error) {
-        const reason = `${directory.path} did not apply, and the database is unchanged: ${message(error)}`;
-        database
-          .prepare(RECORD_FAILED)
-          .run(randomUUID(), checksumOf(content.value), directory.path, reason, prismaTime(startedAt));
-        throw new RevisionFailed(directory.path, reason, applied);
+        const reason = failureReason(revision.name, error);
+        database.prepare(RECORD_FAILED).run(randomUUID(), checksumOf(sql), revision.name, reason, prismaTime(startedAt));
+        throw new RevisionFailed(revision.name, reason, applied);
       }
-      applied.push(directory.path);
+      applied.push(revision.name);
     }
     return applied;
   });

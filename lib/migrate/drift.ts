@@ -71,9 +71,10 @@ export function detectDrift(project: Project): Promise<Drift> {
   return database.serialized(async () => {
     if (!database.exists()) return { drifted: false, summary: "" };
     const { applied } = await migrationsOfTheDatabase(project, database);
-    const session = await database.openEngine({ path: "schema.prisma", text: base(database) });
+    const schema = base(database);
+    const session = await database.openEngine({ path: "schema.prisma", text: schema });
     try {
-      const result = await compare(project, session, applied, false, base(database));
+      const result = await compare(project, session, applied, false, schema);
       const drifted = result.exitCode === 2;
       return { drifted, summary: drifted ? (result.stdout ?? "").trim() : "" };
     } finally {

@@ -8,6 +8,7 @@ import type {
 } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { connectPostgres } from "../../../project/postgres";
+import { quoteIdentifier } from "../../../schema/identifiers";
 
 /**
  * Prisma's schema engine on a PostgreSQL server: @prisma/adapter-pg, with the four faults of
@@ -78,8 +79,6 @@ export function databaseUrl(url: string, database: string): string {
   parsed.pathname = `/${encodeURIComponent(database)}`;
   return parsed.toString();
 }
-
-const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Everything a configured shadow database holds, gone: every schema but the system's, every extension. */
 async function wipe(url: string): Promise<void> {

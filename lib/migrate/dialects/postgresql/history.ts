@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import pg from "pg";
-import { checksumOf, isApplied, isFailed, RevisionFailed, type MigrationRow } from "../../apply";
+import { checksumOf, failureReason, RevisionFailed, sqlOf, unfinishedRevisions, type MigrationRow } from "../../apply";
 import { connectPostgres } from "../../../project/postgres";
 
 /**
@@ -52,12 +52,15 @@ function rowsOf(result: pg.QueryResult): MigrationRow[] {
 }
 
 /** The database's history rows, oldest first; none when there is no history yet. */
-export async function readMigrationRows(url: string): Promise<MigrationRow[]> {
-  return withClient(url, async (client) => {
-    const exists = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
-    if (!exists.rows[0].present) return [];
-    return rowsOf(await client.query("SELECT * FROM _prisma_migrations ORDER BY started_at"));
-  });
+export function readMigrationRows(url: string): Promise<MigrationRow[]> {
+  return withClient(url, migrationRows);
+}
+
+/** The history rows, read on a connection already open (a rehearsal's transaction). */
+export async function migrationRows(client: pg.ClientBase): Promise<MigrationRow[]> {
+  const exists = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
+  if (!exists.rows[0].present) return [];
+  return rowsOf(await client.query("SELECT * FROM _prisma_migrations ORDER BY started_at"));
 }
 
 /**
@@ -119,27 +122,20 @@ export function applyPending(url: string, migrations: MigrationList, options: { 
   return withMigrationLock(url, options.waitMs ?? 10_000, async (client) => {
     await client.query(MIGRATIONS_TABLE);
     const rows = rowsOf(await client.query("SELECT * FROM _prisma_migrations"));
-    const finished = new Set(rows.filter(isApplied).map((row) => row.migration_name));
-    const failed = new Set(rows.filter(isFailed).map((row) => row.migration_name));
     const applied: string[] = [];
-    for (const directory of migrations.migrationDirectories) {
-      if (finished.has(directory.path)) continue;
-      const content = directory.migrationFile.content;
-      if (content.tag === "error")
-        throw new RevisionFailed(directory.path, `${directory.path}/migration.sql cannot be read: ${content.value}`, applied);
-      if (failed.has(directory.path)) await client.query(MARK_ROLLED_BACK, [directory.path]);
+    for (const revision of unfinishedRevisions(rows, migrations)) {
+      const sql = sqlOf(revision, applied);
+      if (revision.failedBefore) await client.query(MARK_ROLLED_BACK, [revision.name]);
       const startedAt = new Date();
-      const checksum = checksumOf(content.value);
+      const checksum = checksumOf(sql);
       try {
-        await runAtomically(client, content.value, () =>
-          client.query(RECORD, [randomUUID(), checksum, directory.path, startedAt]),
-        );
+        await runAtomically(client, sql, () => client.query(RECORD, [randomUUID(), checksum, revision.name, startedAt]));
       } catch (error) {
-        const reason = `${directory.path} did not apply, and the database is unchanged: ${message(error)}`;
-        await client.query(RECORD_FAILED, [randomUUID(), checksum, directory.path, reason, startedAt]);
-        throw new RevisionFailed(directory.path, reason, applied);
+        const reason = failureReason(revision.name, error);
+        await client.query(RECORD_FAILED, [randomUUID(), checksum, revision.name, reason, startedAt]);
+        throw new RevisionFailed(revision.name, reason, applied);
       }
-      applied.push(directory.path);
+      applied.push(revision.name);
     }
     return applied;
   });

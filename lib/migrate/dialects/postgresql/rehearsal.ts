@@ -1,11 +1,13 @@
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import pg from "pg";
 import type { DatabaseRename } from "../../../schema/renames";
-import { isApplied, type MigrationRow } from "../../apply";
+import { unfinishedRevisions } from "../../apply";
 import { statements } from "../../migrations-dir";
+import { migrationRows } from "./history";
 import type { Rehearsal } from "../../data-loss";
 import { compare, renamed, type Snapshot } from "../../snapshot";
 import { connectPostgres } from "../../../project/postgres";
+import { quoteIdentifier as quote } from "../../../schema/identifiers";
 
 /**
  * Before revisions touch a PostgreSQL database they run on the database itself, in a
@@ -14,8 +16,6 @@ import { connectPostgres } from "../../../project/postgres";
  * columns that held data and are gone, tables that lost rows. A revision PostgreSQL refuses
  * there is reported with its failing statement and, for a unique constraint, the duplicates.
  */
-
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Rows and non-null values of every table in the schemas on the search path (Prisma's history aside). */
 async function snapshot(client: pg.ClientBase): Promise<Snapshot> {
@@ -84,13 +84,6 @@ async function duplicatesOf(client: pg.ClientBase, error: pg.DatabaseError) {
   }
 }
 
-async function appliedRevisions(client: pg.ClientBase): Promise<Set<string>> {
-  const exists = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
-  if (!exists.rows[0].present) return new Set();
-  const { rows } = await client.query<MigrationRow>("SELECT * FROM _prisma_migrations");
-  return new Set(rows.filter(isApplied).map((row) => row.migration_name));
-}
-
 /** The folder's revisions the database has not applied, run and measured, then rolled back. */
 export async function rehearsePostgres(
   url: string,
@@ -100,24 +93,25 @@ export async function rehearsePostgres(
   const client = await connectPostgres(url);
   try {
     await client.query("BEGIN");
-    const applied = await appliedRevisions(client);
+    const pending = unfinishedRevisions(await migrationRows(client), migrations);
     const before = await snapshot(client);
     const ran: string[] = [];
-    for (const directory of migrations.migrationDirectories) {
-      if (applied.has(directory.path)) continue;
-      const content = directory.migrationFile.content;
-      if (content.tag === "error")
-        return { ok: false, revision: directory.path, error: `${directory.path}/migration.sql cannot be read: ${content.value}` };
+    for (const revision of pending) {
+      if (revision.content.tag === "error") {
+        const error = `${revision.name}/migration.sql cannot be read: ${revision.content.value}`;
+        return { ok: false, revision: revision.name, error };
+      }
+      const sql = revision.content.value;
       try {
-        await client.query(content.value);
-        ran.push(content.value);
+        await client.query(sql);
+        ran.push(sql);
       } catch (error) {
         const failure = error as pg.DatabaseError;
-        const statement = await failingStatement(client, ran, content.value);
+        const statement = await failingStatement(client, ran, sql);
         return {
           ok: false,
-          revision: directory.path,
-          error: `${directory.path} did not apply: ${failure.message}`,
+          revision: revision.name,
+          error: `${revision.name} did not apply: ${failure.message}`,
           statement,
           duplicates: failure.code === "23505" ? await duplicatesOf(client, failure) : undefined,
         };
