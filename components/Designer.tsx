@@ -234,6 +234,7 @@ function DesignerPage(props: {
             onClose={() => setPanel(null)}
             onShowOnCanvas={view.jumpTo}
             tables={tables.list}
+            database={tables.database}
             error={tables.error}
             onRowsChanged={() => setRowsChanged((n) => n + 1)}
           />

@@ -58,7 +58,7 @@ test.afterAll(() => {
   postgres?.stop();
 });
 
-test("Migrate and Seed on a PostgreSQL server: the revision's SQL, Apply, the tables, the history and the tutorial's users", async ({
+test("Migrate, Seed and the data grid on a PostgreSQL server: the revision's SQL, Apply, the tables, the tutorial's users, their rows", async ({
   page,
 }) => {
   await page.goto(`http://127.0.0.1:${PORT}/`);
@@ -89,5 +89,49 @@ test("Migrate and Seed on a PostgreSQL server: the revision's SQL, Apply, the ta
     { name: "spongebob" },
     { name: "sandy" },
     { name: "patrick" },
+  ]);
+
+  // The grid: the same panel as on SQLite, its rows read from the server.
+  const data = page.getByRole("complementary", { name: "Data" });
+  const grid = data.getByRole("table");
+  const count = data.getByRole("status", { name: "Row count" });
+  const cell = (row: string, column: number) => grid.getByRole("row").filter({ hasText: row }).getByRole("cell").nth(column);
+  await page.locator('[data-model="User"]').getByRole("button", { name: "3 rows in user_account: open them" }).click();
+  await expect(data.getByRole("heading", { name: "user_account" })).toBeVisible();
+  await expect(count).toHaveText("3 rows");
+  await expect(data).toContainText("rows in PostgreSQL at 127.0.0.1:");
+  await expect(data).toContainText("Sample data is generated on SQLite only for now.");
+
+  await data.getByRole("combobox", { name: "Filter column" }).selectOption("fullname");
+  await data.getByRole("combobox", { name: "Filter operator" }).selectOption("contains");
+  await data.getByRole("textbox", { name: "Filter value" }).fill("Cheeks");
+  await data.getByRole("button", { name: "Filter", exact: true }).click();
+  await expect(count).toHaveText("1 row match");
+  await data.getByRole("button", { name: "Remove filter fullname contains Cheeks" }).click();
+  await expect(count).toHaveText("3 rows");
+
+  await cell("sandy", 3).dblclick();
+  await data.getByRole("textbox", { name: "Edit fullname" }).fill("Sandy Cheeks of Texas");
+  await page.keyboard.press("Enter");
+  await expect(cell("sandy", 3)).toHaveText("Sandy Cheeks of Texas");
+  expect(await pgQuery(url, "SELECT fullname FROM user_account WHERE name = 'sandy'")).toEqual([
+    { fullname: "Sandy Cheeks of Texas" },
+  ]);
+
+  await grid.getByRole("row").filter({ hasText: "sandy" }).getByRole("checkbox").check();
+  await data.getByRole("button", { name: "Delete 1 row" }).click();
+  const confirm = data.getByRole("alertdialog", { name: "Confirm delete" });
+  await expect(confirm).toContainText("Delete 1 row of user_account, 2 rows of address?");
+  await page.screenshot({ path: test.info().outputPath("postgresql-grid-delete.png") });
+  await confirm.getByRole("button", { name: "Delete" }).click();
+  await expect(count).toHaveText("2 rows");
+  expect(await pgQuery(url, "SELECT count(*)::int AS n FROM address")).toEqual([{ n: 1 }]);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), data.getByRole("link", { name: "Export CSV" }).click()]);
+  const csv = fs.readFileSync(await download.path(), "utf8");
+  expect(csv.split("\r\n").slice(0, 3)).toEqual([
+    "id,name,fullname",
+    "1,spongebob,Spongebob Squarepants",
+    "3,patrick,Patrick Star",
   ]);
 });

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { TableSummary } from "@/lib/data/tables";
+import type { DatabaseDescription } from "@/lib/project/database-project";
 import { SidePanel } from "../SidePanel";
 import { RowGrid, type GridView } from "./RowGrid";
 import { SampleDataForm } from "./SampleDataForm";
@@ -14,6 +15,8 @@ export function DataPanel(props: {
   version: number;
   /** The database's tables with their row counts (the Designer keeps them, for the canvas too). */
   tables: TableSummary[] | null;
+  /** Where the rows live (SQLite file or PostgreSQL server). */
+  database?: DatabaseDescription;
   error: string | null;
   /** A table to show, chosen from outside (a node's row count on the canvas). */
   open?: { table: string; at: number };
@@ -56,7 +59,7 @@ export function DataPanel(props: {
     <SidePanel
       label="Data"
       title="Data"
-      subtitle="rows in the SQLite database"
+      subtitle={`rows in ${props.database?.label ?? "the database"}`}
       width="w-[56rem] max-w-[65vw]"
       onClose={props.onClose}
     >
@@ -71,12 +74,18 @@ export function DataPanel(props: {
       {tables && tables.length > 0 && (
         <div className="flex min-h-0 flex-1">
           <div className="flex w-52 shrink-0 flex-col border-r border-slate-200">
-            <SampleDataForm
-              onGenerated={() => {
-                props.onRowsChanged();
-                setGenerated((n) => n + 1);
-              }}
-            />
+            {props.database?.dialect === "postgresql" ? (
+              <p className="border-b border-slate-200 p-3 text-xs text-slate-500">
+                Sample data is generated on SQLite only for now.
+              </p>
+            ) : (
+              <SampleDataForm
+                onGenerated={() => {
+                  props.onRowsChanged();
+                  setGenerated((n) => n + 1);
+                }}
+              />
+            )}
             <nav aria-label="Tables" className="min-h-0 flex-1 overflow-auto">
               <ul>
                 {tables.map((table) => (

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { CatalogueColumn } from "@/lib/data/catalogue";
 import { operatorsFor, type Filter } from "@/lib/data/filters";
-import { choicesFor, describeFilter, OPERATOR_LABELS } from "./cells";
+import { choicesFor, describeFilter, filterPlaceholder, OPERATOR_LABELS } from "./cells";
 
 /** The active filters as removable chips, and a row to add one: column, an operator that fits its type, a value. */
 export function FilterBar(props: { columns: CatalogueColumn[]; filters: Filter[]; onChange(filters: Filter[]): void }) {
@@ -14,7 +14,7 @@ export function FilterBar(props: { columns: CatalogueColumn[]; filters: Filter[]
   const [value, setValue] = useState("");
   const operator = operators.includes(op) ? op : operators[0];
   const needsValue = operator !== "null" && operator !== "notnull";
-  const choices = column && choicesFor(column);
+  const choices = column && choicesFor(column, operator === "has");
 
   const add = () => {
     if (!column || !operator) return;
@@ -74,8 +74,8 @@ export function FilterBar(props: { columns: CatalogueColumn[]; filters: Filter[]
               aria-label="Filter value"
               value={value}
               onChange={(e) => setValue(e.target.value)}
-              placeholder={column?.kind === "datetime" ? "2024-05-01" : "value"}
-              className="w-32 rounded border border-slate-300 px-1 py-0.5 font-mono"
+              placeholder={filterPlaceholder(column, operator)}
+              className={`${operator === "path" ? "w-56" : "w-32"} rounded border border-slate-300 px-1 py-0.5 font-mono`}
             />
           ))}
         <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-50">

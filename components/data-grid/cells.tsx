@@ -67,11 +67,25 @@ export const OPERATOR_LABELS: Record<Filter["op"], string> = {
   lte: "≤",
   null: "is NULL",
   notnull: "is not NULL",
+  has: "has",
+  path: "path =",
 };
 
-/** The values a column can take, when they are few enough to pick from: true/false, an enum's. */
-export function choicesFor(column: CatalogueColumn): string[] | undefined {
-  return column.kind === "boolean" ? ["true", "false"] : column.enumValues;
+/**
+ * The values a column's cell can take, when they are few enough to pick from: true/false, an
+ * enum's. An array of enums is typed whole; its filter ("has") picks one element.
+ */
+export function choicesFor(column: CatalogueColumn, element = false): string[] | undefined {
+  const kind = element ? (column.element ?? column.kind) : column.kind;
+  if (kind === "boolean") return ["true", "false"];
+  return kind === "array" ? undefined : column.enumValues;
+}
+
+/** What a filter's value box shows before anything is typed. */
+export function filterPlaceholder(column: CatalogueColumn | undefined, op: Filter["op"] | undefined): string {
+  if (op === "path") return "address.city = Bikini Bottom";
+  if (op === "has") return "one element";
+  return column?.kind === "datetime" ? "2024-05-01" : "value";
 }
 
 export function describeFilter(filter: Filter): string {

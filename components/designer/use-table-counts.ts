@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { listTablesAction } from "@/app/data-actions";
 import type { TableSummary } from "@/lib/data/tables";
+import type { DatabaseDescription } from "@/lib/project/database-project";
 import type { TableData } from "../canvas/table-data";
 
 /**
@@ -16,12 +17,18 @@ export function useTableCounts(options: {
   open(table: string, model: string): void;
 }) {
   const { dataVersion, rowsChanged, open } = options;
-  const [tables, setTables] = useState<{ list: TableSummary[] | null; error: string | null }>({ list: null, error: null });
+  const [tables, setTables] = useState<{
+    list: TableSummary[] | null;
+    database?: DatabaseDescription;
+    error: string | null;
+  }>({ list: null, error: null });
   useEffect(() => {
     let live = true;
     void listTablesAction().then((result) => {
       if (!live) return;
-      setTables((current) => (result.ok ? { list: result.tables, error: null } : { list: current.list, error: result.error }));
+      setTables((current) =>
+        result.ok ? { list: result.tables, database: result.database, error: null } : { ...current, error: result.error },
+      );
     });
     return () => {
       live = false;

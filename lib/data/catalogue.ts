@@ -1,31 +1,42 @@
-import { createHash } from "node:crypto";
-import type Database from "better-sqlite3";
 import type { SchemaGraph } from "../schema/graph";
 import { columnName, modelForTable } from "./constraints";
-import { quoteIdentifier } from "../schema/identifiers";
 
 /**
  * What the data grid knows about the database: its tables, their columns with the kind of
- * value each holds, their foreign keys both ways. Read from SQLite's own catalogue (the
- * database is what the grid shows, even when the schema file is ahead of it), enriched by
- * the schema where it says more than SQLite can (enum values, maximum lengths, defaults
- * Prisma Client fills in). Every table or column name a query uses comes from here; a
- * name in a request only picks one of these.
+ * value each holds, their foreign keys both ways. Each dialect reads it from the database's
+ * own catalogue (lib/data/dialects/: the database is what the grid shows, even when the
+ * schema file is ahead of it); `describeTables` then enriches it from the schema where it
+ * says more than the database can (enum values, maximum lengths, values Prisma Client fills
+ * in). Every table or column name a query uses comes from here; a name in a request only
+ * picks one of these.
  */
 
-export type ValueKind = "int" | "bigint" | "float" | "decimal" | "boolean" | "datetime" | "json" | "bytes" | "text";
+export type ValueKind =
+  | "int"
+  | "bigint"
+  | "float"
+  | "decimal"
+  | "boolean"
+  | "datetime"
+  | "json"
+  | "bytes"
+  | "text"
+  /** A PostgreSQL array (`String[]`); its elements are of `element` kind. */
+  | "array";
 
 export interface CatalogueColumn {
   name: string;
-  /** The declared SQLite type, as the migration wrote it. */
+  /** The declared type, as the migration wrote it (SQLite) or as PostgreSQL prints it. */
   type: string;
   kind: ValueKind;
+  /** For an array: the kind of its elements. */
+  element?: Exclude<ValueKind, "array">;
   notNull: boolean;
   /** Position in the primary key, from 1; 0 when not part of it. */
   primaryKey: number;
   /** The database's DEFAULT expression, if any. */
   hasDefault: boolean;
-  /** From the schema: the enum's database values. */
+  /** The enum's database values (for an array, its elements'). */
   enumValues?: string[];
   maxLength?: number;
   /** From the schema: a value Prisma Client would fill in when none is given. */
@@ -43,9 +54,12 @@ export interface ForeignKey {
 }
 
 export interface CatalogueTable {
+  /** The name the grid shows and requests use: the table's, schema-qualified outside the default schema. */
   name: string;
+  /** The name as SQL writes it: quoted, schema-qualified on PostgreSQL. */
+  sql: string;
   columns: CatalogueColumn[];
-  /** The primary key's columns in key order; empty for a table without one (rows are then keyed by rowid). */
+  /** The primary key's columns in key order; empty for a table without one (rows are then named by the dialect's row identity). */
   key: string[];
   /** Foreign keys of this table (it is the child). */
   outgoing: ForeignKey[];
@@ -57,25 +71,16 @@ export interface CatalogueTable {
 
 export type Catalogue = Map<string, CatalogueTable>;
 
-/** Prisma's bookkeeping and SQLite's own tables are not the user's data. */
-const HIDDEN_TABLE = /^(_prisma_migrations|sqlite_.*)$/;
+/** A table as a dialect reads it from its database, before the schema enriches it. */
+export interface DatabaseTable {
+  name: string;
+  sql: string;
+  columns: (Omit<CatalogueColumn, "generated" | "maxLength"> & { enumValues?: string[] })[];
+  outgoing: ForeignKey[];
+}
 
 /** Identifier quoting has one home (lib/schema/identifiers); the grid's queries take it from here. */
 export { quoteIdentifier } from "../schema/identifiers";
-
-/** The kind of value a declared SQLite type holds, as Prisma's SQLite connector maps its types. */
-export function kindOfType(declared: string): ValueKind {
-  const type = declared.toUpperCase().replace(/\(.*$/, "").trim();
-  if (type === "BIGINT" || type === "INT8" || type === "UNSIGNED BIG INT") return "bigint";
-  if (type.includes("INT")) return "int";
-  if (type === "BOOLEAN" || type === "BOOL") return "boolean";
-  if (type === "DATETIME" || type === "TIMESTAMP" || type === "DATE") return "datetime";
-  if (type === "DECIMAL" || type === "NUMERIC") return "decimal";
-  if (type === "REAL" || type === "FLOAT" || type === "DOUBLE" || type === "DOUBLE PRECISION") return "float";
-  if (type === "JSONB" || type === "JSON") return "json";
-  if (type === "BLOB") return "bytes";
-  return "text";
-}
 
 function generatedBy(defaultExpression: string | undefined, updatedAt: boolean): CatalogueColumn["generated"] {
   if (updatedAt) return "updatedAt";
@@ -86,83 +91,31 @@ function generatedBy(defaultExpression: string | undefined, updatedAt: boolean):
   return undefined;
 }
 
-// One catalogue per database schema: rebuilt only when DDL changed it (or the file was replaced
-// by another, which can repeat a schema_version number: the DDL itself is the key) or the schema file did.
-let cached: { key: string; graph: SchemaGraph | undefined; catalogue: Catalogue } | undefined;
-
-export function readCatalogue(database: Database.Database, graph?: SchemaGraph): Catalogue {
-  const ddl = database
-    .prepare("SELECT group_concat(type || ' ' || name || ' ' || coalesce(sql, ''), char(10)) AS ddl FROM sqlite_master")
-    .get() as {
-    ddl: string | null;
-  };
-  const key = `${database.name}\0${createHash("sha1")
-    .update(ddl.ddl ?? "")
-    .digest("hex")}`;
-  if (cached && cached.key === key && cached.graph === graph) return cached.catalogue;
-  const catalogue = buildCatalogue(database, graph);
-  cached = { key, graph, catalogue };
-  return catalogue;
-}
-
-function buildCatalogue(database: Database.Database, graph: SchemaGraph | undefined): Catalogue {
-  const names = (
-    database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
-  )
-    .map((row) => row.name)
-    .filter((name) => !HIDDEN_TABLE.test(name));
+/** The catalogue from a database's tables, with what the schema adds, and every foreign key seen from both ends. */
+export function describeTables(tables: DatabaseTable[], graph: SchemaGraph | undefined): Catalogue {
   const catalogue: Catalogue = new Map();
-  for (const name of names) {
-    const model = graph && modelForTable(graph, name);
-    const info = database.prepare(`PRAGMA table_info(${quoteIdentifier(name)})`).all() as {
-      name: string;
-      type: string;
-      notnull: number;
-      pk: number;
-      dflt_value: string | null;
-    }[];
-    const columns = info.map((column): CatalogueColumn => {
+  for (const table of tables) {
+    const model = graph && modelForTable(graph, table.name);
+    const columns = table.columns.map((column): CatalogueColumn => {
       const field = model?.fields.find((f) => f.kind !== "object" && columnName(f) === column.name);
       const enumeration = field?.kind === "enum" ? graph?.enums.find((e) => e.name === field.type) : undefined;
+      const generated = field && generatedBy(field.default, field.updatedAt);
       return {
-        name: column.name,
-        type: column.type,
-        kind: kindOfType(column.type),
-        notNull: column.notnull === 1 || column.pk > 0,
-        primaryKey: column.pk,
-        hasDefault: column.dflt_value !== null,
+        ...column,
         ...(enumeration && { enumValues: enumeration.values.map((v) => v.dbName ?? v.name) }),
         ...(field?.maxLength && { maxLength: field.maxLength }),
-        ...(field && generatedBy(field.default, field.updatedAt) && { generated: generatedBy(field.default, field.updatedAt) }),
+        ...(generated && { generated }),
       };
     });
-    const foreignKeys = new Map<number, ForeignKey>();
-    for (const row of database.prepare(`PRAGMA foreign_key_list(${quoteIdentifier(name)})`).all() as {
-      id: number;
-      table: string;
-      from: string;
-      to: string | null;
-      on_delete: string;
-    }[]) {
-      const key = foreignKeys.get(row.id) ?? {
-        table: name,
-        columns: [],
-        references: row.table,
-        referencedColumns: [],
-        onDelete: row.on_delete,
-      };
-      key.columns.push(row.from);
-      key.referencedColumns.push(row.to ?? "");
-      foreignKeys.set(row.id, key);
-    }
-    catalogue.set(name, {
-      name,
+    catalogue.set(table.name, {
+      name: table.name,
+      sql: table.sql,
       columns,
       key: columns
         .filter((c) => c.primaryKey > 0)
         .sort((a, b) => a.primaryKey - b.primaryKey)
         .map((c) => c.name),
-      outgoing: [...foreignKeys.values()],
+      outgoing: table.outgoing,
       incoming: [],
       ...(model && { model: model.name }),
     });

@@ -1,4 +1,4 @@
-import type { CatalogueColumn, ValueKind } from "./catalogue";
+import { GridRefused, type CatalogueColumn, type ValueKind } from "./catalogue";
 
 /**
  * The data grid's filters: which operators fit which kind of value. Shared by the server,
@@ -17,6 +17,10 @@ export const FILTER_OPERATORS = [
   "lte",
   "null",
   "notnull",
+  /** An array holds this element. */
+  "has",
+  /** A json value at a path equals this value: `address.city = Bikini Bottom`. */
+  "path",
 ] as const;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
@@ -38,7 +42,9 @@ export function operatorsFor(column: Pick<CatalogueColumn, "kind" | "enumValues"
     case "bytes":
       return ["equals", ...always];
     case "json":
-      return ["contains", ...always];
+      return ["contains", "path", ...always];
+    case "array":
+      return ["has", ...always];
   }
 }
 
@@ -46,4 +52,23 @@ export interface Filter {
   column: string;
   op: FilterOperator;
   value?: string;
+}
+
+/**
+ * A json path filter's text, `a.b.0 = value`: the path's keys, and the value as JSON when it
+ * reads as JSON (`3`, `true`, `"x"`, `null`), else as the text written.
+ */
+export function jsonPathFilter(text: string): { path: string[]; value: unknown } {
+  const at = text.indexOf("=");
+  const path = (at < 0 ? "" : text.slice(0, at)).trim();
+  if (!path)
+    throw new GridRefused(`A json path filter reads "path = value", e.g. address.city = Bikini Bottom; "${text}" is not one.`);
+  const written = text.slice(at + 1).trim();
+  let value: unknown;
+  try {
+    value = JSON.parse(written);
+  } catch {
+    value = written;
+  }
+  return { path: path.split(".").map((key) => key.trim()), value };
 }

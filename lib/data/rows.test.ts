@@ -69,15 +69,15 @@ describe("the tutorial's tables", () => {
   });
   afterAll(() => removeProject(project));
 
-  test("pages continue from a cursor, sorted either way, NULLs included", () => {
-    const gary = insertRow(project, graph, { table: "user_account", values: { name: "gary" } });
+  test("pages continue from a cursor, sorted either way, NULLs included", async () => {
+    const gary = await insertRow(project, graph, { table: "user_account", values: { name: "gary" } });
     expect(gary.values.fullname).toBeNull();
-    const all = (direction: "asc" | "desc", limit: number) => {
+    const all = async (direction: "asc" | "desc", limit: number) => {
       const seen: string[] = [];
-      let page = readRows(project, graph, { table: "user_account", sort: { column: "fullname", direction }, limit });
+      let page = await readRows(project, graph, { table: "user_account", sort: { column: "fullname", direction }, limit });
       seen.push(...page.rows.map((r) => String(r.values.name)));
       while (page.next) {
-        page = readRows(project, graph, {
+        page = await readRows(project, graph, {
           table: "user_account",
           sort: { column: "fullname", direction },
           after: page.next,
@@ -89,59 +89,61 @@ describe("the tutorial's tables", () => {
     };
     // SQLite sorts NULL first ascending, last descending; a page boundary on either side of it loses nothing.
     for (const limit of [1, 2, 3]) {
-      expect(all("desc", limit)).toEqual(["spongebob", "sandy", "patrick", "gary"]);
-      expect(all("asc", limit)).toEqual(["gary", "patrick", "sandy", "spongebob"]);
+      expect(await all("desc", limit)).toEqual(["spongebob", "sandy", "patrick", "gary"]);
+      expect(await all("asc", limit)).toEqual(["gary", "patrick", "sandy", "spongebob"]);
     }
-    expect(readRows(project, graph, { table: "user_account", limit: 2 }).table.key).toEqual(["id"]);
-    deleteRows(project, graph, { table: "user_account", keys: [gary.key] }, { commit: true });
+    expect((await readRows(project, graph, { table: "user_account", limit: 2 })).table.key).toEqual(["id"]);
+    await deleteRows(project, graph, { table: "user_account", keys: [gary.key] }, { commit: true });
   });
 
-  test("filters fit the column's type; text is matched as written, never as SQL or a wildcard", () => {
-    const names = (filters: Filter[]) =>
-      readRows(project, graph, { table: "user_account", filters, limit: 50 }).rows.map((r) => r.values.name);
-    expect(names([{ column: "name", op: "contains", value: "AND" }])).toEqual(["sandy"]);
-    expect(names([{ column: "id", op: "gt", value: "1" }])).toEqual(["sandy", "patrick"]);
-    expect(names([{ column: "name", op: "equals", value: "x' OR '1'='1" }])).toEqual([]);
-    expect(names([{ column: "name", op: "contains", value: "%" }])).toEqual([]);
-    expect(names([{ column: "name", op: "contains", value: "_" }])).toEqual([]);
-    expect(countRows(project, graph, "address", [{ column: "email_address", op: "ends", value: "@sqlalchemy.org" }])).toBe(2);
-    expect(() => names([{ column: "id", op: "gt", value: "abc" }])).toThrow(
+  test("filters fit the column's type; text is matched as written, never as SQL or a wildcard", async () => {
+    const names = async (filters: Filter[]) =>
+      (await readRows(project, graph, { table: "user_account", filters, limit: 50 })).rows.map((r) => r.values.name);
+    expect(await names([{ column: "name", op: "contains", value: "AND" }])).toEqual(["sandy"]);
+    expect(await names([{ column: "id", op: "gt", value: "1" }])).toEqual(["sandy", "patrick"]);
+    expect(await names([{ column: "name", op: "equals", value: "x' OR '1'='1" }])).toEqual([]);
+    expect(await names([{ column: "name", op: "contains", value: "%" }])).toEqual([]);
+    expect(await names([{ column: "name", op: "contains", value: "_" }])).toEqual([]);
+    expect(await countRows(project, graph, "address", [{ column: "email_address", op: "ends", value: "@sqlalchemy.org" }])).toBe(
+      2,
+    );
+    await expect(names([{ column: "id", op: "gt", value: "abc" }])).rejects.toThrow(
       /id \(INTEGER\) takes a whole number; "abc" is not one/,
     );
-    expect(() => names([{ column: "id", op: "contains", value: "1" }])).toThrow(/does not apply to id/);
-    expect(() => names([{ column: "name; DROP TABLE address", op: "equals", value: "x" }])).toThrow(/has no column/);
-    expect(() => readRows(project, graph, { table: "sqlite_master", limit: 5 })).toThrow(/no table "sqlite_master"/);
+    await expect(names([{ column: "id", op: "contains", value: "1" }])).rejects.toThrow(/does not apply to id/);
+    await expect(names([{ column: "name; DROP TABLE address", op: "equals", value: "x" }])).rejects.toThrow(/has no column/);
+    await expect(readRows(project, graph, { table: "sqlite_master", limit: 5 })).rejects.toThrow(/no table "sqlite_master"/);
     expect(sql(project, "SELECT name FROM sqlite_master WHERE name = 'address'")).toHaveLength(1);
   });
 
-  test("an edit is checked against the schema and the database, and a refused one changes nothing", () => {
+  test("an edit is checked against the schema and the database, and a refused one changes nothing", async () => {
     const before = fileBytes(project);
     const [sandy] = sql<{ id: number }>(project, "SELECT id FROM user_account WHERE name = 'sandy'");
-    expect(() =>
+    await expect(
       updateCell(project, graph, { table: "user_account", key: [sandy.id], column: "name", value: "x".repeat(31) }),
-    ).toThrow(/at most 30 characters/);
-    expect(() => updateCell(project, graph, { table: "user_account", key: [sandy.id], column: "name", value: null })).toThrow(
-      /required/,
-    );
+    ).rejects.toThrow(/at most 30 characters/);
+    await expect(
+      updateCell(project, graph, { table: "user_account", key: [sandy.id], column: "name", value: null }),
+    ).rejects.toThrow(/required/);
     const [address] = sql<{ id: number }>(project, "SELECT id FROM address ORDER BY id LIMIT 1");
-    expect(() => updateCell(project, graph, { table: "address", key: [address.id], column: "user_id", value: "999" })).toThrow(
-      /address\.user_id = 999 points at no row: user_account has no id = 999/,
-    );
-    expect(() => updateCell(project, graph, { table: "address", key: [address.id], column: "user_id", value: "two" })).toThrow(
-      /whole number/,
-    );
+    await expect(
+      updateCell(project, graph, { table: "address", key: [address.id], column: "user_id", value: "999" }),
+    ).rejects.toThrow(/address\.user_id = 999 points at no row: user_account has no id = 999/);
+    await expect(
+      updateCell(project, graph, { table: "address", key: [address.id], column: "user_id", value: "two" }),
+    ).rejects.toThrow(/whole number/);
     expect(fileBytes(project).equals(before)).toBe(true);
 
     const script = "<script>alert(1)</script>";
-    const row = updateCell(project, graph, { table: "user_account", key: [sandy.id], column: "fullname", value: script });
+    const row = await updateCell(project, graph, { table: "user_account", key: [sandy.id], column: "fullname", value: script });
     expect(row.values.fullname).toBe(script);
-    updateCell(project, graph, { table: "user_account", key: [sandy.id], column: "fullname", value: "Sandy Cheeks" });
+    await updateCell(project, graph, { table: "user_account", key: [sandy.id], column: "fullname", value: "Sandy Cheeks" });
   });
 
-  test("deleting a user says how many addresses the cascade removes before it happens, then removes them", () => {
+  test("deleting a user says how many addresses the cascade removes before it happens, then removes them", async () => {
     const [sandy] = sql<{ id: number }>(project, "SELECT id FROM user_account WHERE name = 'sandy'");
     const before = fileBytes(project);
-    const preview = deleteRows(project, graph, { table: "user_account", keys: [[sandy.id]] }, { commit: false });
+    const preview = await deleteRows(project, graph, { table: "user_account", keys: [[sandy.id]] }, { commit: false });
     expect(preview).toEqual({
       tables: [
         { table: "user_account", deleted: 1, nulled: 0 },
@@ -149,27 +151,30 @@ describe("the tutorial's tables", () => {
       ],
     });
     expect(fileBytes(project).equals(before)).toBe(true);
-    expect(backReferences(project, graph, { table: "user_account", key: [sandy.id] })).toEqual([
+    expect(await backReferences(project, graph, { table: "user_account", key: [sandy.id] })).toEqual([
       { table: "address", columns: ["user_id"], values: [sandy.id], count: 2 },
     ]);
 
-    const inserted = insertRow(project, graph, {
+    const inserted = await insertRow(project, graph, {
       table: "address",
       values: { email_address: "extra@example.org", user_id: String(sandy.id) },
     });
     expect(inserted.values.email_address).toBe("extra@example.org");
-    const done = deleteRows(project, graph, { table: "user_account", keys: [[sandy.id]] }, { commit: true });
+    const done = await deleteRows(project, graph, { table: "user_account", keys: [[sandy.id]] }, { commit: true });
     expect(done.tables).toContainEqual({ table: "address", deleted: 3, nulled: 0 });
     expect(sql(project, "SELECT * FROM address WHERE user_id = ?", sandy.id)).toEqual([]);
-    expect(() => deleteRows(project, graph, { table: "user_account", keys: [[sandy.id]] }, { commit: true })).toThrow(
+    await expect(deleteRows(project, graph, { table: "user_account", keys: [[sandy.id]] }, { commit: true })).rejects.toThrow(
       /no longer exist/,
     );
   });
 
-  test("CSV export streams the filtered rows in the grid's order", () => {
-    const rows = [...exportRows(project, graph, { table: "user_account", sort: { column: "name", direction: "asc" } })];
-    expect(rows[0]).toEqual({ columns: ["id", "name", "fullname"] });
-    expect(rows.slice(1).map((r) => (r as unknown[])[1])).toEqual(["patrick", "spongebob"]);
+  test("CSV export streams the filtered rows in the grid's order", async () => {
+    const steps = [];
+    for await (const step of exportRows(project, graph, { table: "user_account", sort: { column: "name", direction: "asc" } })) {
+      steps.push(step);
+    }
+    expect(steps[0]).toEqual({ columns: ["id", "name", "fullname"] });
+    expect(steps.slice(1).flatMap((batch) => (batch as unknown[][]).map((row) => row[1]))).toEqual(["patrick", "spongebob"]);
   });
 });
 
@@ -183,10 +188,10 @@ describe("every kind of column", () => {
   });
   afterAll(() => removeProject(project));
 
-  test("an insert fills what Prisma Client would (cuid, now, @updatedAt, defaults) and stores values as Prisma does", () => {
-    const team = insertRow(project, graph, { table: "Team", values: { name: "Krusty Krab" } });
+  test("an insert fills what Prisma Client would (cuid, now, @updatedAt, defaults) and stores values as Prisma does", async () => {
+    const team = await insertRow(project, graph, { table: "Team", values: { name: "Krusty Krab" } });
     expect(String(team.values.id)).toMatch(/^c[a-z0-9]{8,}$/);
-    const member = insertRow(project, graph, {
+    const member = await insertRow(project, graph, {
       table: "Member",
       values: {
         nick: "squidward",
@@ -211,51 +216,58 @@ describe("every kind of column", () => {
     expect(String(member.values.touched)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/);
     expect(member.values.joined).toBeTruthy();
 
-    const edited = updateCell(project, graph, { table: "Member", key: member.key, column: "joined", value: "2024-05-01" });
+    const edited = await updateCell(project, graph, { table: "Member", key: member.key, column: "joined", value: "2024-05-01" });
     expect(edited.values.joined).toBe("2024-05-01T00:00:00.000+00:00");
     expect(
-      readRows(project, graph, { table: "Member", filters: [{ column: "joined", op: "equals", value: "2024-05-01" }], limit: 5 })
-        .rows,
+      (
+        await readRows(project, graph, {
+          table: "Member",
+          filters: [{ column: "joined", op: "equals", value: "2024-05-01" }],
+          limit: 5,
+        })
+      ).rows,
     ).toHaveLength(1);
     expect(
-      readRows(project, graph, {
-        table: "Member",
-        filters: [{ column: "visits", op: "gt", value: "9007199254740992" }],
-        limit: 5,
-      }).rows,
+      (
+        await readRows(project, graph, {
+          table: "Member",
+          filters: [{ column: "visits", op: "gt", value: "9007199254740992" }],
+          limit: 5,
+        })
+      ).rows,
     ).toHaveLength(1);
   });
 
-  test("bad values for each kind are refused with what the column takes", () => {
+  test("bad values for each kind are refused with what the column takes", async () => {
     const [member] = sql<{ id: number }>(project, "SELECT id FROM Member LIMIT 1");
-    const edit = (column: string, value: string) => () =>
+    const edit = (column: string, value: string) =>
       updateCell(project, graph, { table: "Member", key: [member.id], column, value });
-    expect(edit("role", "OWNER")).toThrow(/role is one of ADMIN, member; "OWNER" is not/);
-    expect(edit("nick", "squidwardtentacles")).toThrow(/at most 10 characters/);
-    expect(edit("active", "maybe")).toThrow(/true or false/);
-    expect(edit("joined", "yesterday")).toThrow(/a date and time/);
-    expect(edit("profile", "{oops")).toThrow(/JSON/);
-    expect(edit("avatar", "0xZZ")).toThrow(/hexadecimal/);
-    expect(edit("score", "1; DROP TABLE Team")).toThrow(/a number/);
-    expect(() => insertRow(project, graph, { table: "Member", values: { team_id: "nope" } })).toThrow(/nick is required/);
+    await expect(edit("role", "OWNER")).rejects.toThrow(/role is one of ADMIN, member; "OWNER" is not/);
+    await expect(edit("nick", "squidwardtentacles")).rejects.toThrow(/at most 10 characters/);
+    await expect(edit("active", "maybe")).rejects.toThrow(/true or false/);
+    await expect(edit("joined", "yesterday")).rejects.toThrow(/a date and time/);
+    await expect(edit("profile", "{oops")).rejects.toThrow(/JSON/);
+    await expect(edit("avatar", "0xZZ")).rejects.toThrow(/hexadecimal/);
+    await expect(edit("score", "1; DROP TABLE Team")).rejects.toThrow(/a number/);
+    await expect(insertRow(project, graph, { table: "Member", values: { team_id: "nope" } })).rejects.toThrow(/nick is required/);
   });
 
-  test("a unique value already taken is refused; a parent with children is protected by ON DELETE RESTRICT", () => {
-    insertRow(project, graph, { table: "Team", values: { name: "Chum Bucket" } });
+  test("a unique value already taken is refused; a parent with children is protected by ON DELETE RESTRICT", async () => {
+    await insertRow(project, graph, { table: "Team", values: { name: "Chum Bucket" } });
     const [krab] = sql<{ id: string }>(project, "SELECT id FROM Team WHERE name = 'Krusty Krab'");
-    expect(() => updateCell(project, graph, { table: "Team", key: [krab.id], column: "name", value: "Chum Bucket" })).toThrow(
-      /Another row of Team already has this name: it must be unique/,
-    );
-    const preview = deleteRows(project, graph, { table: "Team", keys: [[krab.id]] }, { commit: false });
+    await expect(
+      updateCell(project, graph, { table: "Team", key: [krab.id], column: "name", value: "Chum Bucket" }),
+    ).rejects.toThrow(/Another row of Team already has this name: it must be unique/);
+    const preview = await deleteRows(project, graph, { table: "Team", keys: [[krab.id]] }, { commit: false });
     expect(preview.blocked).toMatch(/1 row of Member \(team_id, ON DELETE RESTRICT\) still point at it/);
-    expect(() => deleteRows(project, graph, { table: "Team", keys: [[krab.id]] }, { commit: true })).toThrow(
+    await expect(deleteRows(project, graph, { table: "Team", keys: [[krab.id]] }, { commit: true })).rejects.toThrow(
       /Nothing was deleted/,
     );
     expect(sql(project, "SELECT id FROM Team WHERE id = ?", krab.id)).toHaveLength(1);
   });
 });
 
-test("a database file replaced by another (same schema_version) is read afresh, not from the cached catalogue", () => {
+test("a database file replaced by another (same schema_version) is read afresh, not from the cached catalogue", async () => {
   const project = tempProject();
   try {
     const make = (table: string) => {
@@ -265,10 +277,10 @@ test("a database file replaced by another (same schema_version) is read afresh, 
       database.close();
     };
     make("first");
-    expect(readRows(project, undefined, { table: "first", limit: 5 }).rows).toEqual([]);
+    expect((await readRows(project, undefined, { table: "first", limit: 5 })).rows).toEqual([]);
     make("second");
-    expect(readRows(project, undefined, { table: "second", limit: 5 }).rows).toEqual([]);
-    expect(() => readRows(project, undefined, { table: "first", limit: 5 })).toThrow(/no table "first"/);
+    expect((await readRows(project, undefined, { table: "second", limit: 5 })).rows).toEqual([]);
+    await expect(readRows(project, undefined, { table: "first", limit: 5 })).rejects.toThrow(/no table "first"/);
   } finally {
     removeProject(project);
   }

@@ -1,6 +1,7 @@
-import Database from "better-sqlite3";
 import type { Project } from "../project/project";
-import { quoteIdentifier, readCatalogue } from "./catalogue";
+import type { SchemaGraph } from "../schema/graph";
+import { GridRefused } from "./catalogue";
+import { withGrid } from "./rows/database";
 
 export interface TableSummary {
   name: string;
@@ -10,20 +11,18 @@ export interface TableSummary {
 }
 
 /** Every table of the database with its row count; empty when the database does not exist yet. */
-export function listTables(project: Project, graph?: Parameters<typeof readCatalogue>[1]): TableSummary[] {
-  let database: Database.Database;
+export async function listTables(project: Project, graph?: SchemaGraph): Promise<TableSummary[]> {
   try {
-    database = new Database(project.databasePath, { readonly: true, fileMustExist: true });
-  } catch {
-    return [];
-  }
-  try {
-    return [...readCatalogue(database, graph).values()].map((table) => ({
-      name: table.name,
-      rowCount: (database.prepare(`SELECT count(*) AS n FROM ${quoteIdentifier(table.name)}`).get() as { n: number }).n,
-      ...(table.model && { model: table.model }),
-    }));
-  } finally {
-    database.close();
+    return await withGrid(project, false, async (database) => {
+      const summaries: TableSummary[] = [];
+      for (const table of (await database.catalogue(graph)).values()) {
+        const [row] = await database.all(`SELECT count(*) AS n FROM ${table.sql}`, []);
+        summaries.push({ name: table.name, rowCount: Number(row.n), ...(table.model && { model: table.model }) });
+      }
+      return summaries;
+    });
+  } catch (error) {
+    if (error instanceof GridRefused) return [];
+    throw error;
   }
 }

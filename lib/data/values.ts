@@ -2,13 +2,16 @@ import { GridRefused, type CatalogueColumn } from "./catalogue";
 import { characterCount } from "./constraints";
 
 /**
- * Values between the grid and SQLite. What a user types is text; each column's kind says
- * what that text must be and how it is stored (the way Prisma's SQLite adapter stores it,
- * so Prisma Client reads back what the grid wrote). What SQLite returns is turned into
- * something JSON can carry without losing digits or bytes.
+ * Values between the grid and its database. What a user types is text; each column's kind
+ * says what that text must be and how it is stored (the way Prisma's SQLite adapter stores
+ * it, so Prisma Client reads back what the grid wrote; PostgreSQL's dialect binds the same
+ * values in its own types). What the database returns is turned into something JSON can
+ * carry without losing digits or bytes.
  */
 
-export type SqlValue = string | number | bigint | Buffer | null;
+type ScalarValue = string | number | bigint | Buffer | null;
+/** A parsed value; an array for a PostgreSQL array column (or its own literal, `{a,b}`, as text). */
+export type SqlValue = ScalarValue | ScalarValue[];
 
 /** A cell as the browser receives it: big integers as text, bytes as 0x-hex. */
 export type CellValue = string | number | null;
@@ -25,10 +28,32 @@ function refuse(column: CatalogueColumn, text: string, expected: string): never 
   throw new GridRefused(`${describe(column)} takes ${expected}; "${shown}" is not one.`);
 }
 
+/**
+ * An array typed as JSON (`["a", "b"]`, each element checked as the column's elements are),
+ * or as PostgreSQL writes one (`{a,b}`), which the server checks.
+ */
+function parseArray(column: CatalogueColumn, text: string): SqlValue {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("{") && trimmed.endsWith("}")) return trimmed;
+  let elements: unknown;
+  try {
+    elements = JSON.parse(trimmed);
+  } catch {
+    elements = undefined;
+  }
+  if (!Array.isArray(elements)) return refuse(column, text, 'an array, written ["a", "b"] or {a,b}');
+  const element: CatalogueColumn = { ...column, kind: column.element ?? "text", element: undefined };
+  return elements.map((value) =>
+    value === null ? null : (parseValue(element, typeof value === "string" ? value : JSON.stringify(value)) as ScalarValue),
+  );
+}
+
 /** Parses one typed value for a column; NULL is handled by the caller. */
 export function parseValue(column: CatalogueColumn, text: string): SqlValue {
   const trimmed = text.trim();
   switch (column.kind) {
+    case "array":
+      return parseArray(column, text);
     case "int": {
       if (!/^[-+]?\d+$/.test(trimmed)) refuse(column, text, "a whole number");
       const value = Number(trimmed);
@@ -102,6 +127,8 @@ export function cellValue(value: unknown): CellValue {
   }
   if (Buffer.isBuffer(value)) return `0x${value.toString("hex")}`;
   if (typeof value === "number" || typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : storedDateTime(value);
   return String(value);
 }
 

@@ -1,6 +1,8 @@
 import fs from "node:fs/promises";
 import { readConfig } from "../schema/prisma-wasm";
 import { dialectOf, isProvider } from "../schema/provider";
+import path from "node:path";
+import { describeServer } from "./postgres";
 import { currentProject, isPostgresUrl, type Project } from "./project";
 
 /** Work on the database that this project's database cannot do yet: said, not attempted. */
@@ -32,8 +34,8 @@ async function providerOf(schemaPath: string): Promise<string | undefined> {
 
 /**
  * The project, for work on its database, from the app or the CLI. Work that `runsOn` both
- * databases (Migrate: revisions, history, drift, reconcile, rollback; the tutorial's Seed)
- * runs on SQLite and PostgreSQL alike; the rest (reset, sample data, the grid, the SQL
+ * databases (Migrate: revisions, history, drift, reconcile, rollback; the tutorial's Seed;
+ * the data grid) runs on SQLite and PostgreSQL alike; the rest (reset, sample data, the SQL
  * export) on SQLite only for now, and a PostgreSQL schema gets a sentence for it rather than
  * an engine's error. A schema whose provider and DATABASE_URL disagree is told which to change.
  */
@@ -50,7 +52,7 @@ export async function databaseProject(
       );
     if (runsOn !== "both")
       throw new DatabaseUnavailable(
-        "This schema is for PostgreSQL. Migrate and Seed run on its server; reset, sample data, the data grid and the SQL export work on SQLite only for now.",
+        "This schema is for PostgreSQL. Migrate, Seed and the data grid run on its server; reset, sample data and the SQL export work on SQLite only for now.",
       );
     return project;
   }
@@ -60,4 +62,17 @@ export async function databaseProject(
     );
   }
   return project;
+}
+
+/** Which database the project's rows live in, as the data panel names it. */
+export interface DatabaseDescription {
+  dialect: "sqlite" | "postgresql";
+  /** "the SQLite file prisma/dev.db", "PostgreSQL at localhost:5432/app" (never a password). */
+  label: string;
+}
+
+export function describeDatabase(project: Project): DatabaseDescription {
+  return isPostgresUrl(project.databaseUrl)
+    ? { dialect: "postgresql", label: `PostgreSQL at ${describeServer(project.databaseUrl)}` }
+    : { dialect: "sqlite", label: `the SQLite file ${path.relative(project.root, project.databasePath)}` };
 }

@@ -24,8 +24,13 @@ export async function connectPostgres(url: string): Promise<pg.Client> {
     return client;
   } catch (error) {
     await client.end().catch(() => {});
-    throw new PostgresUnreachable(
-      `The PostgreSQL server ${describeServer(url)} could not be reached (${(error as Error).message || (error as Error).name}): check DATABASE_URL and that the server is running.`,
-    );
+    throw unreachable(url, error);
   }
+}
+
+/** The sentence for a server that refused or failed a connection: which server, and why. */
+export function unreachable(url: string, error: unknown): PostgresUnreachable {
+  return new PostgresUnreachable(
+    `The PostgreSQL server ${describeServer(url)} could not be reached (${(error as Error).message || (error as Error).name}): check DATABASE_URL and that the server is running.`,
+  );
 }

@@ -1,12 +1,14 @@
 /**
- * Opening the database for the grid (read-only, or writable with foreign keys on) and the
- * shapes the grid works with: sort, cursor, query, row, table and page.
+ * Opening the grid's database (read-only, or writable with foreign keys on) for the project's
+ * dialect, and the shapes the grid works with: sort, cursor, query, row, table and page.
  */
 
-import Database from "better-sqlite3";
-import type { Project } from "../../project/project";
-import { GridRefused, type CatalogueColumn, type CatalogueTable, type ForeignKey } from "../catalogue";
+import { isPostgresUrl, type Project } from "../../project/project";
+import type { CatalogueColumn, CatalogueTable, ForeignKey } from "../catalogue";
+import { openPostgresGrid } from "../dialects/postgresql/grid";
+import { openSqliteGrid } from "../dialects/sqlite/grid";
 import type { Filter } from "../filters";
+import type { GridDatabase } from "../grid-database";
 import type { CellValue } from "../values";
 
 export interface Sort {
@@ -14,10 +16,10 @@ export interface Sort {
   direction: "asc" | "desc";
 }
 
-/** Where the previous page ended: the sort column's value and the row's rowid. */
+/** Where the previous page ended: the sort column's value and the row's identity (rowid, or its key). */
 export interface Cursor {
   value?: CellValue;
-  rowid: number;
+  row: CellValue[];
 }
 
 export interface RowQuery {
@@ -29,7 +31,7 @@ export interface RowQuery {
 }
 
 export interface GridRow {
-  /** The primary key's values (or the rowid, for a table without one): what edits and deletes name. */
+  /** The primary key's values (or the row's identity, for a table without one): what edits and deletes name. */
   key: CellValue[];
   values: Record<string, CellValue>;
 }
@@ -50,23 +52,18 @@ export interface RowsPage {
   next: Cursor | null;
 }
 
-export function open(project: Project, writable = false): Database.Database {
-  let database: Database.Database;
-  try {
-    database = new Database(project.databasePath, { readonly: !writable, fileMustExist: true });
-  } catch {
-    throw new GridRefused("The database does not exist yet: run Migrate first.");
-  }
-  if (writable) database.pragma("foreign_keys = ON");
-  return database;
+export async function openGrid(project: Project, writable = false): Promise<GridDatabase> {
+  return isPostgresUrl(project.databaseUrl)
+    ? openPostgresGrid(project.databaseUrl)
+    : openSqliteGrid(project.databasePath, writable);
 }
 
-export function withDatabase<T>(project: Project, writable: boolean, work: (database: Database.Database) => T): T {
-  const database = open(project, writable);
+export async function withGrid<T>(project: Project, writable: boolean, work: (database: GridDatabase) => Promise<T>): Promise<T> {
+  const database = await openGrid(project, writable);
   try {
-    return work(database);
+    return await work(database);
   } finally {
-    database.close();
+    await database.close();
   }
 }
 

@@ -1,24 +1,23 @@
 /**
- * Deletes by key with what their cascade does to other tables (counted by temporary
- * triggers), the preview that rolls the transaction back, and the message when a foreign
- * key forbids the delete.
+ * Deletes by key with what their cascade does to other tables (counted as the database runs
+ * it), the preview that rolls the transaction back, and the message when a foreign key
+ * forbids the delete.
  */
 
-import type Database from "better-sqlite3";
 import type { Project } from "../../project/project";
 import type { SchemaGraph } from "../../schema/graph";
 import {
   columnOf,
   GridRefused,
   quoteIdentifier,
-  readCatalogue,
   tableOf,
   type Catalogue,
   type CatalogueTable,
   type ForeignKey,
 } from "../catalogue";
-import { keyValue, type CellValue, type SqlValue } from "../values";
-import { withDatabase } from "./database";
+import { Params, type GridDatabase } from "../grid-database";
+import { keyValue, type CellValue } from "../values";
+import { withGrid } from "./database";
 import { keyCondition, readOne } from "./edit";
 
 export interface DeleteImpact {
@@ -44,25 +43,44 @@ function reachable(catalogue: Catalogue, start: CatalogueTable): CatalogueTable[
   return [...seen.values()];
 }
 
-/** Rows of the foreign key's table whose key columns hold these values. */
-export function countReferencing(database: Database.Database, key: ForeignKey, values: SqlValue[]): number {
-  const condition = key.columns.map((c) => `${quoteIdentifier(c)} = ?`).join(" AND ");
-  return (
-    database.prepare(`SELECT count(*) AS n FROM ${quoteIdentifier(key.table)} WHERE ${condition}`).get(...values) as { n: number }
-  ).n;
+/** Rows of the foreign key's table whose key columns hold these values (as the grid received them). */
+export async function countReferencing(
+  database: GridDatabase,
+  catalogue: Catalogue,
+  key: ForeignKey,
+  values: CellValue[],
+): Promise<number> {
+  const child = tableOf(catalogue, key.table);
+  const params = new Params(database);
+  const condition = key.columns
+    .map((c, i) => {
+      const column = columnOf(child, c);
+      return `${quoteIdentifier(c)} = ${params.of(column, keyValue(column, values[i]))}`;
+    })
+    .join(" AND ");
+  const [row] = await database.all(`SELECT count(*) AS n FROM ${child.sql} WHERE ${condition}`, params.values);
+  return Number(row.n);
 }
 
-function blockingReferences(database: Database.Database, table: CatalogueTable, keys: CellValue[][]): string {
+async function blockingReferences(
+  database: GridDatabase,
+  catalogue: Catalogue,
+  table: CatalogueTable,
+  keys: CellValue[][],
+): Promise<string> {
   const parts: string[] = [];
   for (const key of table.incoming) {
     if (key.onDelete !== "RESTRICT" && key.onDelete !== "NO ACTION") continue;
     let count = 0;
     for (const rowKey of keys) {
-      const params: SqlValue[] = [];
-      const row = readOne(database, table, keyCondition(table, rowKey, params), params);
-      if (!row) continue;
-      const referenced = key.referencedColumns.map((c) => keyValue(columnOf(table, c), row.values[c]));
-      count += countReferencing(database, key, referenced);
+      const row = await readOne(database, table, rowKey);
+      if (row)
+        count += await countReferencing(
+          database,
+          catalogue,
+          key,
+          key.referencedColumns.map((c) => row.values[c]),
+        );
     }
     if (count)
       parts.push(`${count} row${count === 1 ? "" : "s"} of ${key.table} (${key.columns.join(", ")}, ON DELETE ${key.onDelete})`);
@@ -72,67 +90,45 @@ function blockingReferences(database: Database.Database, table: CatalogueTable, 
 
 /**
  * Deletes rows by key, counting what the foreign keys' ON DELETE actions do to other
- * tables (temporary triggers count each row removed or set to NULL). With `commit: false`
- * the transaction is rolled back: the grid's "what will this remove?" before it happens.
+ * tables (each row removed or set to NULL, as the database counts them). With
+ * `commit: false` the transaction is rolled back: the grid's "what will this remove?"
+ * before it happens.
  */
 export function deleteRows(
   project: Project,
   graph: SchemaGraph | undefined,
   input: { table: string; keys: CellValue[][] },
   options: { commit: boolean },
-): DeleteImpact {
-  return withDatabase(project, true, (database) => {
-    const catalogue = readCatalogue(database, graph);
+): Promise<DeleteImpact> {
+  return withGrid(project, true, async (database) => {
+    const catalogue = await database.catalogue(graph);
     const table = tableOf(catalogue, input.table);
-    const tables = reachable(catalogue, table);
-    database.exec("CREATE TEMP TABLE sf_counts (name TEXT PRIMARY KEY, deleted INTEGER NOT NULL, nulled INTEGER NOT NULL)");
-    const insertCount = database.prepare("INSERT INTO temp.sf_counts VALUES (?, 0, 0)");
-    tables.forEach((t, i) => {
-      insertCount.run(t.name);
-      const label = `'${t.name.replaceAll("'", "''")}'`;
-      database.exec(
-        `CREATE TEMP TRIGGER sf_deleted_${i} AFTER DELETE ON main.${quoteIdentifier(t.name)} BEGIN UPDATE sf_counts SET deleted = deleted + 1 WHERE name = ${label}; END;` +
-          `CREATE TEMP TRIGGER sf_updated_${i} AFTER UPDATE ON main.${quoteIdentifier(t.name)} BEGIN UPDATE sf_counts SET nulled = nulled + 1 WHERE name = ${label}; END;`,
-      );
-    });
-    const remove = database.transaction(() => {
-      let deleted = 0;
-      for (const key of input.keys) {
-        const params: SqlValue[] = [];
-        deleted += database
-          .prepare(`DELETE FROM ${quoteIdentifier(table.name)} WHERE ${keyCondition(table, key, params)}`)
-          .run(...params).changes;
-      }
-      if (deleted === 0) throw new GridRefused(`Those rows of ${table.name} no longer exist; reload the grid.`);
-      const counts = database.prepare("SELECT name, deleted, nulled FROM temp.sf_counts").all() as {
-        name: string;
-        deleted: number;
-        nulled: number;
-      }[];
-      const impact: DeleteImpact = {
-        tables: counts
-          .filter((c) => c.deleted || c.nulled)
-          .sort((a, b) => (a.name === table.name ? -1 : b.name === table.name ? 1 : a.name.localeCompare(b.name)))
-          .map((c) => ({ table: c.name, deleted: c.deleted, nulled: c.nulled })),
-      };
-      if (!options.commit) throw new Preview(impact);
-      return impact;
-    });
     try {
-      return remove();
+      return await database.transaction(async () => {
+        const counted = await database.countChanges(reachable(catalogue, table));
+        let deleted = 0;
+        for (const key of input.keys) {
+          const params = new Params(database);
+          deleted += await database.run(
+            `DELETE FROM ${table.sql} WHERE ${keyCondition(database, table, key, params)}`,
+            params.values,
+          );
+        }
+        if (deleted === 0) throw new GridRefused(`Those rows of ${table.name} no longer exist; reload the grid.`);
+        const impact: DeleteImpact = {
+          tables: (await counted())
+            .filter((c) => c.deleted || c.nulled)
+            .sort((a, b) => (a.table === table.name ? -1 : b.table === table.name ? 1 : a.table.localeCompare(b.table))),
+        };
+        if (!options.commit) throw new Preview(impact);
+        return impact;
+      });
     } catch (error) {
       if (error instanceof Preview) return error.impact;
-      // ON DELETE RESTRICT fails as SQLITE_CONSTRAINT_TRIGGER, NO ACTION as SQLITE_CONSTRAINT_FOREIGNKEY.
-      const code = (error as { code?: string }).code;
-      if (
-        code === "SQLITE_CONSTRAINT_FOREIGNKEY" ||
-        (code === "SQLITE_CONSTRAINT_TRIGGER" && /FOREIGN KEY/.test(String(error)))
-      ) {
-        const blocked = blockingReferences(database, table, input.keys);
-        if (options.commit) throw new GridRefused(blocked);
-        return { tables: [], blocked };
-      }
-      throw error;
+      if (database.refusal(error)?.kind !== "foreign-key") throw error;
+      const blocked = await blockingReferences(database, catalogue, table, input.keys);
+      if (options.commit) throw new GridRefused(blocked);
+      return { tables: [], blocked };
     }
   });
 }

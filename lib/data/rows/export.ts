@@ -2,32 +2,33 @@
 
 import type { Project } from "../../project/project";
 import type { SchemaGraph } from "../../schema/graph";
-import { quoteIdentifier, readCatalogue, tableOf } from "../catalogue";
-import { cellValue, type CellValue, type SqlValue } from "../values";
-import { open, type RowQuery } from "./database";
+import { tableOf } from "../catalogue";
+import { Params } from "../grid-database";
+import { cellValue, type CellValue } from "../values";
+import { openGrid, type RowQuery } from "./database";
 import { selection } from "./query";
 
-/** Every row a filter and sort select, for CSV export: streamed, not held in memory. */
-export function* exportRows(
+/**
+ * Every row a filter and sort select, for CSV export, a batch at a time: streamed, not held
+ * in memory. The first step yields the header, once the table, columns and filter values
+ * have been checked.
+ */
+export async function* exportRows(
   project: Project,
   graph: SchemaGraph | undefined,
   query: Omit<RowQuery, "limit" | "after">,
-): Generator<{ columns: string[] } | CellValue[]> {
-  const database = open(project);
+): AsyncGenerator<{ columns: string[] } | CellValue[][]> {
+  const database = await openGrid(project);
   try {
-    const catalogue = readCatalogue(database, graph);
-    const table = tableOf(catalogue, query.table);
-    const params: SqlValue[] = [];
-    const { where, order } = selection(table, query, params);
+    const table = tableOf(await database.catalogue(graph), query.table);
+    const params = new Params(database);
+    const { where, order } = selection(database, table, query, params);
     yield { columns: table.columns.map((c) => c.name) };
-    const statement = database
-      .prepare(
-        `SELECT ${table.columns.map((c) => quoteIdentifier(c.name)).join(", ")} FROM ${quoteIdentifier(table.name)}${where}${order}`,
-      )
-      .safeIntegers(true)
-      .raw(true);
-    for (const row of statement.iterate(...params) as Iterable<unknown[]>) yield row.map(cellValue);
+    const columns = table.columns.map((c) => database.selectColumn(c)).join(", ");
+    for await (const batch of database.batches(`SELECT ${columns} FROM ${table.sql}${where}${order}`, params.values, 2000)) {
+      yield batch.map((row) => row.map(cellValue));
+    }
   } finally {
-    database.close();
+    await database.close();
   }
 }

@@ -3,22 +3,21 @@
  * rows continued from a cursor, and the count of the rows a filter selects.
  */
 
-import type Database from "better-sqlite3";
 import type { Project } from "../../project/project";
 import type { SchemaGraph } from "../../schema/graph";
 import {
   columnOf,
   GridRefused,
   quoteIdentifier,
-  readCatalogue,
   tableOf,
   type Catalogue,
   type CatalogueColumn,
   type CatalogueTable,
 } from "../catalogue";
-import { operatorsFor, type Filter, type FilterOperator } from "../filters";
-import { cellValue, keyValue, parseValue, storedDateTime, type CellValue, type SqlValue } from "../values";
-import { gridTable, withDatabase, type Cursor, type GridRow, type RowQuery, type RowsPage, type Sort } from "./database";
+import { jsonPathFilter, operatorsFor, type Filter, type FilterOperator } from "../filters";
+import { Params, type GridDatabase, type RowIdentity } from "../grid-database";
+import { cellValue, keyValue, parseValue, storedDateTime, type CellValue } from "../values";
+import { gridTable, withGrid, type Cursor, type GridRow, type RowQuery, type RowsPage, type Sort } from "./database";
 
 /** `x LIKE ?` matching text as written: % and _ in the user's text are not wildcards. */
 function likePattern(text: string, where: "contains" | "starts" | "ends"): string {
@@ -28,7 +27,7 @@ function likePattern(text: string, where: "contains" | "starts" | "ends"): strin
 
 const COMPARISON: Partial<Record<FilterOperator, string>> = { gt: ">", gte: ">=", lt: "<", lte: "<=" };
 
-function filterClause(table: CatalogueTable, filter: Filter, params: SqlValue[]): string {
+function filterClause(database: GridDatabase, table: CatalogueTable, filter: Filter, params: Params): string {
   const column = columnOf(table, filter.column);
   const name = quoteIdentifier(column.name);
   if (!operatorsFor(column).includes(filter.op)) {
@@ -38,99 +37,132 @@ function filterClause(table: CatalogueTable, filter: Filter, params: SqlValue[])
   if (filter.op === "notnull") return `${name} IS NOT NULL`;
   const text = filter.value ?? "";
   if (filter.op === "contains" || filter.op === "starts" || filter.op === "ends") {
-    params.push(likePattern(text, filter.op));
-    return `${name} LIKE ? ESCAPE '\\'`;
+    return database.like(column, params.add(likePattern(text, filter.op)));
+  }
+  if (filter.op === "has") {
+    const element = { ...column, kind: column.element ?? "text", enumValues: column.enumValues } as CatalogueColumn;
+    return database.arrayHas(column, params.add([database.bind(element, parseValue(element, text))]));
+  }
+  if (filter.op === "path") {
+    const { path, value } = jsonPathFilter(text);
+    return database.jsonPathEquals(column, path, value, params);
   }
   // Equality on a day ("2024-05-01") means the whole day.
   if (column.kind === "datetime" && /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(text) && (filter.op === "equals" || filter.op === "not")) {
-    const start = parseValue(column, text) as string;
-    const end = storedDateTime(new Date(Date.parse(`${text.trim()}T00:00:00Z`) + 86_400_000));
-    params.push(start, end);
-    return filter.op === "equals" ? `(${name} >= ? AND ${name} < ?)` : `(${name} IS NULL OR ${name} < ? OR ${name} >= ?)`;
+    const start = params.of(column, parseValue(column, text));
+    const end = params.of(column, storedDateTime(new Date(Date.parse(`${text.trim()}T00:00:00Z`) + 86_400_000)));
+    return filter.op === "equals"
+      ? `(${name} >= ${start} AND ${name} < ${end})`
+      : `(${name} IS NULL OR ${name} < ${start} OR ${name} >= ${end})`;
   }
   // The text must be a value of the column's kind: "abc" is not a filter on a number.
-  params.push(column.kind === "text" ? text : parseValue(column, text));
-  if (filter.op === "equals") return `${name} = ?`;
-  if (filter.op === "not") return `${name} IS NOT ?`;
-  return `${name} ${COMPARISON[filter.op]} ?`;
+  const value = params.of(column, column.kind === "text" ? text : parseValue(column, text));
+  if (filter.op === "equals") return `${name} = ${value}`;
+  if (filter.op === "not") return database.distinct(name, value);
+  return `${name} ${COMPARISON[filter.op]} ${value}`;
 }
 
-/** Continues after the cursor in ORDER BY column, rowid (NULLs first ascending, last descending, as SQLite sorts them). */
-function cursorClause(sort: Sort | undefined, column: CatalogueColumn | undefined, cursor: Cursor, params: SqlValue[]): string {
-  if (!sort || !column) {
-    params.push(cursor.rowid);
-    return "rowid > ?";
-  }
+/** `(a, b) > (?, ?)`: the row's identity after (or before) the cursor's. */
+function identityAfter(identity: RowIdentity[], cursor: Cursor, operator: ">" | "<", params: Params): string {
+  if (cursor.row.length !== identity.length) throw new GridRefused("The grid's place in the table is out of date; reload it.");
+  const values = identity.map((id, i) => params.of(id.column, keyValue(id.column, cursor.row[i])));
+  return identity.length === 1
+    ? `${identity[0].sql} ${operator} ${values[0]}`
+    : `(${identity.map((id) => id.sql).join(", ")}) ${operator} (${values.join(", ")})`;
+}
+
+/** Continues after the cursor in ORDER BY column, identity (NULLs first ascending, last descending). */
+function cursorClause(
+  identity: RowIdentity[],
+  sort: Sort | undefined,
+  column: CatalogueColumn | undefined,
+  cursor: Cursor,
+  params: Params,
+): string {
+  if (!sort || !column) return identityAfter(identity, cursor, ">", params);
   const name = quoteIdentifier(column.name);
   const value = keyValue(column, cursor.value ?? null);
   if (sort.direction === "asc") {
-    if (value === null) {
-      params.push(cursor.rowid);
-      return `((${name} IS NULL AND rowid > ?) OR ${name} IS NOT NULL)`;
-    }
-    params.push(value, value, cursor.rowid);
-    return `(${name} >= ? AND (${name} > ? OR rowid > ?))`;
+    if (value === null) return `((${name} IS NULL AND ${identityAfter(identity, cursor, ">", params)}) OR ${name} IS NOT NULL)`;
+    return `(${name} >= ${params.of(column, value)} AND (${name} > ${params.of(column, value)} OR ${identityAfter(identity, cursor, ">", params)}))`;
   }
-  if (value === null) {
-    params.push(cursor.rowid);
-    return `(${name} IS NULL AND rowid < ?)`;
-  }
-  params.push(value, value, cursor.rowid);
-  return `((${name} <= ? AND (${name} < ? OR rowid < ?)) OR ${name} IS NULL)`;
+  if (value === null) return `(${name} IS NULL AND ${identityAfter(identity, cursor, "<", params)})`;
+  return `((${name} <= ${params.of(column, value)} AND (${name} < ${params.of(column, value)} OR ${identityAfter(identity, cursor, "<", params)})) OR ${name} IS NULL)`;
 }
 
-export function readRow(table: CatalogueTable, row: Record<string, unknown>): GridRow {
+export function readRow(table: CatalogueTable, identity: RowIdentity[], row: Record<string, unknown>): GridRow {
   const values: Record<string, CellValue> = {};
   for (const column of table.columns) values[column.name] = cellValue(row[column.name]);
-  return { key: table.key.length ? table.key.map((k) => values[k]) : [cellValue(row.__rowid)], values };
-}
-
-export function selectList(table: CatalogueTable): string {
-  return `rowid AS __rowid, ${table.columns.map((c) => quoteIdentifier(c.name)).join(", ")}`;
-}
-
-/** The WHERE and ORDER BY of a grid's selection: its filters (and cursor), its sort, rowid to break ties. */
-export function selection(table: CatalogueTable, query: Omit<RowQuery, "limit">, params: SqlValue[]) {
-  const conditions = (query.filters ?? []).map((filter) => filterClause(table, filter, params));
-  const sortColumn = query.sort ? columnOf(table, query.sort.column) : undefined;
-  if (query.after) conditions.push(cursorClause(query.sort, sortColumn, query.after, params));
-  const direction = query.sort?.direction === "desc" ? "DESC" : "ASC";
   return {
-    sortColumn,
-    where: conditions.length ? ` WHERE ${conditions.join(" AND ")}` : "",
-    order: ` ORDER BY ${sortColumn ? `${quoteIdentifier(sortColumn.name)} ${direction}, rowid ${direction}` : "rowid"}`,
+    key: table.key.length ? table.key.map((k) => values[k]) : identity.map((_, i) => cellValue(row[`__id${i}`])),
+    values,
   };
 }
 
-export function queryRows(database: Database.Database, catalogue: Catalogue, query: RowQuery): RowsPage {
+export function selectList(database: GridDatabase, table: CatalogueTable): string {
+  const identity = database.rowIdentity(table).map((id, i) => `${id.sql} AS __id${i}`);
+  return [...identity, ...table.columns.map((c) => database.selectColumn(c))].join(", ");
+}
+
+/** The WHERE and ORDER BY of a grid's selection: its filters (and cursor), its sort, the row's identity to break ties. */
+export function selection(database: GridDatabase, table: CatalogueTable, query: Omit<RowQuery, "limit">, params: Params) {
+  const identity = database.rowIdentity(table);
+  const conditions = (query.filters ?? []).map((filter) => filterClause(database, table, filter, params));
+  const sortColumn = query.sort ? columnOf(table, query.sort.column) : undefined;
+  if (query.after) conditions.push(cursorClause(identity, query.sort, sortColumn, query.after, params));
+  const direction = query.sort?.direction === "desc" ? "DESC" : "ASC";
+  const ties = identity.map((id) => `${id.sql} ${direction}`).join(", ");
+  return {
+    identity,
+    sortColumn,
+    where: conditions.length ? ` WHERE ${conditions.join(" AND ")}` : "",
+    // Qualified: the select list may read a column as text under its own name, and ORDER BY prefers that alias.
+    order: ` ORDER BY ${sortColumn ? `${table.sql}.${quoteIdentifier(sortColumn.name)} ${direction} NULLS ${direction === "ASC" ? "FIRST" : "LAST"}, ` : ""}${ties}`,
+  };
+}
+
+export async function queryRows(database: GridDatabase, catalogue: Catalogue, query: RowQuery): Promise<RowsPage> {
   const table = tableOf(catalogue, query.table);
-  const params: SqlValue[] = [];
-  const { sortColumn, where, order } = selection(table, query, params);
-  const statement = database
-    .prepare(`SELECT ${selectList(table)} FROM ${quoteIdentifier(table.name)}${where}${order} LIMIT ?`)
-    .safeIntegers(true);
-  const raw = statement.all(...params, query.limit + 1) as Record<string, unknown>[];
+  const params = new Params(database);
+  const { identity, sortColumn, where, order } = selection(database, table, query, params);
+  const limit = params.add(query.limit + 1);
+  const raw = await database.all(
+    `SELECT ${selectList(database, table)} FROM ${table.sql}${where}${order} LIMIT ${limit}`,
+    params.values,
+  );
   const more = raw.length > query.limit;
   const rows = raw.slice(0, query.limit);
   const last = rows.at(-1);
   return {
     table: gridTable(table),
-    rows: rows.map((row) => readRow(table, row)),
-    next: more && last ? { rowid: Number(last.__rowid), ...(sortColumn && { value: cellValue(last[sortColumn.name]) }) } : null,
+    rows: rows.map((row) => readRow(table, identity, row)),
+    next:
+      more && last
+        ? {
+            row: identity.map((_, i) => cellValue(last[`__id${i}`])),
+            ...(sortColumn && { value: cellValue(last[sortColumn.name]) }),
+          }
+        : null,
   };
 }
 
-export function countRowsIn(database: Database.Database, catalogue: Catalogue, table: string, filters?: Filter[]): number {
+export async function countRowsIn(
+  database: GridDatabase,
+  catalogue: Catalogue,
+  table: string,
+  filters?: Filter[],
+): Promise<number> {
   const found = tableOf(catalogue, table);
-  const params: SqlValue[] = [];
-  const { where } = selection(found, { table, filters }, params);
-  return (database.prepare(`SELECT count(*) AS n FROM ${quoteIdentifier(found.name)}${where}`).get(...params) as { n: number }).n;
+  const params = new Params(database);
+  const { where } = selection(database, found, { table, filters }, params);
+  const [row] = await database.all(`SELECT count(*) AS n FROM ${found.sql}${where}`, params.values);
+  return Number(row.n);
 }
 
-export function readRows(project: Project, graph: SchemaGraph | undefined, query: RowQuery): RowsPage {
-  return withDatabase(project, false, (database) => queryRows(database, readCatalogue(database, graph), query));
+export function readRows(project: Project, graph: SchemaGraph | undefined, query: RowQuery): Promise<RowsPage> {
+  return withGrid(project, false, async (database) => queryRows(database, await database.catalogue(graph), query));
 }
 
-export function countRows(project: Project, graph: SchemaGraph | undefined, table: string, filters?: Filter[]): number {
-  return withDatabase(project, false, (database) => countRowsIn(database, readCatalogue(database, graph), table, filters));
+export function countRows(project: Project, graph: SchemaGraph | undefined, table: string, filters?: Filter[]): Promise<number> {
+  return withGrid(project, false, async (database) => countRowsIn(database, await database.catalogue(graph), table, filters));
 }

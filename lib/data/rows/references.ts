@@ -2,11 +2,11 @@
 
 import type { Project } from "../../project/project";
 import type { SchemaGraph } from "../../schema/graph";
-import { columnOf, GridRefused, readCatalogue, tableOf } from "../catalogue";
-import { keyValue, type CellValue, type SqlValue } from "../values";
-import { withDatabase } from "./database";
+import { GridRefused, tableOf } from "../catalogue";
+import type { CellValue } from "../values";
+import { withGrid } from "./database";
 import { countReferencing } from "./delete";
-import { keyCondition, readOne } from "./edit";
+import { readOne } from "./edit";
 
 export interface BackReference {
   /** The child table and its foreign key columns, with the values that point at this row. */
@@ -21,18 +21,22 @@ export function backReferences(
   project: Project,
   graph: SchemaGraph | undefined,
   input: { table: string; key: CellValue[] },
-): BackReference[] {
-  return withDatabase(project, false, (database) => {
-    const catalogue = readCatalogue(database, graph);
+): Promise<BackReference[]> {
+  return withGrid(project, false, async (database) => {
+    const catalogue = await database.catalogue(graph);
     const table = tableOf(catalogue, input.table);
-    const params: SqlValue[] = [];
-    const row = readOne(database, table, keyCondition(table, input.key, params), params);
+    const row = await readOne(database, table, input.key);
     if (!row) throw new GridRefused(`That row of ${table.name} no longer exists; reload the grid.`);
-    return table.incoming.map((key) => {
+    const references: BackReference[] = [];
+    for (const key of table.incoming) {
       const values = key.referencedColumns.map((c) => row.values[c] ?? null);
-      const bound = key.referencedColumns.map((c, i) => keyValue(columnOf(table, c), values[i]));
-      const count = countReferencing(database, key, bound);
-      return { table: key.table, columns: key.columns, values, count };
-    });
+      references.push({
+        table: key.table,
+        columns: key.columns,
+        values,
+        count: await countReferencing(database, catalogue, key, values),
+      });
+    }
+    return references;
   });
 }

@@ -156,6 +156,6 @@ describe.skipIf(!server)("Migrate on PostgreSQL", () => {
     expect(status.stdout).toContain("drift: none");
     const reset = run("reset", "--force");
     expect(reset.status).toBe(1);
-    expect(reset.stderr).toContain("reset, sample data, the data grid and the SQL export work on SQLite only for now");
+    expect(reset.stderr).toContain("reset, sample data and the SQL export work on SQLite only for now");
   });
 });

@@ -27,7 +27,7 @@ export async function GET(request: Request, context: { params: Promise<{ table: 
   }
   let project: Project;
   try {
-    project = await databaseProject();
+    project = await databaseProject(undefined, "both");
   } catch (error) {
     if (error instanceof DatabaseUnavailable) return new Response(error.message, { status: 409 });
     throw error;
@@ -37,10 +37,10 @@ export async function GET(request: Request, context: { params: Promise<{ table: 
   let header: string;
   try {
     // The first step checks the table, columns and filter values before any byte is sent.
-    const first = rows.next();
+    const first = await rows.next();
     header = toCsvLine((first.value as { columns: string[] }).columns);
   } catch (error) {
-    rows.return(undefined);
+    await rows.return(undefined);
     if (error instanceof GridRefused) return new Response(error.message, { status: 400 });
     throw error;
   }
@@ -49,21 +49,14 @@ export async function GET(request: Request, context: { params: Promise<{ table: 
     start(controller) {
       controller.enqueue(encoder.encode(`${header}\r\n`));
     },
-    pull(controller) {
-      // A few thousand lines per pull: the client's pace, not the table's size, sets the memory.
-      let lines = "";
-      for (let i = 0; i < 2000; i++) {
-        const next = rows.next();
-        if (next.done) {
-          if (lines) controller.enqueue(encoder.encode(lines));
-          return controller.close();
-        }
-        lines += `${toCsvLine(next.value as unknown[])}\r\n`;
-      }
-      controller.enqueue(encoder.encode(lines));
+    async pull(controller) {
+      // A batch of lines per pull: the client's pace, not the table's size, sets the memory.
+      const next = await rows.next();
+      if (next.done) return controller.close();
+      controller.enqueue(encoder.encode((next.value as unknown[][]).map((row) => `${toCsvLine(row)}\r\n`).join("")));
     },
-    cancel() {
-      rows.return(undefined);
+    async cancel() {
+      await rows.return(undefined);
     },
   });
   const filename = table.replace(/[^A-Za-z0-9_.-]/g, "_") || "rows";
