@@ -5,7 +5,7 @@ import fs from "node:fs";
 import Database from "better-sqlite3";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/chromium";
-import { countRows, readRows, type RowQuery } from "../lib/data/rows";
+import { countRows, readRows, type Cursor, type RowQuery } from "../lib/data/rows";
 import { applyRevision } from "../lib/migrate/revision";
 import type { Project } from "../lib/project/project";
 import { parseSchema } from "../lib/schema/parse";
@@ -13,7 +13,7 @@ import { removeProject, tempProject } from "../lib/testing/temp-project";
 import { PORT, startServer } from "./canvas";
 
 const ROWS = 1_000_000;
-const SCHEMA = `datasource db {
+export const SCHEMA = `datasource db {
   provider = "sqlite"
 }
 
@@ -63,8 +63,43 @@ export async function millionRows(): Promise<Project> {
   return project;
 }
 
-async function timeQuery(project: Project, query: RowQuery, runs = 15): Promise<number> {
-  const graph = parseSchema(SCHEMA);
+/** The pages the bench asks for, on SQLite and PostgreSQL alike; `middle` is the cursor at row 500,000 in email order. */
+export function gridPages(middle: Cursor): [string, RowQuery][] {
+  return [
+    ["first_page_ms", { table: "Event", limit: 100 }],
+    [
+      "page_sorted_email_filtered_name_starts_ms",
+      {
+        table: "Event",
+        sort: { column: "email", direction: "asc" },
+        filters: [{ column: "name", op: "starts", value: "sandy" }],
+        limit: 100,
+      },
+    ],
+    [
+      "page_sorted_created_desc_filtered_score_gte_ms",
+      {
+        table: "Event",
+        sort: { column: "created", direction: "desc" },
+        filters: [{ column: "score", op: "gte", value: "900" }],
+        limit: 100,
+      },
+    ],
+    [
+      "page_500000_sorted_email_filtered_ms",
+      {
+        table: "Event",
+        sort: { column: "email", direction: "asc" },
+        filters: [{ column: "name", op: "contains", value: "a" }],
+        after: middle,
+        limit: 100,
+      },
+    ],
+  ];
+}
+
+export async function timeQuery(project: Project, query: RowQuery, runs = 15, schema = SCHEMA): Promise<number> {
+  const graph = parseSchema(schema);
   await readRows(project, graph, query); // the catalogue is read once per schema version
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -81,41 +116,10 @@ export async function benchGrid(): Promise<void> {
   console.log(`grid rows=${ROWS} build_table_ms=${Math.round(ms(start))}`);
   try {
     const graph = parseSchema(SCHEMA);
-    const pages: [string, RowQuery][] = [
-      ["first_page_ms", { table: "Event", limit: 100 }],
-      [
-        "page_sorted_email_filtered_name_starts_ms",
-        {
-          table: "Event",
-          sort: { column: "email", direction: "asc" },
-          filters: [{ column: "name", op: "starts", value: "sandy" }],
-          limit: 100,
-        },
-      ],
-      [
-        "page_sorted_created_desc_filtered_score_gte_ms",
-        {
-          table: "Event",
-          sort: { column: "created", direction: "desc" },
-          filters: [{ column: "score", op: "gte", value: "900" }],
-          limit: 100,
-        },
-      ],
-    ];
-    // A page from the middle: continued from the cursor of the row at position 500,000 in email order.
     const middle = new Database(project.databasePath, { readonly: true })
       .prepare("SELECT rowid, email FROM Event ORDER BY email, rowid LIMIT 1 OFFSET 500000")
       .get() as { rowid: number; email: string };
-    pages.push([
-      "page_500000_sorted_email_filtered_ms",
-      {
-        table: "Event",
-        sort: { column: "email", direction: "asc" },
-        filters: [{ column: "name", op: "contains", value: "a" }],
-        after: { value: middle.email, row: [middle.rowid] },
-        limit: 100,
-      },
-    ]);
+    const pages = gridPages({ value: middle.email, row: [middle.rowid] });
     for (const [label, query] of pages) {
       const rows = (await readRows(project, graph, query)).rows.length;
       console.log(

@@ -16,6 +16,7 @@ import { chainedSchema } from "../lib/testing/chained-schema";
 import { generatedSchema } from "../lib/testing/generated-schema";
 import { roundTrip } from "../lib/import/open-any";
 import { benchCanvas, benchOpenFile } from "./canvas";
+import { benchGridPostgres } from "./grid-postgresql";
 import { benchGrid } from "./grid";
 import { benchSample } from "./sample";
 import { benchSync } from "./sync";
@@ -255,3 +256,4 @@ if (!only || only === "data" || only === "sample") for (const line of await benc
 
 // The data grid on a 1,000,000-row table: server ms per page, and scrolling in Chromium.
 if (!only || only === "data" || only === "grid") await benchGrid();
+if (!only || only === "data" || only === "grid" || only === "postgresql") await benchGridPostgres();

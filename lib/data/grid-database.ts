@@ -35,6 +35,11 @@ export interface TableChanges {
 
 export interface GridDatabase {
   readonly dialect: Dialect;
+  /**
+   * Where NULLs sort in ascending order, the database's own way (SQLite: first; PostgreSQL:
+   * last, and first descending): written without NULLS FIRST/LAST, ORDER BY can walk an index.
+   */
+  readonly nullsFirst: boolean;
   catalogue(graph: SchemaGraph | undefined): Promise<Catalogue>;
   /** The placeholder for the n-th bound value, from 1. */
   placeholder(n: number): string;

@@ -71,23 +71,29 @@ function identityAfter(identity: RowIdentity[], cursor: Cursor, operator: ">" | 
     : `(${identity.map((id) => id.sql).join(", ")}) ${operator} (${values.join(", ")})`;
 }
 
-/** Continues after the cursor in ORDER BY column, identity (NULLs first ascending, last descending). */
+/**
+ * Continues after the cursor in ORDER BY column, identity, with NULLs where the database
+ * sorts them (`nullsFirst`: before the values in this direction, or after them).
+ */
 function cursorClause(
   identity: RowIdentity[],
   sort: Sort | undefined,
   column: CatalogueColumn | undefined,
   cursor: Cursor,
+  nullsFirst: boolean,
   params: Params,
 ): string {
   if (!sort || !column) return identityAfter(identity, cursor, ">", params);
   const name = quoteIdentifier(column.name);
   const value = keyValue(column, cursor.value ?? null);
-  if (sort.direction === "asc") {
-    if (value === null) return `((${name} IS NULL AND ${identityAfter(identity, cursor, ">", params)}) OR ${name} IS NOT NULL)`;
-    return `(${name} >= ${params.of(column, value)} AND (${name} > ${params.of(column, value)} OR ${identityAfter(identity, cursor, ">", params)}))`;
+  const [after, from] = sort.direction === "asc" ? ([">", ">="] as const) : (["<", "<="] as const);
+  if (value === null) {
+    const nullsAfter = `(${name} IS NULL AND ${identityAfter(identity, cursor, after, params)})`;
+    return nullsFirst ? `(${nullsAfter} OR ${name} IS NOT NULL)` : nullsAfter;
   }
-  if (value === null) return `(${name} IS NULL AND ${identityAfter(identity, cursor, "<", params)})`;
-  return `((${name} <= ${params.of(column, value)} AND (${name} < ${params.of(column, value)} OR ${identityAfter(identity, cursor, "<", params)})) OR ${name} IS NULL)`;
+  const valuesAfter = `(${name} ${from} ${params.of(column, value)} AND (${name} ${after} ${params.of(column, value)} OR ${identityAfter(identity, cursor, after, params)}))`;
+  // A column without NULLs needs no branch for them, and its index then bounds the scan.
+  return nullsFirst || column.notNull ? valuesAfter : `(${valuesAfter} OR ${name} IS NULL)`;
 }
 
 export function readRow(table: CatalogueTable, identity: RowIdentity[], row: Record<string, unknown>): GridRow {
@@ -109,7 +115,8 @@ export function selection(database: GridDatabase, table: CatalogueTable, query: 
   const identity = database.rowIdentity(table);
   const conditions = (query.filters ?? []).map((filter) => filterClause(database, table, filter, params));
   const sortColumn = query.sort ? columnOf(table, query.sort.column) : undefined;
-  if (query.after) conditions.push(cursorClause(identity, query.sort, sortColumn, query.after, params));
+  const nullsFirst = database.nullsFirst === (query.sort?.direction !== "desc");
+  if (query.after) conditions.push(cursorClause(identity, query.sort, sortColumn, query.after, nullsFirst, params));
   const direction = query.sort?.direction === "desc" ? "DESC" : "ASC";
   const ties = identity.map((id) => `${id.sql} ${direction}`).join(", ");
   return {
@@ -117,7 +124,7 @@ export function selection(database: GridDatabase, table: CatalogueTable, query: 
     sortColumn,
     where: conditions.length ? ` WHERE ${conditions.join(" AND ")}` : "",
     // Qualified: the select list may read a column as text under its own name, and ORDER BY prefers that alias.
-    order: ` ORDER BY ${sortColumn ? `${table.sql}.${quoteIdentifier(sortColumn.name)} ${direction} NULLS ${direction === "ASC" ? "FIRST" : "LAST"}, ` : ""}${ties}`,
+    order: ` ORDER BY ${sortColumn ? `${table.sql}.${quoteIdentifier(sortColumn.name)} ${direction}, ` : ""}${ties}`,
   };
 }
 

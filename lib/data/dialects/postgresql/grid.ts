@@ -17,6 +17,7 @@ export async function openPostgresGrid(url: string): Promise<GridDatabase> {
   const query = (sql: string, params: unknown[]) => client.query(sql, params);
   return {
     dialect: "postgresql",
+    nullsFirst: false,
     catalogue: (graph) => readPostgresCatalogue(client, url, graph),
     placeholder: (n) => `$${n}`,
     rowIdentity,

@@ -19,6 +19,7 @@ export function openSqliteGrid(path: string, writable: boolean): GridDatabase {
   const prepare = (sql: string) => database.prepare(sql).safeIntegers(true);
   return {
     dialect: "sqlite",
+    nullsFirst: true,
     catalogue: async (graph) => readSqliteCatalogue(database, graph),
     placeholder: () => "?",
     rowIdentity: () => [{ sql: "rowid" }],
