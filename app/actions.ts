@@ -100,7 +100,7 @@ export async function checkSchemaTextAction(
 }
 
 export async function exportSqlAction(): Promise<ActionResult<{ sql: string }>> {
-  return attempt(async () => ({ sql: await schemaDdl((await openSchema(await databaseProject())).text) }));
+  return attempt(async () => ({ sql: await schemaDdl((await openSchema(await databaseProject(undefined, "both"))).text) }));
 }
 
 /**
@@ -142,7 +142,7 @@ export async function driftAction(): Promise<ActionResult<{ drift: Drift }>> {
 
 /** Deletes the development database and applies every revision to a new one. */
 export async function resetDatabaseAction(): Promise<ActionResult<{ applied: string[] }>> {
-  return attempt(async () => ({ applied: await resetDatabase(await databaseProject()) }));
+  return attempt(async () => ({ applied: await resetDatabase(await databaseProject(undefined, "both")) }));
 }
 
 /**

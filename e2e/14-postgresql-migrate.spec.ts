@@ -91,6 +91,12 @@ test("Migrate, Seed and the data grid on a PostgreSQL server: the revision's SQL
     { name: "patrick" },
   ]);
 
+  // The SQL export speaks PostgreSQL.
+  const sql = page.waitForEvent("download");
+  await page.getByText("Export ▾").click();
+  await page.getByRole("button", { name: "SQL", exact: true }).click();
+  expect(fs.readFileSync((await (await sql).path())!, "utf8")).toContain('"id" SERIAL NOT NULL');
+
   // The grid: the same panel as on SQLite, its rows read from the server.
   const data = page.getByRole("complementary", { name: "Data" });
   const grid = data.getByRole("table");

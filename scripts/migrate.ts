@@ -74,8 +74,8 @@ void runCommand(async () => {
   const acceptDataLoss = args.includes("--accept-data-loss");
   const command = args[0]?.startsWith("--") ? undefined : args[0];
   if (args.includes("--help")) return console.log(USAGE);
-  // Every command runs on PostgreSQL too, but reset (SQLite only, for now).
-  const project = await databaseProject(undefined, command === "reset" ? "sqlite" : "both");
+  // Every command runs on SQLite and PostgreSQL alike.
+  const project = await databaseProject(undefined, "both");
   const name = option(args, "--name");
 
   if (args.includes("--preview")) {

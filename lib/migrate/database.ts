@@ -35,6 +35,8 @@ export interface MigrationDatabase {
   markApplied(revision: string, sql: string): Promise<void>;
   /** Runs a revision's down.sql and removes its history row, in one transaction. */
   revert(revision: string, downSql: string): Promise<void>;
+  /** Everything in the database gone (its tables, types, history): what reset starts from. */
+  empty(): Promise<void>;
   /** Whether the database is there yet (a SQLite file is created by the first Migrate; a server's database always is). */
   exists(): boolean;
 }
@@ -55,6 +57,9 @@ function sqliteDatabase(project: Project): MigrationDatabase {
     markRolledBack: async (revision) => sqlite.markRolledBack(file, revision),
     markApplied: async (revision, sql) => sqlite.markApplied(file, revision, sql),
     revert: async (revision, downSql) => sqlite.revertRevision(file, revision, downSql),
+    async empty() {
+      for (const suffix of ["", "-journal", "-wal", "-shm"]) await fs.rm(`${file}${suffix}`, { force: true });
+    },
     exists: () => existsSync(file),
   };
 }
@@ -74,6 +79,18 @@ function postgresDatabase(project: Project): MigrationDatabase {
     markRolledBack: (revision) => postgres.markRolledBack(url, revision),
     markApplied: (revision, sql) => postgres.markApplied(url, revision, sql),
     revert: (revision, downSql) => postgres.revertRevision(url, revision, downSql),
+    // Prisma's own reset: the engine drops what the database holds in the project's schemas.
+    async empty() {
+      const session = await openEngineOn(postgresAdapterFactory({ url, shadowUrl }), {
+        path: "schema.prisma",
+        text: await fs.readFile(project.schemaPath, "utf8"),
+      });
+      try {
+        await session.engine.reset({ filter: { externalTables: [], externalEnums: [] } });
+      } finally {
+        await session.close();
+      }
+    },
     exists: () => true,
   };
 }

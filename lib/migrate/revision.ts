@@ -1,8 +1,7 @@
-import fs from "node:fs/promises";
 import type { Project } from "../project/project";
 import { settleRenames } from "../project/renames-store";
 import { renameSql, reverseRenameSql } from "../schema/renames";
-import { applyPending, RevisionFailed } from "./apply";
+import { RevisionFailed } from "./apply";
 import { migrationDatabase } from "./database";
 import type { Rehearsal } from "./data-loss";
 import {
@@ -13,7 +12,6 @@ import {
   writeRevision,
 } from "./migrations-dir";
 import { FILTERS, plan, withEngine, withPrelude, type RevisionPlan } from "./plan";
-import { exclusively } from "./serial";
 
 export { NEXT_REVISION, planRevision, type FailedRevision, type RevisionPlan } from "./plan";
 
@@ -159,10 +157,11 @@ export function applyUnapplied(project: Project, options: { acceptDataLoss?: boo
   });
 }
 
-/** Deletes the development database and applies every revision to a new one. */
+/** Empties the development database (deletes the SQLite file; drops what PostgreSQL holds) and applies every revision. */
 export function resetDatabase(project: Project): Promise<string[]> {
-  return exclusively(project.databasePath, async () => {
-    for (const suffix of ["", "-journal", "-wal", "-shm"]) await fs.rm(`${project.databasePath}${suffix}`, { force: true });
-    return applyPending(project.databasePath, await readMigrationList(project.migrationsDir));
+  const database = migrationDatabase(project);
+  return database.exclusively(async () => {
+    await database.empty();
+    return database.applyPending(await readMigrationList(project.migrationsDir, database.provider));
   });
 }

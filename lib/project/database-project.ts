@@ -34,9 +34,9 @@ async function providerOf(schemaPath: string): Promise<string | undefined> {
 
 /**
  * The project, for work on its database, from the app or the CLI. Work that `runsOn` both
- * databases (Migrate: revisions, history, drift, reconcile, rollback; the tutorial's Seed;
- * the data grid) runs on SQLite and PostgreSQL alike; the rest (reset, sample data, the SQL
- * export) on SQLite only for now, and a PostgreSQL schema gets a sentence for it rather than
+ * databases (Migrate: revisions, history, drift, reconcile, rollback, reset; the tutorial's
+ * Seed; the data grid; the SQL export) runs on SQLite and PostgreSQL alike; sample data on
+ * SQLite only for now, and a PostgreSQL schema gets a sentence for it rather than
  * an engine's error. A schema whose provider and DATABASE_URL disagree is told which to change.
  */
 export async function databaseProject(
@@ -52,7 +52,7 @@ export async function databaseProject(
       );
     if (runsOn !== "both")
       throw new DatabaseUnavailable(
-        "This schema is for PostgreSQL. Migrate, Seed and the data grid run on its server; reset, sample data and the SQL export work on SQLite only for now.",
+        "This schema is for PostgreSQL. Migrate, Seed, the data grid and the SQL export run on its server; sample data works on SQLite only for now.",
       );
     return project;
   }

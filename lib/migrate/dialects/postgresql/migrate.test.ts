@@ -154,8 +154,14 @@ describe.skipIf(!server)("Migrate on PostgreSQL", () => {
       /database: postgresql:\/\/schemaflow@127\.0\.0\.1:\d+\/test_\w+\nhead: \d{14}_init\npending: none/,
     );
     expect(status.stdout).toContain("drift: none");
+    await pgQuery(project.databaseUrl, "CREATE TABLE stray (id int)");
     const reset = run("reset", "--force");
-    expect(reset.status).toBe(1);
-    expect(reset.stderr).toContain("reset, sample data and the SQL export work on SQLite only for now");
+    expect(reset.stdout).toMatch(/\d{14}_init/);
+    expect(await pgQuery(project.databaseUrl, "SELECT count(*)::int AS n FROM address")).toEqual([{ n: 0 }]);
+    const tables = await pgQuery<{ name: string }>(
+      project.databaseUrl,
+      "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+    );
+    expect(tables.map((t) => t.name)).toEqual(["_prisma_migrations", "address", "user_account"]);
   });
 });
