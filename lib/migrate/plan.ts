@@ -8,6 +8,7 @@ import { isApplied, isFailed, type MigrationRow } from "./apply";
 import { migrationDatabase } from "./database";
 import type { Rehearsal } from "./data-loss";
 import type { EngineSession } from "./engine";
+import { withoutRecreatedExtensions } from "./dialects/postgresql/extensions";
 import { readMigrationsFor, type ForeignMigrations } from "./migrations-dir";
 
 /**
@@ -77,6 +78,13 @@ function failures(rows: MigrationRow[], names: string[]): { failed: FailedRevisi
     failed: [...failed].map(([name, error]) => ({ name, error })),
     supersedes: first < 0 ? [] : unappliedRevisions(rows, names.slice(first)),
   };
+}
+
+/** The SQL of the revisions that read (a folder that cannot be read is the plan's to report). */
+function revisionSql(migrations: MigrationList): string[] {
+  return migrations.migrationDirectories.flatMap((d) =>
+    d.migrationFile.content.tag === "ok" ? [d.migrationFile.content.value] : [],
+  );
 }
 
 /** The migrations followed by the canvas's renames, as a revision of their own the shadow database replays. */
@@ -159,8 +167,13 @@ export async function plan(
   const migrations = { ...folder, migrationDirectories: folder.migrationDirectories.filter((d) => !supersedes.includes(d.path)) };
   const { prelude, renames, unused, read, script, summary } = await diffWithRenames(project, session, text, migrations);
   // With exitCode set, the engine answers 2 when there is a difference, 0 when none.
-  const engineChanges = script.exitCode === 2;
-  const sql = `${prelude}${engineChanges || !prelude ? (script.stdout ?? "") : ""}`;
+  const stripped =
+    database.provider === "postgresql"
+      ? withoutRecreatedExtensions(script.stdout ?? "", revisionSql(migrations))
+      : (script.stdout ?? "");
+  const engineChanges = script.exitCode === 2 && !/^(\s|--[^\n]*\n)*$/.test(stripped);
+  const engineScript = script.exitCode === 2 && !engineChanges ? "-- This is an empty migration.\n" : stripped;
+  const sql = `${prelude}${engineChanges || !prelude ? engineScript : ""}`;
   const hasChanges = engineChanges || Boolean(prelude);
   const renameLines = prelude
     .split("\n")

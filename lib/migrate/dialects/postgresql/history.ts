@@ -3,6 +3,7 @@ import type { MigrationList } from "@prisma/schema-engine-wasm";
 import pg from "pg";
 import { checksumOf, failureReason, RevisionFailed, sqlOf, unfinishedRevisions, type MigrationRow } from "../../apply";
 import { connectPostgres } from "../../../project/postgres";
+import { extensionHint } from "./extensions";
 
 /**
  * The migrations history on PostgreSQL: the folder's unapplied revisions applied, each in one
@@ -131,7 +132,7 @@ export function applyPending(url: string, migrations: MigrationList, options: { 
       try {
         await runAtomically(client, sql, () => client.query(RECORD, [randomUUID(), checksum, revision.name, startedAt]));
       } catch (error) {
-        const reason = failureReason(revision.name, error);
+        const reason = `${failureReason(revision.name, error)}${extensionHint((error as Error).message ?? "")}`;
         await client.query(RECORD_FAILED, [randomUUID(), checksum, revision.name, reason, startedAt]);
         throw new RevisionFailed(revision.name, reason, applied);
       }

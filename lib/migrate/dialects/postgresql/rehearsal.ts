@@ -1,5 +1,6 @@
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import pg from "pg";
+import { extensionHint } from "./extensions";
 import type { DatabaseRename } from "../../../schema/renames";
 import { unfinishedRevisions } from "../../apply";
 import { statements } from "../../migrations-dir";
@@ -111,7 +112,7 @@ export async function rehearsePostgres(
         return {
           ok: false,
           revision: revision.name,
-          error: `${revision.name} did not apply: ${failure.message}`,
+          error: `${revision.name} did not apply: ${failure.message}.${extensionHint(failure.message)}`,
           statement,
           duplicates: failure.code === "23505" ? await duplicatesOf(client, failure) : undefined,
         };
