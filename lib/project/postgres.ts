@@ -19,6 +19,9 @@ export function withoutPassword(url: string): string {
 /** A connected client, or a sentence saying which server could not be reached and why. */
 export async function connectPostgres(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  // A connection the server ends (a restart, a killed backend) fails the query in flight, which
+  // says so; the client's own 'error' event, unheard, would end the process.
+  client.on("error", () => {});
   try {
     await client.connect();
     return client;

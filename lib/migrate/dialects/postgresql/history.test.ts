@@ -103,4 +103,40 @@ describe.skipIf(!server)("the migrations history on PostgreSQL", () => {
     await holder;
     expect(await applyPending(url, folder(["20260101000000_init", INIT]), { waitMs: 300 })).toEqual(["20260101000000_init"]);
   });
+
+  test("a server process killed in the middle of a revision: it rolls back whole, and the failure says so", async () => {
+    const url = await scratch.fresh();
+    const slow = `CREATE TABLE "first" ("id" INT);\nSELECT pg_sleep(30);\nCREATE TABLE "second" ("id" INT);`;
+    const applying = applyPending(url, folder(["20260101000000_slow", slow]));
+    const outcome = applying.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await expect
+      .poll(
+        async () =>
+          (
+            await pgQuery<{ n: number }>(
+              server,
+              "SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid()",
+            )
+          )[0].n,
+        { timeout: 10_000 },
+      )
+      .toBe(1);
+    await pgQuery(
+      server,
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid()",
+    );
+    const error = await outcome;
+    expect(error).toBeInstanceOf(RevisionFailed);
+    expect((error as Error).message).toMatch(
+      /20260101000000_slow did not apply, and the database is unchanged: the connection to the PostgreSQL server was lost/,
+    );
+    expect(
+      await pgQuery(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('first', 'second')"),
+    ).toEqual([]);
+    expect(await readMigrationRows(url)).toEqual([]);
+    expect(await applyPending(url, folder(["20260101000000_init", INIT]))).toEqual(["20260101000000_init"]);
+  });
 });

@@ -37,7 +37,7 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   try {
     return await work(client);
   } finally {
-    await client.end();
+    await client.end().catch(() => {});
   }
 }
 
@@ -88,7 +88,8 @@ export async function withMigrationLock<T>(url: string, waitMs: number, work: (c
     try {
       return await work(client);
     } finally {
-      await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]);
+      // A lost connection released the lock with the session.
+      await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => {});
     }
   });
 }
@@ -101,9 +102,19 @@ async function runAtomically(client: pg.Client, sql: string, bookkeeping: () => 
     await bookkeeping();
     await client.query("COMMIT");
   } catch (error) {
-    await client.query("ROLLBACK");
+    // On a lost connection there is nothing to roll back (the server did): the first error is the one to tell.
+    await client.query("ROLLBACK").catch(() => {});
     throw error;
   }
+}
+
+/** The server ended the session (shut down, the backend killed) or the socket closed. */
+function connectionLost(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return (
+    (code !== undefined && /^57P0[123]$/.test(code)) ||
+    /Connection terminated|connection ended|not queryable/i.test(message ?? "")
+  );
 }
 
 const RECORD = `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
@@ -132,6 +143,11 @@ export function applyPending(url: string, migrations: MigrationList, options: { 
       try {
         await runAtomically(client, sql, () => client.query(RECORD, [randomUUID(), checksum, revision.name, startedAt]));
       } catch (error) {
+        if (connectionLost(error)) {
+          // Its transaction died with the connection: nothing of it applied, and nothing can be recorded.
+          const reason = `${revision.name} did not apply, and the database is unchanged: the connection to the PostgreSQL server was lost during it (${(error as Error).message}), so its transaction rolled back. Run Migrate again once the server is back.`;
+          throw new RevisionFailed(revision.name, reason, applied);
+        }
         const reason = `${failureReason(revision.name, error)}${extensionHint((error as Error).message ?? "")}`;
         await client.query(RECORD_FAILED, [randomUUID(), checksum, revision.name, reason, startedAt]);
         throw new RevisionFailed(revision.name, reason, applied);

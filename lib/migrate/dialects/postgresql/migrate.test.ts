@@ -1,14 +1,17 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, inject, test } from "vitest";
+import { readRows } from "../../../data/rows";
 import { seedTutorial } from "../../../data/seed";
+import { databaseUrl } from "./adapter";
 import { projectAt, type Project } from "../../../project/project";
 import { pgQuery, testDatabases } from "../../../testing/pg-database";
 import { removeProject, tempProject } from "../../../testing/temp-project";
 import { tutorialSchema } from "../../../testing/tutorial-schema";
 import { detectDrift, reconcileDrift } from "../../drift";
 import { readHistory } from "../../history";
+import { lockfileContent } from "../../migrations-dir";
 import { applyRevision, diagnoseHistory, planRevision } from "../../revision";
 import { rollbackLast } from "../../rollback";
 
@@ -126,6 +129,13 @@ describe.skipIf(!server)("Migrate on PostgreSQL", () => {
       await expect(failure).rejects.not.toThrow("secret");
     }
     expect(fs.existsSync(project.migrationsDir)).toBe(false);
+
+    // A database the server does not have, in the app's Migrate, the grid and the CLI's words alike.
+    const missing = { ...project, databaseUrl: databaseUrl(server, "no_such_database") };
+    for (const work of [() => planRevision(missing), () => readRows(missing, undefined, { table: "user_account", limit: 5 })]) {
+      await expect(work()).rejects.toThrow(/could not be reached \(database "no_such_database" does not exist\)/);
+    }
+    expect(fs.existsSync(project.migrationsDir)).toBe(false);
   });
 
   test("npm run migrate and npm run seed, as the README types them, with DATABASE_URL naming the server", async () => {
@@ -163,5 +173,31 @@ describe.skipIf(!server)("Migrate on PostgreSQL", () => {
       "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
     );
     expect(tables.map((t) => t.name)).toEqual(["_prisma_migrations", "address", "user_account"]);
+  });
+
+  test("five `npm run migrate -- up` at once: the revision applies once, and none of them fails", async () => {
+    const project = await pgProject();
+    const plan = await planRevision(project);
+    const revision = path.join(project.migrationsDir, "20260101000000_init");
+    fs.mkdirSync(revision, { recursive: true });
+    fs.writeFileSync(path.join(revision, "migration.sql"), plan.sql);
+    fs.writeFileSync(path.join(project.migrationsDir, "migration_lock.toml"), lockfileContent("postgresql"));
+    const up = () =>
+      new Promise<{ status: number | null; output: string }>((resolve) => {
+        const child = spawn(process.execPath, [TSX, path.join(ROOT, "scripts", "migrate.ts"), "up"], {
+          cwd: ROOT,
+          env: { ...process.env, SCHEMAFLOW_PROJECT: project.root, DATABASE_URL: project.databaseUrl },
+        });
+        let output = "";
+        child.stdout.on("data", (chunk) => (output += chunk));
+        child.stderr.on("data", (chunk) => (output += chunk));
+        child.on("close", (status) => resolve({ status, output }));
+      });
+    const runs = await Promise.all(Array.from({ length: 5 }, up));
+    expect(runs.map((r) => r.status)).toEqual([0, 0, 0, 0, 0]);
+    expect(runs.filter((r) => r.output.includes("20260101000000_init"))).toHaveLength(1);
+    expect(
+      await pgQuery(project.databaseUrl, "SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations"),
+    ).toEqual([{ migration_name: "20260101000000_init", finished: true }]);
   });
 });

@@ -4,10 +4,9 @@ import { extensionHint } from "./extensions";
 import type { DatabaseRename } from "../../../schema/renames";
 import { unfinishedRevisions } from "../../apply";
 import { statements } from "../../migrations-dir";
-import { migrationRows } from "./history";
+import { migrationRows, withMigrationLock } from "./history";
 import type { Rehearsal } from "../../data-loss";
 import { compare, renamed, type Snapshot } from "../../snapshot";
-import { connectPostgres } from "../../../project/postgres";
 import { quoteIdentifier as quote } from "../../../schema/identifiers";
 
 /**
@@ -85,42 +84,42 @@ async function duplicatesOf(client: pg.ClientBase, error: pg.DatabaseError) {
   }
 }
 
-/** The folder's revisions the database has not applied, run and measured, then rolled back. */
-export async function rehearsePostgres(
-  url: string,
-  migrations: MigrationList,
-  renames: DatabaseRename[] = [],
-): Promise<Rehearsal> {
-  const client = await connectPostgres(url);
-  try {
+/**
+ * The folder's revisions the database has not applied, run and measured, then rolled back.
+ * It holds the migration lock as applying does: a rehearsal beside another process's apply
+ * would otherwise run the same revision again, into that apply's uncommitted tables.
+ */
+export function rehearsePostgres(url: string, migrations: MigrationList, renames: DatabaseRename[] = []): Promise<Rehearsal> {
+  return withMigrationLock(url, 10_000, async (client) => {
     await client.query("BEGIN");
-    const pending = unfinishedRevisions(await migrationRows(client), migrations);
-    const before = await snapshot(client);
-    const ran: string[] = [];
-    for (const revision of pending) {
-      if (revision.content.tag === "error") {
-        const error = `${revision.name}/migration.sql cannot be read: ${revision.content.value}`;
-        return { ok: false, revision: revision.name, error };
+    try {
+      const pending = unfinishedRevisions(await migrationRows(client), migrations);
+      const before = await snapshot(client);
+      const ran: string[] = [];
+      for (const revision of pending) {
+        if (revision.content.tag === "error") {
+          const error = `${revision.name}/migration.sql cannot be read: ${revision.content.value}`;
+          return { ok: false, revision: revision.name, error };
+        }
+        const sql = revision.content.value;
+        try {
+          await client.query(sql);
+          ran.push(sql);
+        } catch (error) {
+          const failure = error as pg.DatabaseError;
+          const statement = await failingStatement(client, ran, sql);
+          return {
+            ok: false,
+            revision: revision.name,
+            error: `${revision.name} did not apply: ${failure.message}.${extensionHint(failure.message)}`,
+            statement,
+            duplicates: failure.code === "23505" ? await duplicatesOf(client, failure) : undefined,
+          };
+        }
       }
-      const sql = revision.content.value;
-      try {
-        await client.query(sql);
-        ran.push(sql);
-      } catch (error) {
-        const failure = error as pg.DatabaseError;
-        const statement = await failingStatement(client, ran, sql);
-        return {
-          ok: false,
-          revision: revision.name,
-          error: `${revision.name} did not apply: ${failure.message}.${extensionHint(failure.message)}`,
-          statement,
-          duplicates: failure.code === "23505" ? await duplicatesOf(client, failure) : undefined,
-        };
-      }
+      return { ok: true, losses: compare(renamed(before, renames), await snapshot(client)) };
+    } finally {
+      await client.query("ROLLBACK").catch(() => {});
     }
-    return { ok: true, losses: compare(renamed(before, renames), await snapshot(client)) };
-  } finally {
-    await client.query("ROLLBACK").catch(() => {});
-    await client.end();
-  }
+  });
 }
