@@ -40,13 +40,13 @@ function onRows<T extends object>(
   work: (project: Project, graph: SchemaGraph | undefined) => Promise<T>,
 ): Promise<ActionResult<T>> {
   return attempt(async () => {
-    const project = await databaseProject(undefined, "both");
+    const project = await databaseProject();
     return work(project, await schemaGraphIfValid(project));
   });
 }
 
 export async function seedAction(): Promise<ActionResult<{ result: SeedResult }>> {
-  return attempt(async () => ({ result: await seedTutorial(await databaseProject(undefined, "both")) }));
+  return attempt(async () => ({ result: await seedTutorial(await databaseProject()) }));
 }
 
 export async function listTablesAction(): Promise<ActionResult<{ tables: TableSummary[]; database: DatabaseDescription }>> {

@@ -28,12 +28,12 @@ function copyOf(template: Project, schema: string | undefined): Project {
 }
 
 /** better-sqlite3 alone: the plan's rows, a prepared statement per table, one transaction. */
-function insertPlanned(project: Project, rowsPerTable: number): { ms: number; rows: number } {
+async function insertPlanned(project: Project, rowsPerTable: number): Promise<{ ms: number; rows: number }> {
   const database = new Database(project.databasePath);
   try {
     database.pragma("foreign_keys = ON");
     const graph = parseSchema(fs.readFileSync(project.schemaPath, "utf8"));
-    const plan = planSampleRows(graph, readExisting(database, graph), { rows: rowsPerTable, seed: SEED });
+    const plan = planSampleRows(graph, await readExisting(database, graph), { rows: rowsPerTable, seed: SEED });
     const start = process.hrtime.bigint();
     database.exec("BEGIN IMMEDIATE");
     // (Neither benchmarked schema has a cycle of foreign keys; if one had, COMMIT would check them.)
@@ -66,7 +66,7 @@ async function shape(label: string, schema: string | undefined, rowsPerTable: nu
         const result = await generateSampleData(project, { rows: rowsPerTable, seed: SEED });
         ours.push(result.ms);
         rows = result.rows;
-        const same = insertPlanned(baseline, rowsPerTable);
+        const same = await insertPlanned(baseline, rowsPerTable);
         if (same.rows !== rows) throw new Error(`the baseline inserted ${same.rows} rows, generateSampleData ${rows}`);
         sqlite.push(same.ms);
       } finally {

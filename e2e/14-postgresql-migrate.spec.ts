@@ -106,7 +106,6 @@ test("Migrate, Seed and the data grid on a PostgreSQL server: the revision's SQL
   await expect(data.getByRole("heading", { name: "user_account" })).toBeVisible();
   await expect(count).toHaveText("3 rows");
   await expect(data).toContainText("rows in PostgreSQL at 127.0.0.1:");
-  await expect(data).toContainText("Sample data is generated on SQLite only for now.");
 
   await data.getByRole("combobox", { name: "Filter column" }).selectOption("fullname");
   await data.getByRole("combobox", { name: "Filter operator" }).selectOption("contains");
@@ -140,4 +139,13 @@ test("Migrate, Seed and the data grid on a PostgreSQL server: the revision's SQL
     "1,spongebob,Spongebob Squarepants",
     "3,patrick,Patrick Star",
   ]);
+
+  // Sample data, written by COPY on the server.
+  const sample = data.getByRole("form", { name: "Generate sample data" });
+  await sample.getByLabel("Rows per table").fill("100");
+  await sample.getByLabel("Seed").fill("7");
+  await sample.getByRole("button", { name: "Generate" }).click();
+  await expect(sample.getByRole("status")).toContainText("Generated 200 rows in 2 tables");
+  await expect(count).toHaveText("102 rows");
+  expect(await pgQuery(url, "SELECT count(*)::int AS n FROM address")).toEqual([{ n: 101 }]);
 });

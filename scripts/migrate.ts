@@ -75,7 +75,7 @@ void runCommand(async () => {
   const command = args[0]?.startsWith("--") ? undefined : args[0];
   if (args.includes("--help")) return console.log(USAGE);
   // Every command runs on SQLite and PostgreSQL alike.
-  const project = await databaseProject(undefined, "both");
+  const project = await databaseProject();
   const name = option(args, "--name");
 
   if (args.includes("--preview")) {

@@ -43,7 +43,7 @@ function parseArguments(args: string[]): { rows: number; seed: number } | undefi
 const sample = parseArguments(process.argv.slice(2));
 
 void runCommand(async () => {
-  const project = await databaseProject(undefined, sample ? "sqlite" : "both");
+  const project = await databaseProject();
   if (!sample) {
     const result = await seedTutorial(project);
     console.log(

@@ -74,18 +74,12 @@ export function DataPanel(props: {
       {tables && tables.length > 0 && (
         <div className="flex min-h-0 flex-1">
           <div className="flex w-52 shrink-0 flex-col border-r border-slate-200">
-            {props.database?.dialect === "postgresql" ? (
-              <p className="border-b border-slate-200 p-3 text-xs text-slate-500">
-                Sample data is generated on SQLite only for now.
-              </p>
-            ) : (
-              <SampleDataForm
-                onGenerated={() => {
-                  props.onRowsChanged();
-                  setGenerated((n) => n + 1);
-                }}
-              />
-            )}
+            <SampleDataForm
+              onGenerated={() => {
+                props.onRowsChanged();
+                setGenerated((n) => n + 1);
+              }}
+            />
             <nav aria-label="Tables" className="min-h-0 flex-1 overflow-auto">
               <ul>
                 {tables.map((table) => (

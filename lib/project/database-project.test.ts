@@ -19,7 +19,7 @@ test("DATABASE_URL may name a SQLite file or a PostgreSQL server; anything else 
   );
 });
 
-test("database work goes ahead on SQLite, Migrate on PostgreSQL too; the rest, or a provider and URL that disagree, get a sentence", async () => {
+test("database work goes ahead on SQLite and PostgreSQL alike; a provider and URL that disagree get a sentence", async () => {
   const project = tempProject();
   made.push(project);
   await expect(databaseProject(project)).resolves.toBe(project);
@@ -34,7 +34,6 @@ test("database work goes ahead on SQLite, Migrate on PostgreSQL too; the rest, o
     project.schemaPath,
     fs.readFileSync(project.schemaPath, "utf8").replace('provider = "sqlite"', 'provider = "postgresql"'),
   );
-  await expect(databaseProject(project, "both")).rejects.toThrow(/This schema is for PostgreSQL: set DATABASE_URL to its server/);
-  await expect(databaseProject(onServer, "both")).resolves.toBe(onServer);
-  await expect(databaseProject(onServer)).rejects.toThrow(/sample data works on SQLite only for now/);
+  await expect(databaseProject(project)).rejects.toThrow(/This schema is for PostgreSQL: set DATABASE_URL to its server/);
+  await expect(databaseProject(onServer)).resolves.toBe(onServer);
 });

@@ -33,26 +33,18 @@ async function providerOf(schemaPath: string): Promise<string | undefined> {
 }
 
 /**
- * The project, for work on its database, from the app or the CLI. Work that `runsOn` both
- * databases (Migrate: revisions, history, drift, reconcile, rollback, reset; the tutorial's
- * Seed; the data grid; the SQL export) runs on SQLite and PostgreSQL alike; sample data on
- * SQLite only for now, and a PostgreSQL schema gets a sentence for it rather than
- * an engine's error. A schema whose provider and DATABASE_URL disagree is told which to change.
+ * The project, for work on its database, from the app or the CLI: everything (Migrate, Seed,
+ * sample data, the grid, the SQL export) runs on SQLite and PostgreSQL alike. A schema whose
+ * provider and DATABASE_URL disagree is told which to change, rather than meeting an engine's
+ * error.
  */
-export async function databaseProject(
-  project: Project = currentProject(),
-  runsOn: "both" | "sqlite" = "sqlite",
-): Promise<Project> {
+export async function databaseProject(project: Project = currentProject()): Promise<Project> {
   const provider = await providerOf(project.schemaPath);
   const onServer = isPostgresUrl(project.databaseUrl);
   if (provider && isProvider(provider) && dialectOf(provider) === "postgresql") {
     if (!onServer)
       throw new DatabaseUnavailable(
         "This schema is for PostgreSQL: set DATABASE_URL to its server (postgresql://user@host:5432/database) to migrate it.",
-      );
-    if (runsOn !== "both")
-      throw new DatabaseUnavailable(
-        "This schema is for PostgreSQL. Migrate, Seed, the data grid and the SQL export run on its server; sample data works on SQLite only for now.",
       );
     return project;
   }

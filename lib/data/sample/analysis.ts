@@ -5,6 +5,7 @@
  */
 
 import type { Field, Model, SchemaGraph } from "../../schema/graph";
+import { dialectOf } from "../../schema/provider";
 import { relationNameOf } from "../../schema/relations";
 import { columnName } from "../constraints";
 import { countable, numericType } from "../sample-values";
@@ -85,6 +86,8 @@ export interface Analysis {
   fillLater: Map<string, string[]>;
   /** A cycle of required foreign keys (see SamplePlan.deferForeignKeys). */
   deferForeignKeys: boolean;
+  /** The database has scalar lists (PostgreSQL): `String[]` columns are filled too. */
+  lists: boolean;
 }
 
 function idColumn(model: Model): string | undefined {
@@ -95,12 +98,13 @@ function idColumn(model: Model): string | undefined {
 }
 
 export function analyze(graph: SchemaGraph): Analysis {
+  const lists = dialectOf(graph.datasource.provider) === "postgresql";
   const models = graph.models.filter((m) => !m.isView);
   const byName = new Map(models.map((m) => [m.name, m]));
   const specs = models.map((model): TableSpec => {
     const columns: ColumnSpec[] = [];
     for (const field of model.fields) {
-      if (field.kind === "object" || field.list) continue;
+      if (field.kind === "object" || (field.list && !lists)) continue;
       // dbgenerated("expression") becomes the column's DEFAULT: the database fills it. A bare dbgenerated() does not.
       if (/^dbgenerated\(.+\)$/.test(field.default ?? "")) continue;
       if (field.kind === "scalar" && !SCALARS.has(field.type)) {
@@ -266,5 +270,5 @@ export function analyze(graph: SchemaGraph): Analysis {
         spec.columns.filter((c) => later.has(c.name)).map((c) => c.name),
       );
   }
-  return { tables: ordered, joins, keys, fillLater, deferForeignKeys };
+  return { tables: ordered, joins, keys, fillLater, deferForeignKeys, lists };
 }

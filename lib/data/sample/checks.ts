@@ -3,7 +3,6 @@
  * options, and whether the database has every table and column the schema names.
  */
 
-import type Database from "better-sqlite3";
 import { columnName } from "../constraints";
 import type { Analysis } from "./analysis";
 import { MAX_SAMPLE_ROWS, SampleRefused, type SampleOptions } from "./types";
@@ -17,20 +16,23 @@ export function checkOptions(options: SampleOptions): void {
 
 const plural = (count: number, one: string, many = `${one}s`) => (count === 1 ? one : many);
 
+/** A column of the database as its catalogue lists it (each dialect reads its own). */
+export interface DatabaseColumn {
+  tbl: string;
+  col: string;
+  required: boolean;
+  hasDefault: boolean;
+  pk: boolean;
+}
+
 /** Refuses unless every table and column the schema names is there (and nothing required is unknown to it). */
-export function checkDatabase(database: Database.Database, analysis: Analysis): void {
-  const catalogue = database
-    .prepare(
-      `SELECT m.name AS tbl, p.name AS col, p."notnull" AS required, p.dflt_value AS dflt, p.pk AS pk
-       FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'`,
-    )
-    .all() as { tbl: string; col: string; required: number; dflt: string | null; pk: number }[];
-  const tables = new Map<string, typeof catalogue>();
+export function checkDatabase(catalogue: DatabaseColumn[], analysis: Analysis): void {
+  const tables = new Map<string, DatabaseColumn[]>();
   for (const entry of catalogue) tables.set(entry.tbl, [...(tables.get(entry.tbl) ?? []), entry]);
   const expected = [
     ...analysis.tables.map((spec) => ({
       table: spec.table,
-      columns: spec.model.fields.filter((f) => f.kind !== "object" && !f.list).map(columnName),
+      columns: spec.model.fields.filter((f) => f.kind !== "object" && (!f.list || analysis.lists)).map(columnName),
       filled: spec.columns.map((c) => c.name),
     })),
     ...analysis.joins.map((join) => ({ table: join.table, columns: ["A", "B"], filled: ["A", "B"] })),
@@ -47,7 +49,7 @@ export function checkDatabase(database: Database.Database, analysis: Analysis): 
     const names = new Set(present.map((p) => p.col));
     for (const column of columns) if (!names.has(column)) missingColumns.push(`${table}.${column}`);
     for (const p of present) {
-      if (p.required && p.dflt === null && !p.pk && !filled.includes(p.col) && !columns.includes(p.col))
+      if (p.required && !p.hasDefault && !p.pk && !filled.includes(p.col) && !columns.includes(p.col))
         unknownColumns.push(`${table}.${p.col}`);
     }
   }

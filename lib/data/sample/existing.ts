@@ -14,7 +14,14 @@ import { setKey, type ExistingData } from "./types";
 // ---------------------------------------------------------------------------------------
 // What the database already holds.
 
-export function readExistingWith(database: Database.Database, analysis: Analysis): ExistingData {
+/** Reads a database for `readExistingWith`: rows as arrays, and a stable order for a table's rows. */
+export interface ExistingReader {
+  rows(sql: string): Promise<unknown[][]>;
+  /** rowid on SQLite; ctid on PostgreSQL (stable while the transaction holds the tables). */
+  order: string;
+}
+
+export async function readExistingWith(reader: ExistingReader, analysis: Analysis): Promise<ExistingData> {
   const wanted = new Map<string, { max: Set<string>; sets: Map<string, string[]> }>();
   const need = (table: string) => {
     let entry = wanted.get(table);
@@ -34,33 +41,31 @@ export function readExistingWith(database: Database.Database, analysis: Analysis
   }
   const existing: ExistingData = {};
   for (const [table, entry] of wanted) {
-    const rows = database
-      .prepare(`SELECT count(*) FROM ${quoteIdentifier(table)}`)
-      .pluck()
-      .get() as number;
+    const rows = Number((await reader.rows(`SELECT count(*) FROM ${quoteIdentifier(table)}`))[0][0]);
     if (!rows) continue;
     const max: Record<string, number | null> = {};
     for (const column of entry.max) {
-      const value = database
-        .prepare(`SELECT max(${quoteIdentifier(column)}) FROM ${quoteIdentifier(table)}`)
-        .pluck()
-        .get();
+      const [[value]] = await reader.rows(`SELECT max(${quoteIdentifier(column)}) FROM ${quoteIdentifier(table)}`);
       max[column] = value === null || value === undefined ? null : Number(value);
     }
-    // In rowid order: the plan picks parents by position, so the same database must list them the same way.
+    // In a stable order: the plan picks parents by position, so the same database must list them the same way.
     const values: Record<string, SqlValue[][]> = {};
     for (const [key, columns] of entry.sets) {
-      values[key] = database
-        .prepare(`SELECT ${columns.map(quoteIdentifier).join(", ")} FROM ${quoteIdentifier(table)} ORDER BY rowid`)
-        .raw()
-        .all() as SqlValue[][];
+      values[key] = (await reader.rows(
+        `SELECT ${columns.map(quoteIdentifier).join(", ")} FROM ${quoteIdentifier(table)} ORDER BY ${reader.order}`,
+      )) as SqlValue[][];
     }
     existing[table] = { rows, max, values };
   }
   return existing;
 }
 
-/** What `planSampleRows` needs to know about the rows this database already holds. */
-export function readExisting(database: Database.Database, graph: SchemaGraph): ExistingData {
-  return readExistingWith(database, analyze(graph));
+/** A SQLite database as `readExistingWith` reads it. */
+export function sqliteReader(database: Database.Database): ExistingReader {
+  return { rows: async (sql) => database.prepare(sql).raw().all() as unknown[][], order: "rowid" };
+}
+
+/** What `planSampleRows` needs to know about the rows this SQLite database already holds. */
+export function readExisting(database: Database.Database, graph: SchemaGraph): Promise<ExistingData> {
+  return readExistingWith(sqliteReader(database), analyze(graph));
 }

@@ -6,12 +6,13 @@
 
 import fs from "node:fs/promises";
 import Database from "better-sqlite3";
-import type { Project } from "../../project/project";
+import { isPostgresUrl, type Project } from "../../project/project";
+import { generatePostgresSample } from "../dialects/postgresql/sample";
 import { parseSchema } from "../../schema/parse";
 import { quoteIdentifier } from "../catalogue";
 import { analyze } from "./analysis";
-import { capitalize, checkDatabase, checkOptions, list, missingTablesText } from "./checks";
-import { readExistingWith } from "./existing";
+import { capitalize, checkDatabase, checkOptions, list, missingTablesText, type DatabaseColumn } from "./checks";
+import { readExistingWith, sqliteReader } from "./existing";
 import { planSteps } from "./plan";
 import { SampleRefused, type PlannedTable, type SampleOptions, type SampleProgress, type SampleResult } from "./types";
 
@@ -27,6 +28,17 @@ export function insertStatement(table: PlannedTable): string {
   return `INSERT INTO ${quoteIdentifier(table.table)} (${table.columns.map(quoteIdentifier).join(", ")}) VALUES (${table.columns.map(() => "?").join(", ")})`;
 }
 
+/** SQLite's catalogue of columns, for checkDatabase. */
+function sqliteColumns(database: Database.Database): DatabaseColumn[] {
+  const rows = database
+    .prepare(
+      `SELECT m.name AS tbl, p.name AS col, p."notnull" AS required, p.dflt_value AS dflt, p.pk AS pk
+       FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'`,
+    )
+    .all() as { tbl: string; col: string; required: number; dflt: string | null; pk: number }[];
+  return rows.map((r) => ({ tbl: r.tbl, col: r.col, required: r.required === 1, hasDefault: r.dflt !== null, pk: r.pk > 0 }));
+}
+
 /**
  * Generates `rows` rows for every table of the project's schema and inserts them in one
  * transaction: all of them, or (on any error) none. Yields to the event loop every few
@@ -40,6 +52,7 @@ export async function generateSampleData(
   checkOptions(options);
   const graph = parseSchema(await fs.readFile(project.schemaPath, "utf8"));
   const analysis = analyze(graph);
+  if (isPostgresUrl(project.databaseUrl)) return generatePostgresSample(project, graph, analysis, options);
   let database: Database.Database;
   try {
     database = new Database(project.databasePath, { fileMustExist: true });
@@ -50,13 +63,13 @@ export async function generateSampleData(
   try {
     database.pragma("busy_timeout = 5000");
     database.pragma("foreign_keys = ON");
-    checkDatabase(database, analysis);
+    checkDatabase(sqliteColumns(database), analysis);
     let stage = "starting the transaction";
     try {
       // The write lock first, so nothing changes between reading what is there and inserting.
       database.exec("BEGIN IMMEDIATE");
       stage = "reading the rows already there";
-      const existing = readExistingWith(database, analysis);
+      const existing = await readExistingWith(sqliteReader(database), analysis);
       if (analysis.deferForeignKeys) database.pragma("defer_foreign_keys = ON");
       let sinceYield = 0;
       const later: { table: PlannedTable; at: number[]; rowids: (number | bigint)[] }[] = [];

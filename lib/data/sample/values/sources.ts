@@ -2,6 +2,7 @@ import type { Field, Model } from "../../../schema/graph";
 import { storedDateTime, type SqlValue } from "../../values";
 import type { Pools } from "./pools";
 import { between, cents, pick, type Rng } from "./random";
+import { nativeSource, withinNativeRange } from "./native";
 import { normal, stringSource } from "./text";
 
 /** One column's values: the source for each type (numbers, dates, booleans, json, bytes; text in ./text). */
@@ -164,8 +165,23 @@ function bytesSource(context: SourceContext): ValueSource {
 
 /** The values of one scalar or enum column: fitting its type, its name and its model. */
 export function valueSource(context: SourceContext): ValueSource {
+  const source = scalarSource(context);
+  return context.field.list ? listSource(source, context.rng) : source;
+}
+
+/** A scalar list (PostgreSQL's `String[]`): none to three of the element's values. */
+function listSource(element: ValueSource, rng: Rng): ValueSource {
+  return {
+    value: (n) => Array.from({ length: between(rng, 0, 3) }, () => element.value(n) as Exclude<SqlValue, unknown[]>),
+    nullRate: 0,
+  };
+}
+
+function scalarSource(context: SourceContext): ValueSource {
   const { field, rng } = context;
   const name = normal(field.name);
+  const native = nativeSource(context);
+  if (native) return native;
   if (field.kind === "enum") {
     const values = context.enumValues ?? [];
     return { value: () => values[(rng() * values.length) | 0], nullRate: 0.1, domain: values.length };
@@ -177,7 +193,7 @@ export function valueSource(context: SourceContext): ValueSource {
     case "BigInt":
     case "Float":
     case "Decimal":
-      return numberSource(context, name);
+      return withinNativeRange(numberSource(context, name), field);
     case "DateTime":
       return dateSource(context, name);
     case "Boolean":

@@ -1,4 +1,5 @@
 import { characterCount } from "../../constraints";
+import { nativeLength } from "./native";
 import type { PoolName } from "./pools";
 import { ALPHANUMERIC, between, CROCKFORD, HEX, NANOID, pick, randomText, type Rng } from "./random";
 import type { SourceContext, ValueSource } from "./sources";
@@ -42,7 +43,7 @@ function uuid(rng: Rng, version: string): string {
 }
 
 /** An id as Prisma's default function makes it: cuid() / cuid(2), uuid(), uuid(7), nanoid(n), ulid(). */
-function generatedId(rng: Rng, defaultValue: string | undefined): () => string {
+export function generatedId(rng: Rng, defaultValue: string | undefined): () => string {
   const call = /^(\w+)\((\d*)\)$/.exec(defaultValue ?? "");
   const fn = call?.[1];
   const argument = call?.[2] ? Number(call[2]) : undefined;
@@ -206,7 +207,7 @@ export const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.
 
 export function stringSource(context: SourceContext, name: string): ValueSource {
   const kind = textKind(context, name);
-  const max = context.field.maxLength;
+  const max = context.field.maxLength ?? nativeLength(context.field);
   const nullRate = kind.nullRate ?? 0.1;
   if (context.unique) {
     const unique = kind.unique ?? ((n: number) => joinWithin(kind.pick(), `${kind.separator ?? "-"}${n}`, max));

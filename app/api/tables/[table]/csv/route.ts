@@ -27,7 +27,7 @@ export async function GET(request: Request, context: { params: Promise<{ table: 
   }
   let project: Project;
   try {
-    project = await databaseProject(undefined, "both");
+    project = await databaseProject();
   } catch (error) {
     if (error instanceof DatabaseUnavailable) return new Response(error.message, { status: 409 });
     throw error;
