@@ -17,6 +17,7 @@ import { generatedSchema } from "../lib/testing/generated-schema";
 import { roundTrip } from "../lib/import/open-any";
 import { benchCanvas, benchOpenFile } from "./canvas";
 import { benchGridPostgres } from "./grid-postgresql";
+import { benchSamplePostgres } from "./sample-postgresql";
 import { benchGrid } from "./grid";
 import { benchSample } from "./sample";
 import { benchSync } from "./sync";
@@ -253,6 +254,8 @@ if (!only || only === "canvas") {
 // Sample data (issue #6): generated rows per second against better-sqlite3 inserting the same rows.
 if ((!only || only === "sync") && fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) await benchSync();
 if (!only || only === "data" || only === "sample") for (const line of await benchSample()) console.log(line);
+if (!only || only === "data" || only === "sample" || only === "postgresql")
+  for (const line of await benchSamplePostgres()) console.log(line);
 
 // The data grid on a 1,000,000-row table: server ms per page, and scrolling in Chromium.
 if (!only || only === "data" || only === "grid") await benchGrid();

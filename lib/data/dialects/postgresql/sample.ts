@@ -29,7 +29,7 @@ LEFT JOIN pg_constraint pk ON pk.conrelid = c.oid AND pk.contype = 'p'
 WHERE n.nspname = $1 AND c.relkind IN ('r', 'p')`;
 
 /** Per table, the columns whose values are written differently (Booleans, planned as 1/0). */
-function copyKinds(analysis: Analysis): Map<string, Map<string, CopyKind>> {
+export function copyKinds(analysis: Analysis): Map<string, Map<string, CopyKind>> {
   return new Map(
     analysis.tables.map((spec) => [
       spec.table,
