@@ -69,4 +69,28 @@ describe.skipIf(!server)("rehearsals on PostgreSQL", () => {
       ),
     ).toEqual([{ i: null, c: 0 }]);
   });
+
+  test("values a type change casts into others are counted, with an example; a cast that keeps every value is not a loss", async () => {
+    const url = await seeded();
+    const measures = `CREATE TABLE "measure" ("id" SERIAL PRIMARY KEY, "score" DOUBLE PRECISION, "price" NUMERIC(10,2), "seen" TIMESTAMP(3), "code" TEXT);`;
+    await applyPending(url, folder(["1_init", INIT], ["2_measures", measures]));
+    await pgQuery(
+      url,
+      `INSERT INTO measure (score, price, seen, code) VALUES (3.5, 1.55, '2024-05-01 12:30:00', '12'), (4, 1.50, '2024-05-02 00:00:00', 'x'), (NULL, NULL, NULL, NULL)`,
+    );
+    const retype = `ALTER TABLE "measure" ALTER COLUMN "score" SET DATA TYPE INTEGER, ALTER COLUMN "price" SET DATA TYPE NUMERIC(10,1), ALTER COLUMN "seen" SET DATA TYPE DATE;
+ALTER TABLE "measure" DROP COLUMN "code", ADD COLUMN "code" INTEGER;
+ALTER TABLE "user_account" ALTER COLUMN "name" SET DATA TYPE VARCHAR(100);`;
+    const rehearsal = await rehearsePostgres(url, folder(["1_init", INIT], ["2_measures", measures], ["3_retype", retype]));
+    expect(rehearsal).toEqual({
+      ok: true,
+      losses: [
+        { kind: "values-changed", table: "measure", column: "score", rows: 1, example: "3.5 → 4" },
+        { kind: "values-changed", table: "measure", column: "price", rows: 1, example: "1.55 → 1.6" },
+        { kind: "values-changed", table: "measure", column: "seen", rows: 2, example: "2024-05-01 12:30:00 → 2024-05-01" },
+        { kind: "values-changed", table: "measure", column: "code", rows: 2, example: "12 → NULL" },
+      ],
+    });
+    expect(await pgQuery(url, "SELECT score FROM measure WHERE id = 1")).toEqual([{ score: 3.5 }]);
+  });
 });

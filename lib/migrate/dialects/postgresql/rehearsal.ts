@@ -1,5 +1,6 @@
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import pg from "pg";
+import { castLosses, keepOldValues, typeChanges } from "./casts";
 import { extensionHint } from "./extensions";
 import type { DatabaseRename } from "../../../schema/renames";
 import { unfinishedRevisions } from "../../apply";
@@ -13,17 +14,20 @@ import { quoteIdentifier as quote } from "../../../schema/identifiers";
  * Before revisions touch a PostgreSQL database they run on the database itself, in a
  * transaction that is rolled back (PostgreSQL's DDL is transactional: nothing is copied, and
  * nothing stays). Compared before and after, as on SQLite (lib/migrate/rehearsal): tables and
- * columns that held data and are gone, tables that lost rows. A revision PostgreSQL refuses
+ * columns that held data and are gone, tables that lost rows, values a type change cast into
+ * others (./casts). A revision PostgreSQL refuses
  * there is reported with its failing statement and, for a unique constraint, the duplicates.
  */
 
 /** Rows and non-null values of every table in the schemas on the search path (Prisma's history aside). */
 async function snapshot(client: pg.ClientBase): Promise<Snapshot> {
+  // The type as PostgreSQL prints it, precision and all: NUMERIC(10,2) to NUMERIC(10,1) is a change.
   const { rows: columns } = await client.query<{ table: string; column: string; type: string }>(
-    `SELECT c.table_name AS table, c.column_name AS column, upper(c.data_type) AS type
-       FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
-      WHERE t.table_type = 'BASE TABLE' AND c.table_schema = current_schema() AND c.table_name <> '_prisma_migrations'
-      ORDER BY c.table_name, c.ordinal_position`,
+    `SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+      WHERE c.relkind IN ('r', 'p') AND n.nspname = current_schema() AND c.relname <> '_prisma_migrations'
+      ORDER BY c.relname, a.attnum`,
   );
   const tables: Snapshot["tables"] = new Map();
   const byTable = new Map<string, { column: string; type: string }[]>();
@@ -117,7 +121,16 @@ export function rehearsePostgres(url: string, migrations: MigrationList, renames
           };
         }
       }
-      return { ok: true, losses: compare(renamed(before, renames), await snapshot(client)) };
+      const after = await snapshot(client);
+      const losses = compare(renamed(before, renames), after);
+      const changes = typeChanges(renamed(before, renames), after);
+      if (!changes.length) return { ok: true, losses };
+      // Again, with the old values of the retyped columns kept beside: what each cast made of them.
+      await client.query("ROLLBACK");
+      await client.query("BEGIN");
+      const kept = await keepOldValues(client, changes, renames);
+      for (const sql of ran) await client.query(sql);
+      return { ok: true, losses: [...losses, ...(await castLosses(client, kept))] };
     } finally {
       await client.query("ROLLBACK").catch(() => {});
     }
