@@ -14,6 +14,7 @@ import { HelpDialog } from "./HelpDialog";
 import { Inspector } from "./inspector/Inspector";
 import { MigratePanel } from "./migrations/MigratePanel";
 import { Toolbar } from "./Toolbar";
+import { ProviderSwitch } from "./designer/ProviderSwitch";
 import { PanelButtons, type Panel } from "./designer/PanelButtons";
 import { PresenceLine } from "./designer/PresenceLine";
 import { StatusMessage } from "./designer/StatusMessage";
@@ -202,6 +203,11 @@ function DesignerPage(props: {
         <div ref={canvasRef} className="relative min-w-0 flex-1">
           <StatusMessage status={status} busy={busy} onDismiss={() => setStatus(null)} />
           <PresenceLine others={presence.others} graph={graph} />
+          <ProviderSwitch
+            graph={graph}
+            onSwitch={(next, label) => editor.edit(label, () => next)}
+            onRefused={(text) => setStatus({ tone: "error", text })}
+          />
           <SyncBanner fileProblems={sync.fileProblems} draft={sync.draft} onReapply={sync.reapplyDraft} onDrop={sync.dropDraft} />
           <SchemaEditorContext.Provider value={editor}>
             <TableDataContext.Provider value={tableData}>

@@ -60,3 +60,26 @@ test("a PostgreSQL schema opens, an edit is saved with everything PostgreSQL-onl
   await page.screenshot({ path: test.info().outputPath("postgresql.png") });
   expect(readSchema()).toBe(beforeMigrate);
 });
+
+test("the Database switch moves the tutorial to PostgreSQL after saying what changes, and back to SQLite", async ({ page }) => {
+  freshProject(tutorialSchema());
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.accept();
+  });
+  await page.goto("/");
+  const provider = page.getByRole("combobox", { name: "Database provider" });
+  await expect(provider).toHaveValue("sqlite");
+  await provider.selectOption("postgresql");
+  await expect.poll(readSchema).toContain('provider = "postgresql"');
+  expect(dialogs[0]).toContain("Design this schema for PostgreSQL?");
+  expect(dialogs[0]).toContain("User.name: /// @maxLength(30) became @db.VarChar(30).");
+  expect(readSchema()).toMatch(/name\s+String\s+@db\.VarChar\(30\)/);
+  await expect(page.locator('[data-model="User"] [data-field="name"]')).toContainText("≤30");
+  await page.screenshot({ path: test.info().outputPath("switched-to-postgresql.png") });
+
+  await provider.selectOption("sqlite");
+  await expect.poll(readSchema).toBe(tutorialSchema());
+  expect(dialogs[1]).toContain("User.name: @db.VarChar(30) became /// @maxLength(30).");
+});

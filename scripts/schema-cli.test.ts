@@ -87,4 +87,22 @@ describe("npm run schema", () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain("usage: npm run schema -- import");
   });
+
+  test("provider switches the schema's database, says what changed, and refuses what the target cannot hold", () => {
+    const onServer = run("provider", "postgresql");
+    expect(onServer.code).toBe(0);
+    expect(onServer.out).toContain("note: User.name: /// @maxLength(30) became @db.VarChar(30).");
+    expect(onServer.out).toContain("set DATABASE_URL=postgresql://");
+    const text = fs.readFileSync(project.schemaPath, "utf8");
+    expect(text).toContain('provider = "postgresql"');
+    expect(text).toMatch(/name\s+String\s+@db\.VarChar\(30\)/);
+
+    fs.writeFileSync(project.schemaPath, text.replace(/(\n\s+fullname\s+String\?)/, "$1\n  nicknames String[]"));
+    const refused = run("provider", "sqlite");
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain("prisma/schema.prisma is unchanged: SQLite has no scalar lists: User.nicknames");
+    fs.writeFileSync(project.schemaPath, text);
+    expect(run("provider", "sqlite").code).toBe(0);
+    expect(fs.readFileSync(project.schemaPath, "utf8")).toBe(tutorialSchema());
+  });
 });
