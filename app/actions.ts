@@ -5,7 +5,7 @@ import { attempt, invalidInput, refused, type ActionResult } from "./action-resu
 import { databaseProject } from "@/lib/project/database-project";
 import { applyRevision, planRevision, resetDatabase, type ApplyResult, type RevisionPlan } from "@/lib/migrate/revision";
 import { importTooLarge, MAX_IMPORT_BYTES } from "@/lib/boundary/limits";
-import { importUpload, type Imported } from "@/lib/import/open-any";
+import { importAny, importUpload, type Imported } from "@/lib/import/open-any";
 import { detectDrift, reconcileDrift, type Drift, type Reconciled } from "@/lib/migrate/drift";
 import { readHistory, type RevisionEntry } from "@/lib/migrate/history";
 import { rollbackLast, type RollbackResult } from "@/lib/migrate/rollback";
@@ -112,6 +112,17 @@ export async function importFileAction(form: FormData): Promise<ActionResult<Imp
   if (!(file instanceof File)) return { ok: false, error: "Choose a file to import." };
   if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: `${importTooLarge(file.name, file.size)}.` };
   return attempt(async () => ({ ...(await importUpload(file.name, Buffer.from(await file.arrayBuffer()))) }));
+}
+
+/** A live PostgreSQL database's schema, by the engine's introspection of its URL (nothing is written). */
+export async function importDatabaseAction(input: unknown): Promise<ActionResult<Imported>> {
+  const parsed = z
+    .string()
+    .max(2000)
+    .regex(/^postgres(ql)?:\/\//, "A database URL starts with postgresql://")
+    .safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  return attempt(async () => ({ ...(await importAny(parsed.data)) }));
 }
 
 /** Replaces the project's schema with an imported one (checked again, written atomically). */

@@ -148,7 +148,7 @@ function DesignerPage(props: {
     fitView: view.fitView,
     help: useCallback(() => setHelpOpen(true), []),
   });
-  const { exportFile, importFile } = useFileTransfer({ onStatus: setStatus, onBusy: setBusy });
+  const { exportFile, importFile, importDatabase } = useFileTransfer({ onStatus: setStatus, onBusy: setBusy });
   const { jumpTo } = view;
   const { tables, tableData } = useTableCounts({
     dataVersion,
@@ -186,6 +186,7 @@ function DesignerPage(props: {
         onHelp={() => setHelpOpen(true)}
         onExportFile={(kind) => void exportFile(kind)}
         onImport={(file) => void importFile(file)}
+        onImportDatabase={(url) => void importDatabase(url)}
       >
         <PanelButtons
           panel={panel}

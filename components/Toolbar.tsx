@@ -3,6 +3,7 @@
 import { memo, useMemo, useRef, type ReactNode, type RefObject } from "react";
 import type { SchemaGraph } from "@/lib/schema/graph";
 import { PALETTE_MIME } from "./canvas/SchemaCanvas";
+import { ToolbarMenu } from "./designer/ToolbarMenu";
 
 function PaletteItem(props: { kind: "table" | "enum"; label: string; title: string; onAdd(): void }) {
   return (
@@ -40,6 +41,7 @@ export function Toolbar(props: {
   onHelp(): void;
   onExportFile(kind: "schema" | "sql"): void;
   onImport(file: File): void;
+  onImportDatabase(url: string): void;
   children: ReactNode;
 }) {
   const names = useMemo(() => [...props.graph.models, ...props.graph.enums].map((n) => n.name).join("\n"), [props.graph]);
@@ -85,42 +87,31 @@ export function Toolbar(props: {
       <button type="button" className={quiet} onClick={props.onArrange} title="Arrange the diagram automatically (L)">
         Arrange
       </button>
-      <details className="relative">
-        <summary className={`${quiet} cursor-pointer list-none`} title="Download the diagram, the schema file or its SQL">
-          Export ▾
-        </summary>
-        <div className="absolute left-0 z-30 mt-1 flex w-48 flex-col rounded border border-slate-300 bg-white p-1 shadow-lg">
-          {(
-            [
-              ["PNG", "The diagram as a PNG image", () => props.onExport("png")],
-              ["SVG", "The diagram as an SVG image", () => props.onExport("svg")],
-              ["schema.prisma", "The schema file", () => props.onExportFile("schema")],
-              ["SQL", "The SQL that creates this schema (the engine's DDL)", () => props.onExportFile("sql")],
-            ] as const
-          ).map(([label, title, run]) => (
-            <button
-              key={label}
-              type="button"
-              title={title}
-              className="rounded px-2 py-1 text-left text-sm hover:bg-slate-100"
-              onClick={(event) => {
-                (event.currentTarget.closest("details") as HTMLDetailsElement).open = false;
-                run();
-              }}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
-      </details>
-      <button
-        type="button"
-        className={quiet}
-        onClick={() => fileInput.current?.click()}
-        title="Import a schema.prisma, a SQLAlchemy models.py or a SQLite database"
-      >
-        Import…
-      </button>
+      <ToolbarMenu
+        label="Export ▾"
+        title="Download the diagram, the schema file or its SQL"
+        items={[
+          ["PNG", "The diagram as a PNG image", () => props.onExport("png")],
+          ["SVG", "The diagram as an SVG image", () => props.onExport("svg")],
+          ["schema.prisma", "The schema file", () => props.onExportFile("schema")],
+          ["SQL", "The SQL that creates this schema (the engine's DDL)", () => props.onExportFile("sql")],
+        ]}
+      />
+      <ToolbarMenu
+        label="Import ▾"
+        title="Replace the schema with one read from a file or a database"
+        items={[
+          ["A file…", "A schema.prisma, a SQLAlchemy models.py or a SQLite database", () => fileInput.current?.click()],
+          [
+            "A PostgreSQL database…",
+            "A live PostgreSQL database, read by its URL (prisma db pull)",
+            () => {
+              const url = window.prompt("The PostgreSQL database to import (postgresql://user:password@host:5432/database):");
+              if (url?.trim()) props.onImportDatabase(url.trim());
+            },
+          ],
+        ]}
+      />
       <input
         ref={fileInput}
         type="file"

@@ -149,3 +149,22 @@ test("Migrate, Seed and the data grid on a PostgreSQL server: the revision's SQL
   await expect(count).toHaveText("102 rows");
   expect(await pgQuery(url, "SELECT count(*)::int AS n FROM address")).toEqual([{ n: 101 }]);
 });
+
+test("Import ▾ → A PostgreSQL database… reads a live database by its URL into the schema", async ({ page }) => {
+  const messages: string[] = [];
+  page.on("dialog", (dialog) => {
+    messages.push(dialog.message());
+    void (dialog.type() === "prompt" ? dialog.accept(url.replace("@", ":secret@")) : dialog.accept());
+  });
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.getByText("Import ▾").click();
+  await page.getByRole("button", { name: "A PostgreSQL database…" }).click();
+  await expect(page.locator('[data-model="user_account"]')).toBeVisible();
+  await expect(page.locator('[data-model="address"]')).toBeVisible();
+  expect(messages[1]).toMatch(
+    /Replace prisma\/schema\.prisma with the schema imported from postgresql:\/\/schemaflow:\*\*\*@127\.0\.0\.1/,
+  );
+  const schema = fs.readFileSync(path.join(PROJECT, "prisma", "schema.prisma"), "utf8");
+  expect(schema).toContain("model user_account {");
+  expect(schema).toContain('provider = "postgresql"');
+});

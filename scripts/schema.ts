@@ -1,4 +1,4 @@
-// npm run schema -- import <schema.prisma | models.py | database.db> --out <file.prisma>
+// npm run schema -- import <schema.prisma | models.py | database.db | postgresql://...> --out <file.prisma>
 //                  export sql          the DDL of prisma/schema.prisma
 //                  provider <sqlite | postgresql>   prisma/schema.prisma designed for that database
 //                  roundtrip <file>    the file as the designer would write it
@@ -11,7 +11,7 @@ import { openSchema, saveSchema } from "../lib/project/schema-store";
 import { switchProvider } from "../lib/schema/switch-provider";
 import { option, runCommand } from "./cli";
 
-const USAGE = `usage: npm run schema -- import <schema.prisma | models.py | database.db> --out <file.prisma>
+const USAGE = `usage: npm run schema -- import <schema.prisma | models.py | database.db | postgresql://...> --out <file.prisma>
        npm run schema -- export sql
        npm run schema -- provider <sqlite | postgresql>
        npm run schema -- roundtrip <file.prisma>`;

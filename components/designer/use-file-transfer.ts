@@ -1,12 +1,18 @@
 "use client";
 
 import { useCallback, type Dispatch, type SetStateAction } from "react";
-import { exportSqlAction, importFileAction, readSchemaTextAction, replaceSchemaAction } from "@/app/actions";
+import {
+  exportSqlAction,
+  importDatabaseAction,
+  importFileAction,
+  readSchemaTextAction,
+  replaceSchemaAction,
+} from "@/app/actions";
 import { importTooLarge, MAX_IMPORT_BYTES } from "@/lib/boundary/limits";
 import { download } from "../canvas/export-image";
 import { DRAFT_KEY, type SyncStatus } from "./use-schema-sync";
 
-/** Export (the schema file, its SQL) and import (a schema, models.py or a SQLite database in its place). */
+/** Export (the schema file, its SQL) and import (a schema, models.py, a SQLite or a live PostgreSQL database in its place). */
 export function useFileTransfer(options: { onStatus: Dispatch<SetStateAction<SyncStatus>>; onBusy(text: string | null): void }) {
   const { onStatus: setStatus, onBusy: setBusy } = options;
   const downloadText = (text: string, fileName: string, type: string) =>
@@ -22,20 +28,15 @@ export function useFileTransfer(options: { onStatus: Dispatch<SetStateAction<Syn
     [setStatus],
   );
 
-  const importFile = useCallback(
-    async (file: File) => {
-      // Refused here, before any byte is sent: the server would refuse it too.
-      if (file.size > MAX_IMPORT_BYTES) {
-        return setStatus({ tone: "error", text: `${file.name} was not imported: ${importTooLarge(file.name, file.size)}.` });
-      }
-      setBusy(`Importing ${file.name}…`);
+  /** An import read by the server: shown with what it left out, then put in place of the schema if the user agrees. */
+  const offer = useCallback(
+    async (source: string, read: () => ReturnType<typeof importFileAction>) => {
+      setBusy(`Importing ${source}…`);
       try {
-        const form = new FormData();
-        form.set("file", file);
-        const result = await importFileAction(form);
-        if (!result.ok) return setStatus({ tone: "error", text: `${file.name} was not imported: ${result.error}` });
+        const result = await read();
+        if (!result.ok) return setStatus({ tone: "error", text: `${source} was not imported: ${result.error}` });
         const notes = result.notes.length ? `\n\nNot imported:\n- ${result.notes.join("\n- ")}` : "";
-        if (!window.confirm(`Replace prisma/schema.prisma with the schema imported from ${file.name}?${notes}`)) return;
+        if (!window.confirm(`Replace prisma/schema.prisma with the schema imported from ${source}?${notes}`)) return;
         const replaced = await replaceSchemaAction(result.text);
         if (!replaced.ok) return setStatus({ tone: "error", text: replaced.error });
         localStorage.removeItem(DRAFT_KEY);
@@ -47,5 +48,24 @@ export function useFileTransfer(options: { onStatus: Dispatch<SetStateAction<Syn
     [setStatus, setBusy],
   );
 
-  return { exportFile, importFile };
+  const importFile = useCallback(
+    async (file: File) => {
+      // Refused here, before any byte is sent: the server would refuse it too.
+      if (file.size > MAX_IMPORT_BYTES) {
+        return setStatus({ tone: "error", text: `${file.name} was not imported: ${importTooLarge(file.name, file.size)}.` });
+      }
+      const form = new FormData();
+      form.set("file", file);
+      await offer(file.name, () => importFileAction(form));
+    },
+    [setStatus, offer],
+  );
+
+  /** A live PostgreSQL database, by its URL (shown without its password). */
+  const importDatabase = useCallback(
+    (url: string) => offer(url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@"), () => importDatabaseAction(url)),
+    [offer],
+  );
+
+  return { exportFile, importFile, importDatabase };
 }

@@ -2,7 +2,9 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { importTooLarge, MAX_IMPORT_BYTES } from "../boundary/limits";
-import { introspectDatabase } from "../migrate/schema-sql";
+import { introspectPostgres } from "../migrate/dialects/postgresql/introspect";
+import { introspectDatabase, type IntrospectedSchema } from "../migrate/schema-sql";
+import { isPostgresUrl } from "../project/project";
 import { compileSchema } from "../schema/compile";
 import { unsafeNames, UnsafeNamesRefused } from "../schema/identifiers";
 import { parseSchemaFile } from "../schema/parse-file";
@@ -24,7 +26,8 @@ export function roundTrip(text: string): string {
 }
 
 /**
- * schema.prisma, a SQLAlchemy models.py or a SQLite database, as a Prisma schema; refused
+ * schema.prisma, a SQLAlchemy models.py, a SQLite database or a PostgreSQL database (by its
+ * postgresql:// URL), as a Prisma schema; refused
  * when its names would break the SQL (a database's table names are anyone's).
  */
 export async function importAny(file: string): Promise<Imported> {
@@ -35,6 +38,7 @@ export async function importAny(file: string): Promise<Imported> {
 }
 
 async function importFile(file: string): Promise<Imported> {
+  if (isPostgresUrl(file)) return withNotes(await introspectPostgres(file));
   const stat = await fs.stat(file).catch(() => null);
   if (!stat?.isFile()) throw new Error(`${file} is not a file`);
   // Refused before anything reads it.
@@ -45,7 +49,11 @@ async function importFile(file: string): Promise<Imported> {
     const imported = importSqlAlchemy(file);
     return { text: imported.text, notes: imported.unknown.map((u) => `line ${u.line}: ${u.why} (${u.text})`) };
   }
-  const introspected = await introspectDatabase(file);
+  return withNotes(await introspectDatabase(file));
+}
+
+/** An introspected database as an import: what the engine warned of, and the views and triggers left out. */
+function withNotes(introspected: IntrospectedSchema): Imported {
   const notes = introspected.warnings ? [introspected.warnings.trim()] : [];
   for (const view of introspected.views)
     notes.push(`the database view ${view} is not imported (views need Prisma's views preview feature)`);
