@@ -2,7 +2,6 @@
 // measured in the same run (better-sqlite3 running the same SQL; the Alembic peer).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { seedTutorial } from "../lib/data/seed";
@@ -15,8 +14,10 @@ import { parseSchema } from "../lib/schema/parse";
 import { chainedSchema } from "../lib/testing/chained-schema";
 import { generatedSchema } from "../lib/testing/generated-schema";
 import { roundTrip } from "../lib/import/open-any";
+import { ALEMBIC_PEER, runAlembic, type AlembicRun } from "./alembic";
 import { benchCanvas, benchOpenFile } from "./canvas";
 import { benchGridPostgres } from "./grid-postgresql";
+import { benchMigratePostgres } from "./migrate-postgresql";
 import { benchSamplePostgres } from "./sample-postgresql";
 import { benchGrid } from "./grid";
 import { benchSample } from "./sample";
@@ -24,7 +25,6 @@ import { benchSync } from "./sync";
 import { removeProject, tempProject } from "../lib/testing/temp-project";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const PEER = path.resolve(ROOT, "..", "shared", "peers", "alembic", "run.sh");
 const FILTERS = { externalTables: [], externalEnums: [] };
 
 const median = (values: number[]) => {
@@ -126,22 +126,7 @@ function cliSample(schema: string | undefined, seed: boolean, inheritCaCerts = f
   }
 }
 
-function alembicSample(kind: "tutorial" | "scaled", models: number) {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "alembic-"));
-  try {
-    const result = spawnSync("bash", [PEER, kind, path.join(work, "alembic")], {
-      encoding: "utf8",
-      env: { ...process.env, N: String(models) },
-    });
-    if (result.status !== 0) throw new Error(result.stderr);
-    const figures = Object.fromEntries([...result.stdout.matchAll(/(\w+)_ms=(\d+)/g)].map((m) => [m[1], Number(m[2])]));
-    return { autogenerate: figures.autogenerate, upgrade: figures.upgrade, seed: figures.seed };
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
-}
-
-const alembicInstalled = fs.existsSync(PEER) && spawnSync("/usr/bin/python3", ["-c", "import alembic"]).status === 0;
+const alembicInstalled = fs.existsSync(ALEMBIC_PEER) && spawnSync("/usr/bin/python3", ["-c", "import alembic"]).status === 0;
 const shapes: { label: string; schema?: string; models: number; runs: number }[] = [
   { label: "tutorial", models: 2, runs: 7 },
   { label: "chain100", schema: chainedSchema(100), models: 100, runs: 5 },
@@ -168,12 +153,12 @@ for (const shape of shapes.filter((s) => !only || s.label === only || only === "
   cliSample(shape.schema, tutorial); // the bundle's code cache is written by its first run after a build
   const cli: ReturnType<typeof cliSample>[] = [];
   const inheriting: number[] = [];
-  const peer: ReturnType<typeof alembicSample>[] = [];
+  const peer: AlembicRun[] = [];
   // Taken in turns, so that a busy moment on this shared machine falls on both sides.
   for (let i = 0; i < cliRuns; i++) {
     cli.push(cliSample(shape.schema, tutorial));
     if (process.env.NODE_EXTRA_CA_CERTS) inheriting.push(cliSample(shape.schema, false, true).migrate);
-    if (alembicInstalled) peer.push(alembicSample(tutorial ? "tutorial" : "scaled", shape.models));
+    if (alembicInstalled) peer.push(runAlembic(tutorial ? "tutorial" : "scaled", shape.models));
   }
   const cliMigrate = median(cli.map((c) => c.migrate));
   console.log(`${shape.label} cli_migrate_process_ms=${whole(cliMigrate)} (median of ${cliRuns})`);
@@ -260,3 +245,4 @@ if (!only || only === "data" || only === "sample" || only === "postgresql")
 // The data grid on a 1,000,000-row table: server ms per page, and scrolling in Chromium.
 if (!only || only === "data" || only === "grid") await benchGrid();
 if (!only || only === "data" || only === "grid" || only === "postgresql") await benchGridPostgres();
+if (!only || only === "migrate" || only === "postgresql") for (const line of await benchMigratePostgres()) console.log(line);
