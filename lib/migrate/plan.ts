@@ -9,6 +9,7 @@ import { migrationDatabase } from "./database";
 import type { Rehearsal } from "./data-loss";
 import type { EngineSession } from "./engine";
 import { withoutRecreatedExtensions } from "./dialects/postgresql/extensions";
+import { partsNote } from "./dialects/postgresql/outside-transaction";
 import { readMigrationsFor, type ForeignMigrations } from "./migrations-dir";
 
 /**
@@ -191,6 +192,7 @@ export async function plan(
             .join("\n")}`
         : "",
       engineChanges ? (await summary()).trim() : "",
+      database.provider === "postgresql" ? partsNote(sql) : "",
     ]
       .filter(Boolean)
       .join("\n\n");

@@ -4,6 +4,7 @@ import pg from "pg";
 import { checksumOf, failureReason, RevisionFailed, sqlOf, unfinishedRevisions, type MigrationRow } from "../../apply";
 import { connectPostgres } from "../../../project/postgres";
 import { extensionHint } from "./extensions";
+import { transactionParts } from "./outside-transaction";
 
 /**
  * The migrations history on PostgreSQL: the folder's unapplied revisions applied, each in one
@@ -140,15 +141,29 @@ export function applyPending(url: string, migrations: MigrationList, options: { 
       if (revision.failedBefore) await client.query(MARK_ROLLED_BACK, [revision.name]);
       const startedAt = new Date();
       const checksum = checksumOf(sql);
+      const record = () => client.query(RECORD, [randomUUID(), checksum, revision.name, startedAt]);
+      const parts = transactionParts(sql);
+      // What of a revision in parts is in the database when a later part fails.
+      let kept = "";
       try {
-        await runAtomically(client, sql, () => client.query(RECORD, [randomUUID(), checksum, revision.name, startedAt]));
+        if (!parts) await runAtomically(client, sql, record);
+        else {
+          for (const statement of parts.first) await client.query(statement);
+          if (parts.first.length) kept = " Its new enum values were committed first and stay.";
+          await runAtomically(client, parts.inside, parts.last.length ? async () => {} : record);
+          if (parts.last.length)
+            kept =
+              " Its transaction was committed, but a CONCURRENTLY statement after it failed: the revision is recorded as failed; run what is left of it by hand.";
+          for (const statement of parts.last) await client.query(statement);
+          if (parts.last.length) await record();
+        }
       } catch (error) {
         if (connectionLost(error)) {
           // Its transaction died with the connection: nothing of it applied, and nothing can be recorded.
           const reason = `${revision.name} did not apply, and the database is unchanged: the connection to the PostgreSQL server was lost during it (${(error as Error).message}), so its transaction rolled back. Run Migrate again once the server is back.`;
           throw new RevisionFailed(revision.name, reason, applied);
         }
-        const reason = `${failureReason(revision.name, error)}${extensionHint((error as Error).message ?? "")}`;
+        const reason = `${failureReason(revision.name, error)}${extensionHint((error as Error).message ?? "")}${kept}`;
         await client.query(RECORD_FAILED, [randomUUID(), checksum, revision.name, reason, startedAt]);
         throw new RevisionFailed(revision.name, reason, applied);
       }

@@ -12,7 +12,7 @@ import { tutorialSchema } from "../../../testing/tutorial-schema";
 import { detectDrift, reconcileDrift } from "../../drift";
 import { readHistory } from "../../history";
 import { lockfileContent } from "../../migrations-dir";
-import { applyRevision, diagnoseHistory, planRevision } from "../../revision";
+import { applyRevision, applyUnapplied, diagnoseHistory, planRevision } from "../../revision";
 import { rollbackLast } from "../../rollback";
 
 /**
@@ -199,5 +199,39 @@ describe.skipIf(!server)("Migrate on PostgreSQL", () => {
     expect(
       await pgQuery(project.databaseUrl, "SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations"),
     ).toEqual([{ migration_name: "20260101000000_init", finished: true }]);
+  });
+
+  test("an enum value added and made the default in one revision applies (the value is committed first), as does a hand-written CREATE INDEX CONCURRENTLY, and the plan says so", async () => {
+    const roles = `datasource db {\n  provider = "postgresql"\n}\n\nenum Role {\n  ADMIN\n}\n\nmodel Member {\n  id   Int  @id\n  role Role @default(ADMIN)\n}\n`;
+    const project = projectAt(tempProject(roles).root, await scratch.fresh());
+    made.push(project);
+    expect(await applyRevision(project, { name: "init" })).toMatchObject({ status: "applied" });
+    await pgQuery(project.databaseUrl, `INSERT INTO "Member" (id) VALUES (1)`);
+
+    fs.writeFileSync(
+      project.schemaPath,
+      roles.replace("  ADMIN\n", "  ADMIN\n  MEMBER\n").replace("@default(ADMIN)", "@default(MEMBER)"),
+    );
+    const plan = await planRevision(project);
+    expect(plan.rehearsal).toEqual({ ok: true, losses: [] });
+    expect(plan.summary).toContain("New enum values are added first and committed on their own");
+    expect(await applyRevision(project, { name: "member by default" })).toMatchObject({ status: "applied" });
+    await pgQuery(project.databaseUrl, `INSERT INTO "Member" (id) VALUES (2)`);
+    expect(await pgQuery(project.databaseUrl, `SELECT role::text FROM "Member" ORDER BY id`)).toEqual([
+      { role: "ADMIN" },
+      { role: "MEMBER" },
+    ]);
+
+    const concurrently = path.join(project.migrationsDir, "20990101000000_index");
+    fs.mkdirSync(concurrently);
+    fs.writeFileSync(
+      path.join(concurrently, "migration.sql"),
+      `-- CreateIndex\nCREATE INDEX CONCURRENTLY "Member_role_idx" ON "Member"("role");\n`,
+    );
+    expect(await applyUnapplied(project)).toMatchObject({ status: "applied", applied: ["20990101000000_index"] });
+    expect(
+      await pgQuery(project.databaseUrl, `SELECT indexname FROM pg_indexes WHERE indexname = 'Member_role_idx'`),
+    ).toHaveLength(1);
+    expect(await diagnoseHistory(project)).toMatchObject({ failedMigrationNames: [] });
   });
 });

@@ -2,6 +2,7 @@ import type { MigrationList } from "@prisma/schema-engine-wasm";
 import pg from "pg";
 import { castLosses, keepOldValues, typeChanges } from "./casts";
 import { extensionHint } from "./extensions";
+import { rehearsable, transactionParts } from "./outside-transaction";
 import type { DatabaseRename } from "../../../schema/renames";
 import { unfinishedRevisions } from "../../apply";
 import { statements } from "../../migrations-dir";
@@ -89,6 +90,27 @@ async function duplicatesOf(client: pg.ClientBase, error: pg.DatabaseError) {
 }
 
 /**
+ * A revision in the rehearsal's transaction. One that applies in parts (./outside-transaction)
+ * runs a statement at a time: CONCURRENTLY is dropped, and a statement that uses an enum value
+ * the revision adds is skipped, as no transaction may use it (applying commits the value first).
+ */
+async function rehearseRevision(client: pg.ClientBase, sql: string): Promise<void> {
+  if (!transactionParts(sql)) {
+    await client.query(sql);
+    return;
+  }
+  for (const statement of statements(sql)) {
+    await client.query("SAVEPOINT part");
+    try {
+      await client.query(rehearsable(statement));
+    } catch (error) {
+      if ((error as pg.DatabaseError).code !== "55P04") throw error;
+      await client.query("ROLLBACK TO SAVEPOINT part");
+    }
+  }
+}
+
+/**
  * The folder's revisions the database has not applied, run and measured, then rolled back.
  * It holds the migration lock as applying does: a rehearsal beside another process's apply
  * would otherwise run the same revision again, into that apply's uncommitted tables.
@@ -107,7 +129,7 @@ export function rehearsePostgres(url: string, migrations: MigrationList, renames
         }
         const sql = revision.content.value;
         try {
-          await client.query(sql);
+          await rehearseRevision(client, sql);
           ran.push(sql);
         } catch (error) {
           const failure = error as pg.DatabaseError;
@@ -129,7 +151,7 @@ export function rehearsePostgres(url: string, migrations: MigrationList, renames
       await client.query("ROLLBACK");
       await client.query("BEGIN");
       const kept = await keepOldValues(client, changes, renames);
-      for (const sql of ran) await client.query(sql);
+      for (const sql of ran) await rehearseRevision(client, sql);
       return { ok: true, losses: [...losses, ...(await castLosses(client, kept))] };
     } finally {
       await client.query("ROLLBACK").catch(() => {});
