@@ -58,13 +58,14 @@ export async function databaseProject(project: Project = currentProject()): Prom
 
 /** Which database the project's rows live in, as the data panel names it. */
 export interface DatabaseDescription {
-  dialect: "sqlite" | "postgresql";
   /** "the SQLite file prisma/dev.db", "PostgreSQL at localhost:5432/app" (never a password). */
   label: string;
 }
 
 export function describeDatabase(project: Project): DatabaseDescription {
-  return isPostgresUrl(project.databaseUrl)
-    ? { dialect: "postgresql", label: `PostgreSQL at ${describeServer(project.databaseUrl)}` }
-    : { dialect: "sqlite", label: `the SQLite file ${path.relative(project.root, project.databasePath)}` };
+  return {
+    label: isPostgresUrl(project.databaseUrl)
+      ? `PostgreSQL at ${describeServer(project.databaseUrl)}`
+      : `the SQLite file ${path.relative(project.root, project.databasePath)}`,
+  };
 }
