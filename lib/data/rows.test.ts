@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { readAllPages } from "../testing/grid-pages";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { applyRevision } from "../migrate/revision";
@@ -72,21 +73,8 @@ describe("the tutorial's tables", () => {
   test("pages continue from a cursor, sorted either way, NULLs included", async () => {
     const gary = await insertRow(project, graph, { table: "user_account", values: { name: "gary" } });
     expect(gary.values.fullname).toBeNull();
-    const all = async (direction: "asc" | "desc", limit: number) => {
-      const seen: string[] = [];
-      let page = await readRows(project, graph, { table: "user_account", sort: { column: "fullname", direction }, limit });
-      seen.push(...page.rows.map((r) => String(r.values.name)));
-      while (page.next) {
-        page = await readRows(project, graph, {
-          table: "user_account",
-          sort: { column: "fullname", direction },
-          after: page.next,
-          limit,
-        });
-        seen.push(...page.rows.map((r) => String(r.values.name)));
-      }
-      return seen;
-    };
+    const all = (direction: "asc" | "desc", limit: number) =>
+      readAllPages(project, graph, { table: "user_account", sort: { column: "fullname", direction }, limit }, "name");
     // SQLite sorts NULL first ascending, last descending; a page boundary on either side of it loses nothing.
     for (const limit of [1, 2, 3]) {
       expect(await all("desc", limit)).toEqual(["spongebob", "sandy", "patrick", "gary"]);

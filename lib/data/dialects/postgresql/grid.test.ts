@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { readAllPages } from "../../../testing/grid-pages";
 import { applyRevision } from "../../../migrate/revision";
 import { projectAt, type Project } from "../../../project/project";
 import { parseSchema } from "../../../schema/parse";
@@ -95,17 +96,8 @@ describe.skipIf(!server)("the data grid on PostgreSQL", () => {
       ]);
       const gary = await insertRow(project, graph, { table: "user_account", values: { name: "gary" } });
       expect(gary.values.fullname).toBeNull();
-      const all = async (direction: "asc" | "desc", limit: number) => {
-        const seen: string[] = [];
-        let page = await readRows(project, graph, { table: "user_account", sort: { column: "fullname", direction }, limit });
-        seen.push(...page.rows.map((r) => String(r.values.name)));
-        while (page.next) {
-          const query = { table: "user_account", sort: { column: "fullname", direction }, after: page.next, limit };
-          page = await readRows(project, graph, query);
-          seen.push(...page.rows.map((r) => String(r.values.name)));
-        }
-        return seen;
-      };
+      const all = (direction: "asc" | "desc", limit: number) =>
+        readAllPages(project, graph, { table: "user_account", sort: { column: "fullname", direction }, limit }, "name");
       // PostgreSQL sorts NULLs last ascending, first descending (so an index serves the order); a page boundary on either side loses nothing.
       for (const limit of [1, 2, 3]) {
         expect(await all("desc", limit)).toEqual(["gary", "spongebob", "sandy", "patrick"]);
