@@ -75,7 +75,7 @@ export type Catalogue = Map<string, CatalogueTable>;
 export interface DatabaseTable {
   name: string;
   sql: string;
-  columns: (Omit<CatalogueColumn, "generated" | "maxLength"> & { enumValues?: string[] })[];
+  columns: Omit<CatalogueColumn, "generated" | "maxLength">[];
   outgoing: ForeignKey[];
 }
 

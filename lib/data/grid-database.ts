@@ -10,8 +10,6 @@ import type { Catalogue, CatalogueColumn, CatalogueTable } from "./catalogue";
 import type { SchemaGraph } from "../schema/graph";
 import type { SqlValue } from "./values";
 
-export type Dialect = "sqlite" | "postgresql";
-
 /** Why the database refused a write, in the grid's terms. */
 export interface Refusal {
   kind: "foreign-key" | "unique" | "not-null" | "invalid" | "busy";
@@ -34,7 +32,6 @@ export interface TableChanges {
 }
 
 export interface GridDatabase {
-  readonly dialect: Dialect;
   /**
    * Where NULLs sort in ascending order, the database's own way (SQLite: first; PostgreSQL:
    * last, and first descending): written without NULLS FIRST/LAST, ORDER BY can walk an index.

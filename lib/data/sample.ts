@@ -11,7 +11,8 @@
 // analysis (the schema's tables, relations, unique sets and insert order), existing (the rows
 // already there), plan (the rows, a table at a time), relations (foreign keys and unique
 // sets, a row at a time), checks (refusals before anything is written) and write (the
-// transaction). This file is the public entry.
+// dispatch to each database's writer, lib/data/dialects/<database>/sample). This file is the
+// public entry.
 
 export type {
   ExistingData,
@@ -24,6 +25,6 @@ export type {
   SqlValue,
 } from "./sample/types";
 export { MAX_SAMPLE_ROWS, SampleRefused } from "./sample/types";
-export { readExisting } from "./sample/existing";
+export { readExisting } from "./dialects/sqlite/sample";
 export { planSampleRows } from "./sample/plan";
 export { generateSampleData, insertStatement } from "./sample/write";

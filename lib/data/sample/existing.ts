@@ -4,11 +4,9 @@
  * columns already hold.
  */
 
-import type Database from "better-sqlite3";
-import type { SchemaGraph } from "../../schema/graph";
 import { quoteIdentifier } from "../catalogue";
 import type { SqlValue } from "../sample-values";
-import { analyze, type Analysis } from "./analysis";
+import type { Analysis } from "./analysis";
 import { setKey, type ExistingData } from "./types";
 
 // ---------------------------------------------------------------------------------------
@@ -58,14 +56,4 @@ export async function readExistingWith(reader: ExistingReader, analysis: Analysi
     existing[table] = { rows, max, values };
   }
   return existing;
-}
-
-/** A SQLite database as `readExistingWith` reads it. */
-export function sqliteReader(database: Database.Database): ExistingReader {
-  return { rows: async (sql) => database.prepare(sql).raw().all() as unknown[][], order: "rowid" };
-}
-
-/** What `planSampleRows` needs to know about the rows this SQLite database already holds. */
-export function readExisting(database: Database.Database, graph: SchemaGraph): Promise<ExistingData> {
-  return readExistingWith(sqliteReader(database), analyze(graph));
 }

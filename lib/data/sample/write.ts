@@ -1,48 +1,28 @@
 /**
- * Writing: the whole run in one transaction (read the schema, check the database, read what
- * is there, then plan and insert a table at a time, fill the deferred keys, commit), and the
- * INSERT statement of a planned table.
+ * Writing sample data: the project's schema read and analysed, then written by its database's
+ * dialect (lib/data/dialects/<database>/sample) in one transaction; and the INSERT statement
+ * of a planned table.
  */
 
 import fs from "node:fs/promises";
-import Database from "better-sqlite3";
 import { isPostgresUrl, type Project } from "../../project/project";
-import { generatePostgresSample } from "../dialects/postgresql/sample";
 import { parseSchema } from "../../schema/parse";
 import { quoteIdentifier } from "../catalogue";
+import { generatePostgresSample } from "../dialects/postgresql/sample";
+import { generateSqliteSample } from "../dialects/sqlite/sample";
 import { analyze } from "./analysis";
-import { capitalize, checkDatabase, checkOptions, list, missingTablesText, type DatabaseColumn } from "./checks";
-import { readExistingWith, sqliteReader } from "./existing";
-import { planSteps } from "./plan";
-import { SampleRefused, type PlannedTable, type SampleOptions, type SampleProgress, type SampleResult } from "./types";
-
-// ---------------------------------------------------------------------------------------
-// Into the database.
-
-const YIELD_EVERY = 4096;
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+import { checkOptions } from "./checks";
+import type { PlannedTable, SampleOptions, SampleProgress, SampleResult } from "./types";
 
 /** INSERT INTO "table" ("a", "b") VALUES (?, ?): one statement per table, prepared once. */
 export function insertStatement(table: PlannedTable): string {
   return `INSERT INTO ${quoteIdentifier(table.table)} (${table.columns.map(quoteIdentifier).join(", ")}) VALUES (${table.columns.map(() => "?").join(", ")})`;
 }
 
-/** SQLite's catalogue of columns, for checkDatabase. */
-function sqliteColumns(database: Database.Database): DatabaseColumn[] {
-  const rows = database
-    .prepare(
-      `SELECT m.name AS tbl, p.name AS col, p."notnull" AS required, p.dflt_value AS dflt, p.pk AS pk
-       FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'`,
-    )
-    .all() as { tbl: string; col: string; required: number; dflt: string | null; pk: number }[];
-  return rows.map((r) => ({ tbl: r.tbl, col: r.col, required: r.required === 1, hasDefault: r.dflt !== null, pk: r.pk > 0 }));
-}
-
 /**
  * Generates `rows` rows for every table of the project's schema and inserts them in one
- * transaction: all of them, or (on any error) none. Yields to the event loop every few
- * thousand rows, reporting progress, so a server can stream it.
+ * transaction: all of them, or (on any error) none, reporting progress as it goes so a
+ * server can stream it.
  */
 export async function generateSampleData(
   project: Project,
@@ -52,91 +32,11 @@ export async function generateSampleData(
   checkOptions(options);
   const graph = parseSchema(await fs.readFile(project.schemaPath, "utf8"));
   const analysis = analyze(graph);
-  if (isPostgresUrl(project.databaseUrl)) return generatePostgresSample(project, graph, analysis, options);
-  let database: Database.Database;
-  try {
-    database = new Database(project.databasePath, { fileMustExist: true });
-  } catch {
-    const tables = [...analysis.tables.map((s) => s.table), ...analysis.joins.map((j) => j.table)];
-    throw new SampleRefused(`${capitalize(missingTablesText(tables))}: run Migrate first.`);
-  }
-  try {
-    database.pragma("busy_timeout = 5000");
-    database.pragma("foreign_keys = ON");
-    checkDatabase(sqliteColumns(database), analysis);
-    let stage = "starting the transaction";
-    try {
-      // The write lock first, so nothing changes between reading what is there and inserting.
-      database.exec("BEGIN IMMEDIATE");
-      stage = "reading the rows already there";
-      const existing = await readExistingWith(sqliteReader(database), analysis);
-      if (analysis.deferForeignKeys) database.pragma("defer_foreign_keys = ON");
-      let sinceYield = 0;
-      const later: { table: PlannedTable; at: number[]; rowids: (number | bigint)[] }[] = [];
-      const done: SampleResult["tables"] = [];
-      // Each table is inserted before the next is planned (and its rows then let go).
-      const steps = planSteps(graph, analysis, existing, options, true);
-      for (;;) {
-        stage = "planning the rows";
-        const step = steps.next();
-        if (step.done) break;
-        const table = step.value;
-        stage = `inserting into ${table.table}`;
-        const total = table.rows.length;
-        const at = table.fillLater?.map((column) => table.columns.indexOf(column)) ?? [];
-        const rowids: (number | bigint)[] = [];
-        if (at.length) later.push({ table, at, rowids });
-        if (total) {
-          const statement = database.prepare(insertStatement(table));
-          const rows = table.rows;
-          for (let i = 0; i < total; i++) {
-            if (at.length) {
-              const staged = rows[i].slice();
-              for (const p of at) staged[p] = null;
-              rowids.push(statement.run(staged).lastInsertRowid);
-            } else statement.run(rows[i]);
-            if (++sinceYield >= YIELD_EVERY) {
-              sinceYield = 0;
-              options.onProgress?.({ table: table.table, done: i + 1, total });
-              await yieldToEventLoop();
-            }
-          }
-        }
-        options.onProgress?.({ table: table.table, done: total, total });
-        done.push({ table: table.table, inserted: total, ...(table.short ? { short: table.short } : {}) });
-      }
-      // Every table is in: the keys that point at tables inserted later get their values.
-      for (const { table, at, rowids } of later) {
-        stage = `setting ${table.table}.${table.fillLater!.join(", ")}`;
-        const update = database.prepare(
-          `UPDATE ${quoteIdentifier(table.table)} SET ${table.fillLater!.map((c) => `${quoteIdentifier(c)} = ?`).join(", ")} WHERE rowid = ?`,
-        );
-        table.rows.forEach((row, i) => {
-          if (at.some((p) => row[p] !== null)) update.run([...at.map((p) => row[p]), rowids[i]]);
-        });
-      }
-      stage = "committing";
-      try {
-        database.exec("COMMIT");
-      } catch (error) {
-        // Deferred foreign keys fail at COMMIT without saying where: ask SQLite which rows.
-        const planned = new Set(done.map((t) => t.table));
-        const broken = analysis.deferForeignKeys
-          ? (database.prepare("PRAGMA foreign_key_check").all() as { table: string; parent: string }[]).filter((b) =>
-              planned.has(b.table),
-            )
-          : [];
-        if (broken.length) stage = `committing (${list([...new Set(broken.map((b) => `${b.table} → ${b.parent}`))])})`;
-        throw error;
-      }
-      return { tables: done, rows: done.reduce((sum, t) => sum + t.inserted, 0), ms: performance.now() - started };
-    } catch (error) {
-      if (database.inTransaction) database.exec("ROLLBACK");
-      if (error instanceof SampleRefused) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      throw new SampleRefused(`Nothing was generated: ${stage} failed: ${message}`);
-    }
-  } finally {
-    database.close();
-  }
+  const written = await (isPostgresUrl(project.databaseUrl) ? generatePostgresSample : generateSqliteSample)(
+    project,
+    graph,
+    analysis,
+    options,
+  );
+  return { ...written, ms: performance.now() - started };
 }

@@ -16,7 +16,6 @@ export async function openPostgresGrid(url: string): Promise<GridDatabase> {
   const client = await checkout(url);
   const query = (sql: string, params: unknown[]) => client.query(sql, params);
   return {
-    dialect: "postgresql",
     nullsFirst: false,
     catalogue: (graph) => readPostgresCatalogue(client, url, graph),
     placeholder: (n) => `$${n}`,
@@ -54,7 +53,8 @@ export async function openPostgresGrid(url: string): Promise<GridDatabase> {
         await client.query("COMMIT");
         return result;
       } catch (error) {
-        await client.query("ROLLBACK");
+        // On a lost connection there is nothing to roll back: the first error is the one to tell.
+        await client.query("ROLLBACK").catch(() => {});
         throw error;
       }
     },

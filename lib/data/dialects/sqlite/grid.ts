@@ -18,7 +18,6 @@ export function openSqliteGrid(path: string, writable: boolean): GridDatabase {
   if (writable) database.pragma("foreign_keys = ON");
   const prepare = (sql: string) => database.prepare(sql).safeIntegers(true);
   return {
-    dialect: "sqlite",
     nullsFirst: true,
     catalogue: async (graph) => readSqliteCatalogue(database, graph),
     placeholder: () => "?",
