@@ -3,13 +3,15 @@ import path from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import type { Project } from "../project/project";
 import { readRenames } from "../project/renames-store";
-import { renameSql, type DatabaseRename } from "../schema/renames";
+import type { Dialect } from "../schema/provider";
+import { describeRename, renameSql, type DatabaseRename } from "../schema/renames";
 import { isApplied, isFailed, type MigrationRow } from "./apply";
 import { migrationDatabase } from "./database";
 import type { Rehearsal } from "./data-loss";
 import type { EngineSession } from "./engine";
 import { withoutRecreatedExtensions } from "./dialects/postgresql/extensions";
 import { partsNote } from "./dialects/postgresql/outside-transaction";
+import { enumValueRowSql } from "./dialects/sqlite/enum-values";
 import { readMigrationsFor, type ForeignMigrations } from "./migrations-dir";
 
 /**
@@ -110,10 +112,15 @@ export function withPrelude(migrations: MigrationList, prelude: string) {
  * revision of their own that the shadow database replays), so the engine sees the tables
  * and columns already renamed and adds no drop and create of its own.
  */
-async function diffWithRenames(project: Project, session: EngineSession, text: string, migrations: MigrationList) {
+async function diffWithRenames(
+  project: Project,
+  session: EngineSession,
+  { text, dialect }: { text: string; dialect: Dialect },
+  migrations: MigrationList,
+) {
   const to = { tag: "schemaDatamodel" as const, files: [{ path: project.schemaPath, content: text }] };
   const renames = await readRenames(project);
-  const renamed = renameSql(renames);
+  const renamed = renameSql(renames, dialect);
   const attempt = async (prelude: string) => {
     const from = withPrelude(migrations, prelude);
     const script = await session.engine.diff({ from, to, script: true, exitCode: true, filters: FILTERS });
@@ -122,7 +129,8 @@ async function diffWithRenames(project: Project, session: EngineSession, text: s
       (await session.engine.diff({ from, to, script: false, exitCode: null, filters: FILTERS })).stdout ?? "";
     return { prelude, script, summary };
   };
-  if (!renamed) return { ...(await attempt("")), renames: [], unused: [], read: renames };
+  // No statement to replay (none pending, or SQLite's enum renames, which are rows): all usable.
+  if (!renamed) return { ...(await attempt("")), renames, unused: [], read: renames };
   try {
     return { ...(await attempt(renamed)), renames, unused: [], read: renames };
   } catch {
@@ -131,14 +139,14 @@ async function diffWithRenames(project: Project, session: EngineSession, text: s
     const usable: DatabaseRename[] = [];
     for (const rename of renames) {
       try {
-        await attempt(renameSql([...usable, rename]));
+        await attempt(renameSql([...usable, rename], dialect));
         usable.push(rename);
       } catch {
         // not replayable: reported in the plan
       }
     }
     const unused = renames.filter((r) => !usable.includes(r));
-    return { ...(await attempt(renameSql(usable))), renames: usable, unused, read: renames };
+    return { ...(await attempt(renameSql(usable, dialect))), renames: usable, unused, read: renames };
   }
 }
 
@@ -166,7 +174,12 @@ export async function plan(
   );
   // Planned as if the failed revisions were already set aside: the next revision replaces them.
   const migrations = { ...folder, migrationDirectories: folder.migrationDirectories.filter((d) => !supersedes.includes(d.path)) };
-  const { prelude, renames, unused, read, script, summary } = await diffWithRenames(project, session, text, migrations);
+  const { prelude, renames, unused, read, script, summary } = await diffWithRenames(
+    project,
+    session,
+    { text, dialect: database.provider },
+    migrations,
+  );
   // With exitCode set, the engine answers 2 when there is a difference, 0 when none.
   const stripped =
     database.provider === "postgresql"
@@ -174,12 +187,10 @@ export async function plan(
       : (script.stdout ?? "");
   const engineChanges = script.exitCode === 2 && !/^(\s|--[^\n]*\n)*$/.test(stripped);
   const engineScript = script.exitCode === 2 && !engineChanges ? "-- This is an empty migration.\n" : stripped;
-  const sql = `${prelude}${engineChanges || !prelude ? engineScript : ""}`;
-  const hasChanges = engineChanges || Boolean(prelude);
-  const renameLines = prelude
-    .split("\n")
-    .filter((line) => line.startsWith("ALTER TABLE"))
-    .map((line) => `  - ${line.replace(/^ALTER TABLE /, "").replace(/;$/, "")}`);
+  const rowUpdates = database.provider === "sqlite" ? enumValueRowSql(renames, text, "up") : "";
+  const sql = `${prelude}${engineChanges || !(prelude || rowUpdates) ? engineScript : ""}${rowUpdates}`;
+  const hasChanges = engineChanges || Boolean(prelude || rowUpdates);
+  const renameLines = (prelude || rowUpdates ? renames : []).map((r) => `  - ${describeRename(r)}`);
   const summaryText = async () =>
     [
       foreign
@@ -188,7 +199,7 @@ export async function plan(
       renameLines.length ? `[~] Renamed (data kept)\n${renameLines.join("\n")}` : "",
       unused.length
         ? `[!] Renames recorded on the canvas that the migrations cannot replay (planned as drop and add instead)\n${unused
-            .map((r) => `  - ${r.kind === "table" ? r.from : `${r.table}.${r.from}`} → ${r.to}`)
+            .map((r) => `  - ${describeRename(r)}`)
             .join("\n")}`
         : "",
       engineChanges ? (await summary()).trim() : "",

@@ -7,6 +7,7 @@ import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { applyPending, RevisionFailed } from "./apply";
 import type { DatabaseRename } from "../schema/renames";
 import { describeUnexplained, type DataLoss, type Rehearsal, type UnexplainedChange } from "./data-loss";
+import { valueRenamesIn, type ValueRename } from "./dialects/sqlite/enum-values";
 import { unexplainedChanges } from "./value-check";
 import { quoteIdentifier as quote } from "../schema/identifiers";
 import { statements } from "./migrations-dir";
@@ -150,6 +151,13 @@ function unexplainedRefusal(migrations: MigrationList, unexplained: UnexplainedC
   };
 }
 
+/** The enum values that the revisions the rehearsal applied renamed in their rows. */
+function valueRenamesOf(migrations: MigrationList, applied: string[]): ValueRename[] {
+  return migrations.migrationDirectories
+    .filter((d) => applied.includes(d.path))
+    .flatMap((d) => (d.migrationFile.content.tag === "ok" ? valueRenamesIn(d.migrationFile.content.value) : []));
+}
+
 export async function rehearse(
   databasePath: string,
   migrations: MigrationList,
@@ -170,8 +178,9 @@ export async function rehearse(
         source.close();
       }
     }
+    let applied: string[];
     try {
-      applyPending(copy, migrations);
+      applied = applyPending(copy, migrations);
     } catch (error) {
       if (!(error instanceof RevisionFailed)) throw error;
       const database = new Database(copy);
@@ -204,7 +213,7 @@ export async function rehearse(
           const old = expected.tables.get(table);
           return old && old.rows <= after.tables.get(table)!.rows;
         });
-        const unexplained = unexplainedChanges(database, kept, renames);
+        const unexplained = unexplainedChanges(database, kept, renames, valueRenamesOf(migrations, applied));
         if (unexplained.length) return unexplainedRefusal(migrations, unexplained);
       }
       return { ok: true, losses: [...compare(expected, after), ...casts] };

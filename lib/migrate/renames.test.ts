@@ -3,9 +3,9 @@ import { afterEach, expect, test } from "vitest";
 import { seedTutorial } from "../data/seed";
 import type { Project } from "../project/project";
 import { openSchema, saveSchema } from "../project/schema-store";
-import { renameField, renameModel, updateModelProperties } from "../schema/operations";
+import { renameField, renameModel, updateEnum, updateModelProperties } from "../schema/operations";
 import { databaseRenames } from "../schema/renames";
-import { queryRows } from "../testing/query";
+import { execSql, queryRows } from "../testing/query";
 import { removeProject, tempProject } from "../testing/temp-project";
 import { applyRevision, planRevision } from "./revision";
 import { rollbackLast } from "./rollback";
@@ -79,4 +79,45 @@ test("a rename the migrations cannot replay is said in the plan, the others are 
     { full_name: "Sandy Cheeks" },
     { full_name: "Patrick Star" },
   ]);
+});
+
+const TASKS = `datasource db {
+  provider = "sqlite"
+}
+
+enum Status {
+  draft
+  live
+}
+
+model Task {
+  id     Int    @id @default(autoincrement())
+  title  String
+  status Status @default(draft)
+
+  @@map("task")
+}
+`;
+
+test("an enum value renamed on SQLite, where enum values are text, is renamed in every row that holds it", async () => {
+  project = tempProject(TASKS);
+  await applyRevision(project, { name: "init" });
+  execSql(project.databasePath, "INSERT INTO task (title, status) VALUES ('a', 'draft'), ('b', 'live'), ('c', 'draft');");
+  const { graph } = await openSchema(project);
+  const status = graph.enums[0];
+  const next = updateEnum(graph, status.id, { values: [{ name: "DRAFT" }, { name: "live" }] });
+  expect(await saveSchema(project, next, undefined, databaseRenames(graph, next))).toMatchObject({ ok: true });
+
+  const plan = await planRevision(project);
+  expect(plan.sql).toContain(`UPDATE "task" SET "status" = 'DRAFT' WHERE "status" = 'draft';`);
+  expect(plan.summary).toContain("Renamed (data kept)\n  - Status.draft → DRAFT");
+  // The rows it rewrites are what the plan says: the value check does not call them unexplained.
+  expect(plan.rehearsal).toEqual({ ok: true, losses: [] });
+  expect((await applyRevision(project, { name: "rename_value" })).status).toBe("applied");
+  expect(rows("SELECT status FROM task ORDER BY id")).toEqual([{ status: "DRAFT" }, { status: "live" }, { status: "DRAFT" }]);
+  expect(fs.existsSync(project.renamesPath)).toBe(false);
+  expect((await planRevision(project)).hasChanges).toBe(false);
+
+  expect(await rollbackLast(project)).toMatchObject({ status: "rolled-back" });
+  expect(rows("SELECT status FROM task ORDER BY id")).toEqual([{ status: "draft" }, { status: "live" }, { status: "draft" }]);
 });

@@ -1,6 +1,7 @@
 import type { Project } from "../project/project";
 import { settleRenames } from "../project/renames-store";
 import { renameSql, reverseRenameSql } from "../schema/renames";
+import { enumValueRowSql } from "./dialects/sqlite/enum-values";
 import { RevisionFailed } from "./apply";
 import { migrationDatabase } from "./database";
 import type { Rehearsal } from "./data-loss";
@@ -88,7 +89,7 @@ export function applyRevision(
       // then the renames undone: a rolled-back rename keeps its data too.
       const down = await session.engine.diff({
         from: { tag: "schemaDatamodel", files: [{ path: project.schemaPath, content: text }] },
-        to: withPrelude(before, renameSql(next.renames)),
+        to: withPrelude(before, renameSql(next.renames, database.provider)),
         script: true,
         exitCode: null,
         filters: FILTERS,
@@ -99,7 +100,8 @@ export function applyRevision(
         before.migrationDirectories.map((d) => d.path),
       );
       await writeRevision(project.migrationsDir, revision, next.sql, {
-        downSql: `${down.stdout ?? ""}${reverseRenameSql(next.renames)}`,
+        // SQLite's enum values go back in their rows first, while those columns still exist.
+        downSql: `${database.provider === "sqlite" ? enumValueRowSql(next.renames, text, "down") : ""}${down.stdout ?? ""}${reverseRenameSql(next.renames, database.provider)}`,
         schemaSnapshot: text,
         provider: database.provider,
       });

@@ -1,8 +1,9 @@
 import { createHash, type Hash } from "node:crypto";
 import type Database from "better-sqlite3";
-import { quoteIdentifier as quote } from "../schema/identifiers";
+import { quoteIdentifier as quote, quoteLiteral as literal } from "../schema/identifiers";
 import type { DatabaseRename } from "../schema/renames";
 import type { UnexplainedChange } from "./data-loss";
+import type { ValueRename } from "./dialects/sqlite/enum-values";
 
 /**
  * The rehearsal's check of values, not only counts: every column that exists before and
@@ -18,7 +19,8 @@ import type { UnexplainedChange } from "./data-loss";
  *
  * Explained, so not compared: columns the revision adds, drops or retypes (reported as losses
  * and casts), tables that lose rows (reported), and the NULLs of a column made required,
- * which take its default as the plan shows.
+ * which take its default as the plan shows. Enum values renamed on the canvas are compared
+ * under their new names.
  */
 
 interface ColumnState {
@@ -35,6 +37,15 @@ interface Compared {
   source: string;
   /** The column was made required: NULLs before became this (SQL), or anything when undefined. */
   filledWith?: string | "anything";
+  /** Enum values the revision renamed in this column: each value before is expected as its new name. */
+  renamed?: ValueRename[];
+}
+
+/** A value before, as the revision is expected to leave it: renamed enum values under their new names. */
+function expected(compared: Compared, column: string): string {
+  if (!compared.renamed?.length) return column;
+  const cases = compared.renamed.map((r) => `WHEN ${literal(r.from)} THEN ${literal(r.to)}`).join(" ");
+  return `(CASE ${column} ${cases} ELSE ${column} END)`;
 }
 
 function columnsOf(database: Database.Database, schema: string, table: string): Map<string, ColumnState> {
@@ -60,7 +71,7 @@ function keyOf(columns: Map<string, ColumnState>): string[] {
 
 /** Whether the value before (o) and after (n) differ: content or storage class, NULL-safe. */
 function differs(compared: Compared): string {
-  const o = `o.${quote(compared.source)}`;
+  const o = expected(compared, `o.${quote(compared.source)}`);
   const n = `n.${quote(compared.column)}`;
   const changed = `(${n} IS NOT ${o} OR typeof(${n}) <> typeof(${o}))`;
   if (compared.filledWith === undefined) return changed;
@@ -113,10 +124,9 @@ function registerDigest(database: Database.Database): void {
   });
 }
 
-function digest(copy: Database.Database, schema: "main" | "original", table: string, column: string, where: string) {
-  const c = quote(column);
+function digest(copy: Database.Database, schema: "main" | "original", table: string, value: string, where: string) {
   return copy
-    .prepare(`SELECT sf_digest(quote(v)) FROM (SELECT ${c} AS v FROM ${schema}.${quote(table)} ${where} ORDER BY ${c})`)
+    .prepare(`SELECT sf_digest(quote(v)) FROM (SELECT ${value} AS v FROM ${schema}.${quote(table)} ${where} ORDER BY v)`)
     .pluck()
     .get() as string;
 }
@@ -135,7 +145,10 @@ function compareByDigest(
     if (c.filledWith === "anything") return false;
     const before = c.filledWith ? `WHERE ${quote(c.source)} IS NOT NULL AND ${quote(c.source)} IS NOT (${c.filledWith})` : "";
     const after = c.filledWith ? `WHERE ${quote(c.column)} IS NOT (${c.filledWith})` : "";
-    return digest(copy, "original", place.source, c.source, before) !== digest(copy, "main", place.table, c.column, after);
+    return (
+      digest(copy, "original", place.source, expected(c, quote(c.source)), before) !==
+      digest(copy, "main", place.table, quote(c.column), after)
+    );
   };
   return compared.filter(changed).map((c) => ({ table: place.table, column: c.column }));
 }
@@ -145,7 +158,12 @@ function compareByDigest(
  * database with the original attached as `original`; `tables` are the tables to compare
  * (their names after the revision, with no rows lost).
  */
-export function unexplainedChanges(copy: Database.Database, tables: string[], renames: DatabaseRename[]): UnexplainedChange[] {
+export function unexplainedChanges(
+  copy: Database.Database,
+  tables: string[],
+  renames: DatabaseRename[],
+  valueRenames: ValueRename[] = [],
+): UnexplainedChange[] {
   const changes: UnexplainedChange[] = [];
   for (const table of tables) {
     const source = renames.find((r) => r.kind === "table" && r.to === table)?.from ?? table;
@@ -159,7 +177,8 @@ export function unexplainedChanges(copy: Database.Database, tables: string[], re
       if (!was || was.type !== now.type) continue; // added, or retyped (reported as casts)
       const filled = now.notNull && !was.notNull;
       const filledWith = !filled ? undefined : !now.default || /CURRENT_|\(/i.test(now.default) ? "anything" : now.default;
-      compared.push({ column, source: sourceColumn(column), filledWith });
+      const renamed = valueRenames.filter((r) => r.table === table && r.column === column);
+      compared.push({ column, source: sourceColumn(column), filledWith, ...(renamed.length ? { renamed } : {}) });
     }
     const key = keyOf(after);
     const sourceKey = key.map(sourceColumn);

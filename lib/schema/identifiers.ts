@@ -152,6 +152,11 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** A string literal in single quotes, its own quotes doubled (SQLite and PostgreSQL alike). */
+export function quoteLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
 /** The refusal of a schema whose names would break the SQL: one line per name. */
 export class UnsafeNamesRefused extends Error {
   constructor(readonly names: UnsafeName[]) {

@@ -1,5 +1,6 @@
 import type { Field, Model, SchemaGraph } from "./graph";
 import { randomId } from "./random-id";
+import { valuesRenamedInPlace } from "./renames";
 
 /**
  * Edits of a graph, each a pure function from a graph to a new one. They keep the graph
@@ -280,6 +281,13 @@ export function updateEnum(
   const next = { ...old, ...changes };
   for (const key of ["dbName", "documentation"] as const) if (!next[key]) delete next[key];
   const valueNames = new Set(next.values.map((v) => v.name));
+  // A value renamed in place takes the defaults that named it along.
+  const renamed = new Map(
+    valuesRenamedInPlace(
+      old.values.map((v) => v.name),
+      next.values.map((v) => v.name),
+    ),
+  );
   return {
     ...graph,
     enums: graph.enums.map((e) => (e.id === enumId ? next : e)),
@@ -288,8 +296,17 @@ export function updateEnum(
       fields: model.fields.map((f) => {
         if (f.kind !== "enum" || f.type !== old.name) return f;
         const field = { ...f, type: next.name };
+        if (field.default === undefined) return field;
+        // A list's default names several values: `[A, B]`.
+        const named = field.default
+          .replace(/^\[|\]$/g, "")
+          .split(",")
+          .map((v) => v.trim())
+          .filter(Boolean);
+        const now = named.map((v) => renamed.get(v) ?? v);
         // A default naming a value that no longer exists would not validate.
-        if (field.default !== undefined && !valueNames.has(field.default)) delete field.default;
+        if (!now.every((v) => valueNames.has(v))) delete field.default;
+        else if (now.some((v, i) => v !== named[i])) field.default = f.list ? `[${now.join(", ")}]` : now[0];
         return field;
       }),
     })),

@@ -23,10 +23,14 @@ import { quoteIdentifier as quote } from "../../../schema/identifiers";
 /** Rows and non-null values of every table in the schemas on the search path (Prisma's history aside). */
 async function snapshot(client: pg.ClientBase): Promise<Snapshot> {
   // The type as PostgreSQL prints it, precision and all: NUMERIC(10,2) to NUMERIC(10,1) is a change.
+  // An enum (or a list of one) is its type's oid, which ALTER TYPE ... RENAME [VALUE] keeps:
+  // the engine's drop and re-create of the type is a change, a rename on the canvas is not.
   const { rows: columns } = await client.query<{ table: string; column: string; type: string }>(
-    `SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type
+    `SELECT c.relname AS table, a.attname AS column,
+            CASE WHEN 'e' IN (t.typtype, e.typtype) THEN 'enum ' || a.atttypid ELSE format_type(a.atttypid, a.atttypmod) END AS type
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+       JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type e ON e.oid = t.typelem AND t.typelem <> 0
       WHERE c.relkind IN ('r', 'p') AND n.nspname = current_schema() AND c.relname <> '_prisma_migrations'
       ORDER BY c.relname, a.attnum`,
   );
