@@ -13,10 +13,16 @@ test("DATABASE_URL may name a SQLite file or a PostgreSQL server; anything else 
     databasePath: "",
   });
   expect(projectAt("/srv/app", "postgres://me@localhost/app").databasePath).toBe("");
+  expect(projectAt("/srv/app", "postgresql://me@/app?host=/var/run/postgresql").databasePath).toBe("");
   expect(projectAt("/srv/app", "file:./prisma/dev.db").databasePath).toBe("/srv/app/prisma/dev.db");
   expect(() => projectAt("/srv/app", "mysql://me@localhost/app")).toThrow(
     /file:\.\/prisma\/dev\.db or a PostgreSQL URL such as postgresql:\/\//,
   );
+  // A URL that does not parse, or names no server, is said so; a password in it is never shown.
+  for (const bad of ["postgresql://me:s3cret@localhost:port/app", "postgresql:///app", "mysql://me:s3cret@localhost/app"]) {
+    expect(() => projectAt("/srv/app", bad)).toThrow(/DATABASE_URL must be/);
+    expect(() => projectAt("/srv/app", bad)).not.toThrow(/s3cret/);
+  }
 });
 
 test("database work goes ahead on SQLite and PostgreSQL alike; a provider and URL that disagree get a sentence", async () => {

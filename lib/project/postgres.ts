@@ -33,7 +33,14 @@ export async function connectPostgres(url: string): Promise<pg.Client> {
 
 /** The sentence for a server that refused or failed a connection: which server, and why. */
 export function unreachable(url: string, error: unknown): PostgresUnreachable {
+  const reason = (error as Error).message || (error as Error).name;
+  // Class 28, invalid authorization: the server answered, and refused this user or password.
+  if (/^28/.test((error as { code?: string }).code ?? "")) {
+    return new PostgresUnreachable(
+      `The PostgreSQL server ${describeServer(url)} refused the login (${reason}): check the user and password in DATABASE_URL.`,
+    );
+  }
   return new PostgresUnreachable(
-    `The PostgreSQL server ${describeServer(url)} could not be reached (${(error as Error).message || (error as Error).name}): check DATABASE_URL and that the server is running.`,
+    `The PostgreSQL server ${describeServer(url)} could not be reached (${reason}): check DATABASE_URL and that the server is running.`,
   );
 }

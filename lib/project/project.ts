@@ -26,13 +26,29 @@ export function isPostgresUrl(url: string): boolean {
   return POSTGRES_URL.test(url);
 }
 
+const EXPECTED =
+  "DATABASE_URL must be a SQLite file URL such as file:./prisma/dev.db or a PostgreSQL URL such as postgresql://user:password@localhost:5432/app";
+
+/** A URL as a message may quote it: whatever stands between `//` and `@` (a password) hidden. */
+function shown(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, "//***@");
+}
+
+/** A PostgreSQL URL that parses, or a sentence saying it does not (its password not shown). */
+function checkedPostgresUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    // A Unix socket is named by ?host=/var/run/postgresql, with no host before the path.
+    if (parsed.hostname || parsed.searchParams.has("host")) return url;
+  } catch {
+    // said below
+  }
+  throw new Error(`${EXPECTED}; "${shown(url)}" is not a URL that names a server.`);
+}
+
 /** Resolves a `file:` URL (relative paths are taken from the project root, as prisma.config.ts does). */
 export function databasePathFromUrl(root: string, url: string): string {
-  if (!url.startsWith("file:")) {
-    throw new Error(
-      `DATABASE_URL must be a SQLite file URL such as file:./prisma/dev.db or a PostgreSQL URL such as postgresql://user@localhost:5432/app, got "${url}"`,
-    );
-  }
+  if (!url.startsWith("file:")) throw new Error(`${EXPECTED}, got "${shown(url)}"`);
   const file = url.slice("file:".length).split("?")[0];
   if (!file) throw new Error("DATABASE_URL names no file");
   return path.resolve(root, file);
@@ -46,7 +62,7 @@ export function projectAt(root: string, databaseUrl: string = DEFAULT_DATABASE_U
     layoutPath: path.join(absolute, "prisma", "schema.layout.json"),
     renamesPath: path.join(absolute, "prisma", "schema.renames.json"),
     migrationsDir: path.join(absolute, "prisma", "migrations"),
-    databaseUrl,
+    databaseUrl: isPostgresUrl(databaseUrl) ? checkedPostgresUrl(databaseUrl) : databaseUrl,
     databasePath: isPostgresUrl(databaseUrl) ? "" : databasePathFromUrl(absolute, databaseUrl),
   };
 }

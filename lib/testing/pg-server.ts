@@ -8,8 +8,12 @@ import path from "node:path";
  * A throwaway PostgreSQL server for tests: Debian's PostgreSQL 15 (`apt-get install
  * postgresql`), a cluster initialised in a temporary folder, listening on loopback only, gone
  * when stopped. PostgreSQL refuses to run as root, so as root it runs as the postgres user.
- * Its superuser `schemaflow` may create databases (throwaway shadow databases need that).
+ * Its superuser `schemaflow` may create databases (throwaway shadow databases need that), and
+ * logs in without a password; the role PASSWORD_ROLE must give one, for the tests of a
+ * password the server refuses (the test creates it).
  */
+
+export const PASSWORD_ROLE = "sf_password";
 
 const BIN = "/usr/lib/postgresql/15/bin";
 
@@ -46,6 +50,9 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   };
   const data = path.join(root, "data");
   run("initdb", ["-D", data, "-U", "schemaflow", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
+  // First match wins: this role's line goes before initdb's trust lines.
+  const hba = path.join(data, "pg_hba.conf");
+  fs.writeFileSync(hba, `host all ${PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n${fs.readFileSync(hba, "utf8")}`);
   const port = await freePort();
   // fsync off: a test server's data is thrown away. 256 locks a transaction: 5,044 tables in one migration.
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${root} -c fsync=off -c max_locks_per_transaction=256`;

@@ -7,6 +7,7 @@ import { seedTutorial } from "../../../data/seed";
 import { databaseUrl } from "./adapter";
 import { projectAt, type Project } from "../../../project/project";
 import { pgQuery, testDatabases } from "../../../testing/pg-database";
+import { PASSWORD_ROLE } from "../../../testing/pg-server";
 import { removeProject, tempProject } from "../../../testing/temp-project";
 import { tutorialSchema } from "../../../testing/tutorial-schema";
 import { detectDrift, reconcileDrift } from "../../drift";
@@ -121,7 +122,7 @@ describe.skipIf(!server)("Migrate on PostgreSQL", () => {
     expect((await planRevision(project)).hasChanges).toBe(false);
   });
 
-  test("a server that cannot be reached is named in one sentence, its password never shown, and nothing is written", async () => {
+  test("a server that cannot be reached, a missing database and a refused password are each named in one sentence, the password never shown, and nothing is written", async () => {
     const project = { ...(await pgProject()), databaseUrl: "postgresql://me:secret@127.0.0.1:1/app" };
     for (const work of [() => planRevision(project), () => seedTutorial(project), () => readHistory(project)]) {
       const failure = work();
@@ -134,6 +135,21 @@ describe.skipIf(!server)("Migrate on PostgreSQL", () => {
     const missing = { ...project, databaseUrl: databaseUrl(server, "no_such_database") };
     for (const work of [() => planRevision(missing), () => readRows(missing, undefined, { table: "user_account", limit: 5 })]) {
       await expect(work()).rejects.toThrow(/could not be reached \(database "no_such_database" does not exist\)/);
+    }
+    expect(fs.existsSync(project.migrationsDir)).toBe(false);
+
+    // A password the server refuses: said as the server says it, the password never shown.
+    await pgQuery(server, `DROP ROLE IF EXISTS ${PASSWORD_ROLE}`);
+    await pgQuery(server, `CREATE ROLE ${PASSWORD_ROLE} LOGIN PASSWORD 'right'`);
+    const url = new URL((await pgProject()).databaseUrl);
+    Object.assign(url, { username: PASSWORD_ROLE, password: "wrong-secret" });
+    const refused = { ...project, databaseUrl: url.toString() };
+    for (const work of [() => planRevision(refused), () => readRows(refused, undefined, { table: "user_account", limit: 5 })]) {
+      const failure = work();
+      await expect(failure).rejects.toThrow(
+        `refused the login (password authentication failed for user "${PASSWORD_ROLE}"): check the user and password in DATABASE_URL.`,
+      );
+      await expect(failure).rejects.not.toThrow("wrong-secret");
     }
     expect(fs.existsSync(project.migrationsDir)).toBe(false);
   });
