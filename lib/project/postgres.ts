@@ -5,13 +5,20 @@ export class PostgresUnreachable extends Error {}
 
 /** host:port/database of a URL, never its password: what a message may show. */
 export function describeServer(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
+  const parsed = URL.parse(url);
+  // A socket URL the WHATWG parser refuses (postgresql://me@/app?host=/run/postgresql): its path.
+  if (!parsed) {
+    const host = /[?&]host=([^&]*)/.exec(url)?.[1] ?? "localhost";
+    return `${decodeURIComponent(host)}:5432${/^[^/]*\/\/[^/]*(\/[^?]*)/.exec(url)?.[1] ?? ""}`;
+  }
+  const host = parsed.hostname || parsed.searchParams.get("host") || "localhost";
+  return `${host}:${parsed.port || "5432"}${parsed.pathname}`;
 }
 
 /** A server's URL as it may be printed: its password hidden. */
 export function withoutPassword(url: string): string {
-  const parsed = new URL(url);
+  const parsed = URL.parse(url);
+  if (!parsed) return url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
   if (parsed.password) parsed.password = "***";
   return parsed.toString();
 }
