@@ -18,6 +18,7 @@ const fs = require("node:fs");
 const Module = require("node:module");
 const path = require("node:path");
 const vm = require("node:vm");
+const { withQueryCompilerCache } = require("./query-compiler-cache.cjs");
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "dist", "cli");
@@ -26,7 +27,7 @@ const CLIS = ["migrate", "seed", "serve"];
 /** Every bundle: the commands, and the work that fills the engine cache. */
 const BUNDLES = [...CLIS, "engine-warmup"];
 /** Files whose change means a rebuild besides what esbuild reads: the build options are here. */
-const EXTRA_INPUTS = [__filename, path.join(ROOT, "tsconfig.json")];
+const EXTRA_INPUTS = [__filename, path.join(__dirname, "query-compiler-cache.cjs"), path.join(ROOT, "tsconfig.json")];
 
 const paths = (name) => ({
   entry: path.join(ROOT, "scripts", `${name}.ts`),
@@ -77,7 +78,15 @@ function build(name, { quiet = false } = {}) {
     target: "node20",
     // better-sqlite3 is a native addon; the wasm packages are loaded from node_modules at run
     // time (lib/migrate/engine.ts reads the .wasm next to its glue).
-    external: ["better-sqlite3", "@prisma/schema-engine-wasm", "@prisma/prisma-schema-wasm"],
+    // Prisma Client's query compiler (4.4 MB of base64 WebAssembly per database) stays in
+    // node_modules, required from there by the one client that needs it: the seed's bundle
+    // holds neither, instead of both, which every start read and compiled.
+    external: [
+      "better-sqlite3",
+      "@prisma/schema-engine-wasm",
+      "@prisma/prisma-schema-wasm",
+      "@prisma/client/runtime/query_compiler_*.wasm-base64.mjs",
+    ],
     // The generated Prisma Client (the seed's) asks import.meta.url for its folder: in a
     // CommonJS bundle that is the bundle's own URL.
     define: { "import.meta.url": "__bundleUrl" },
@@ -137,7 +146,8 @@ function run(name) {
   const module = new Module(bundle, null);
   module.filename = bundle;
   module.paths = Module._nodeModulePaths(path.dirname(bundle));
-  script.runInThisContext()(module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));
+  const bundleRequire = withQueryCompilerCache(Module.createRequire(bundle), OUT);
+  script.runInThisContext()(module.exports, bundleRequire, module, bundle, path.dirname(bundle));
 }
 
 // The schema engine (5 MB of WebAssembly) is compiled by V8 in every process that loads it.
@@ -300,6 +310,8 @@ if (name === "--engine-warmup") {
   const engine = buildEngineCache();
   if (engine.failed) console.warn(`warning: ${engine.failed}`);
 } else if (CLIS.includes(name)) {
+  // The seed's Prisma Clients are part of its bundle: made (when out of date) before it is checked.
+  if (name === "seed") require("./generate-client.cjs").ensureClients();
   if (!isFresh(name)) {
     try {
       build(name, { quiet: true });

@@ -1,7 +1,8 @@
 // npm run seed: what the Seed button does, headless (the tutorial's three users).
 // npm run seed -- --rows N [--seed S]: sample data for every table of the current schema,
 // through the same code as the app's Generate sample data.
-import { generateSampleData, MAX_SAMPLE_ROWS, type SampleProgress } from "../lib/data/sample";
+import type { SampleProgress } from "../lib/data/sample";
+import { MAX_SAMPLE_ROWS } from "../lib/data/sample/types";
 import { seedTutorial } from "../lib/data/seed";
 import { databaseProject } from "../lib/project/database-project";
 import { runCommand } from "./cli";
@@ -59,6 +60,8 @@ void runCommand(async () => {
     else if (live)
       process.stderr.write(`\r\x1b[K${table}: ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`);
   };
+  // Loaded for --rows only: the tutorial's seed does not pay for the sample data's code.
+  const { generateSampleData } = await import("../lib/data/sample");
   const result = await generateSampleData(project, { ...sample, onProgress });
   const width = Math.max(...result.tables.map((t) => t.table.length));
   console.log(

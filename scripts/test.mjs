@@ -18,7 +18,7 @@ let passed = 0;
 let failed = 0;
 const steps = [];
 
-const generated = run(process.execPath, ["scripts/generate-client.mjs"]);
+const generated = run(process.execPath, ["scripts/generate-client.cjs"]);
 steps.push(["prisma generate", generated]);
 
 const vitestReport = path.join(reports, "vitest.json");

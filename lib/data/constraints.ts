@@ -1,4 +1,6 @@
 import type { Model, SchemaGraph } from "../schema/graph";
+import { splitDocumentation } from "../schema/naming";
+import { readDatamodel } from "../schema/prisma-wasm";
 
 /** The model whose table has this name (@@map or, without one, the model's own name). */
 export function modelForTable(graph: SchemaGraph, table: string): Model | undefined {
@@ -24,12 +26,32 @@ export function characterCount(text: string): number {
   return count;
 }
 
+/** What the check reads of a schema: each model's table, and each field's column and maximum length. */
+export interface LengthLimits {
+  models: { name: string; dbName?: string; fields: { name: string; dbName?: string; maxLength?: number }[] }[];
+}
+
+/** The schema's length limits from Prisma's datamodel alone, without the whole graph's parse. */
+export function lengthLimits(text: string): LengthLimits {
+  return {
+    models: readDatamodel(text).models.map((model) => ({
+      name: model.name,
+      dbName: model.dbName ?? undefined,
+      fields: model.fields.map((field) => ({
+        name: field.name,
+        dbName: field.dbName ?? undefined,
+        maxLength: splitDocumentation(field.documentation).maxLength,
+      })),
+    })),
+  };
+}
+
 /**
  * The constraints the schema holds but SQLite cannot: a String's maximum length. Returns a
  * sentence per value that breaks one; an empty list when the row may be written.
  */
-export function constraintViolations(graph: SchemaGraph, table: string, row: Record<string, unknown>): string[] {
-  const model = modelForTable(graph, table);
+export function constraintViolations(schema: LengthLimits, table: string, row: Record<string, unknown>): string[] {
+  const model = schema.models.find((m) => (m.dbName ?? m.name) === table);
   if (!model) return [];
   const problems: string[] = [];
   for (const field of model.fields) {

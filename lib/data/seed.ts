@@ -1,12 +1,8 @@
 import fs from "node:fs/promises";
 import Database from "better-sqlite3";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { isPostgresUrl, type Project } from "../project/project";
-import { parseSchema } from "../schema/parse";
-import { constraintViolations } from "./constraints";
-import { PrismaClient } from "./generated/tutorial/client";
-import { PrismaClient as PostgresClient } from "./generated/tutorial-postgresql/client";
+import { constraintViolations, lengthLimits } from "./constraints";
+import type { PrismaClient } from "./generated/tutorial/client";
 import { connectPostgres } from "../project/postgres";
 
 /** A user of the tutorial's app.py, with the e-mail addresses it is created with. */
@@ -66,17 +62,30 @@ async function missingPostgresTables(url: string): Promise<string[]> {
  * The project's database as Seed reaches it: the tables missing there, and a Prisma Client
  * made for its provider (the two generated clients have the same API).
  */
-async function seedTarget(project: Project): Promise<{ missing: string[]; client: () => PrismaClient }> {
+async function seedTarget(project: Project): Promise<{ missing: string[]; client: () => Promise<PrismaClient> }> {
+  // Each database's client and driver are loaded when used: a seed never loads the other's.
   if (isPostgresUrl(project.databaseUrl)) {
     const url = project.databaseUrl;
     return {
       missing: await missingPostgresTables(url),
-      client: () => new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient,
+      client: async () => {
+        const [{ PrismaClient: PostgresClient }, { PrismaPg }] = await Promise.all([
+          import("./generated/tutorial-postgresql/client"),
+          import("@prisma/adapter-pg"),
+        ]);
+        return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+      },
     };
   }
   return {
     missing: missingSqliteTables(project.databasePath),
-    client: () => new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${project.databasePath}` }) }),
+    client: async () => {
+      const [{ PrismaClient }, { PrismaBetterSqlite3 }] = await Promise.all([
+        import("./generated/tutorial/client"),
+        import("@prisma/adapter-better-sqlite3"),
+      ]);
+      return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${project.databasePath}` }) });
+    },
   };
 }
 
@@ -92,14 +101,14 @@ export async function seedTutorial(project: Project, users: SampleUser[] = TUTOR
       `The table${missing.length > 1 ? "s" : ""} ${missing.join(" and ")} do${missing.length > 1 ? "" : "es"} not exist yet: run Migrate first.`,
     );
   }
-  const graph = parseSchema(await fs.readFile(project.schemaPath, "utf8"));
+  const limits = lengthLimits(await fs.readFile(project.schemaPath, "utf8"));
   const problems = users.flatMap((user) => [
-    ...constraintViolations(graph, "user_account", { name: user.name, fullname: user.fullname }),
-    ...user.addresses.flatMap((email) => constraintViolations(graph, "address", { email_address: email })),
+    ...constraintViolations(limits, "user_account", { name: user.name, fullname: user.fullname }),
+    ...user.addresses.flatMap((email) => constraintViolations(limits, "address", { email_address: email })),
   ]);
   if (problems.length) throw new SeedRefused(`Nothing was seeded: ${problems.join("; ")}.`);
 
-  const prisma = client();
+  const prisma = await client();
   try {
     return await prisma.$transaction(async (tx) => {
       const result: SeedResult = { insertedUsers: 0, insertedAddresses: 0, skippedUsers: 0 };

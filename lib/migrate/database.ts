@@ -7,9 +7,6 @@ import type { DatabaseRename } from "../schema/renames";
 import * as sqlite from "./apply";
 import type { MigrationRow } from "./apply";
 import type { Rehearsal } from "./data-loss";
-import { postgresAdapterFactory } from "./dialects/postgresql/adapter";
-import * as postgres from "./dialects/postgresql/history";
-import { rehearsePostgres } from "./dialects/postgresql/rehearsal";
 import { openEngine, openEngineOn, type EngineSession } from "./engine";
 import { rehearse } from "./rehearsal";
 import { exclusively, serialized } from "./serial";
@@ -64,24 +61,34 @@ function sqliteDatabase(project: Project): MigrationDatabase {
   };
 }
 
+/** PostgreSQL's side, loaded when a project uses it: a command on SQLite never loads its driver. */
+const postgresDialect = () =>
+  Promise.all([
+    import("./dialects/postgresql/adapter"),
+    import("./dialects/postgresql/history"),
+    import("./dialects/postgresql/rehearsal"),
+  ]).then(([adapter, history, rehearsal]) => ({ ...adapter, ...history, ...rehearsal }));
+
 function postgresDatabase(project: Project): MigrationDatabase {
   const url = project.databaseUrl;
   const shadowUrl = process.env.SHADOW_DATABASE_URL || undefined;
+  const engineOn = async (schema: { path: string; text: string }) =>
+    openEngineOn((await postgresDialect()).postgresAdapterFactory({ url, shadowUrl }), schema);
   return {
     provider: "postgresql",
     serialized: (work) => serialized(url, work),
     // Across processes, applying takes PostgreSQL's advisory lock (dialects/postgresql/history).
     exclusively: (work) => serialized(url, work),
-    openEngine: (schema) => openEngineOn(postgresAdapterFactory({ url, shadowUrl }), schema),
-    readMigrationRows: () => postgres.readMigrationRows(url),
-    rehearse: (migrations, renames) => rehearsePostgres(url, migrations, renames),
-    applyPending: (migrations) => postgres.applyPending(url, migrations),
-    markRolledBack: (revision) => postgres.markRolledBack(url, revision),
-    markApplied: (revision, sql) => postgres.markApplied(url, revision, sql),
-    revert: (revision, downSql) => postgres.revertRevision(url, revision, downSql),
+    openEngine: engineOn,
+    readMigrationRows: async () => (await postgresDialect()).readMigrationRows(url),
+    rehearse: async (migrations, renames) => (await postgresDialect()).rehearsePostgres(url, migrations, renames),
+    applyPending: async (migrations) => (await postgresDialect()).applyPending(url, migrations),
+    markRolledBack: async (revision) => (await postgresDialect()).markRolledBack(url, revision),
+    markApplied: async (revision, sql) => (await postgresDialect()).markApplied(url, revision, sql),
+    revert: async (revision, downSql) => (await postgresDialect()).revertRevision(url, revision, downSql),
     // Prisma's own reset: the engine drops what the database holds in the project's schemas.
     async empty() {
-      const session = await openEngineOn(postgresAdapterFactory({ url, shadowUrl }), {
+      const session = await engineOn({
         path: "schema.prisma",
         text: await fs.readFile(project.schemaPath, "utf8"),
       });

@@ -1,5 +1,5 @@
 import fs from "node:fs/promises";
-import { readConfig } from "../schema/prisma-wasm";
+import { datasourceProvider } from "../schema/datasource-provider";
 import { dialectOf, isProvider } from "../schema/provider";
 import path from "node:path";
 import { describeServer } from "./postgres";
@@ -8,28 +8,13 @@ import { currentProject, isPostgresUrl, type Project } from "./project";
 /** Work on the database that this project's database cannot do yet: said, not attempted. */
 export class DatabaseUnavailable extends Error {}
 
-// The last schema text read and its provider: every grid page asks, and Prisma's reading of
-// the configuration costs ~30 ms on a 5,044-model file.
-let lastRead: { text: string; provider: string | undefined } | undefined;
-
-/** The schema's datasource provider as Prisma reads it; undefined when the file does not parse (the work reports that). */
+/** The schema's datasource provider; undefined when the file cannot be read or names none (the work reports that). */
 async function providerOf(schemaPath: string): Promise<string | undefined> {
-  let text: string;
   try {
-    text = await fs.readFile(schemaPath, "utf8");
+    return datasourceProvider(await fs.readFile(schemaPath, "utf8"));
   } catch {
     return undefined;
   }
-  if (lastRead?.text !== text) {
-    let provider: string | undefined;
-    try {
-      provider = readConfig(text).datasources[0]?.provider;
-    } catch {
-      provider = undefined;
-    }
-    lastRead = { text, provider };
-  }
-  return lastRead.provider;
 }
 
 /**

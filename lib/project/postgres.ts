@@ -1,4 +1,4 @@
-import pg from "pg";
+import type pg from "pg";
 
 /** The PostgreSQL server DATABASE_URL names cannot be reached (down, wrong port, refused login). */
 export class PostgresUnreachable extends Error {}
@@ -25,7 +25,9 @@ export function withoutPassword(url: string): string {
 
 /** A connected client, or a sentence saying which server could not be reached and why. */
 export async function connectPostgres(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  // Loaded on first use: a command on SQLite never pays for the driver (~80 ms to load).
+  const { default: driver } = await import("pg");
+  const client = new driver.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   // A connection the server ends (a restart, a killed backend) fails the query in flight, which
   // says so; the client's own 'error' event, unheard, would end the process.
   client.on("error", () => {});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { providerSchema } from "./provider";
+import { PROVIDERS } from "./provider";
 
 /**
  * The domain model of a schema: what the canvas shows and edits, and what is printed as
@@ -168,7 +168,7 @@ export const schemaGraphSchema = z.object({
   datasource: z.object({
     name: z.string(),
     /** As written: `sqlite`, `postgresql` (or its alias `postgres`); see provider.ts. */
-    provider: providerSchema,
+    provider: z.enum(PROVIDERS),
     /** Other settings (relationMode...), values as written. */
     config: z.array(z.tuple([z.string(), z.string()])).optional(),
   }),

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * The databases a schema can be designed for, and Prisma's names for them. `postgres` is an
  * alias Prisma accepts for `postgresql`: a schema keeps the one it was written with, and
@@ -8,11 +6,13 @@ import { z } from "zod";
 export const DIALECTS = ["sqlite", "postgresql"] as const;
 export type Dialect = (typeof DIALECTS)[number];
 
-export const providerSchema = z.enum(["sqlite", "postgresql", "postgres"]);
-export type Provider = z.infer<typeof providerSchema>;
+// Without zod (the graph's schema in ./graph makes the zod enum): the CLI reads providers,
+// and zod would be most of its bundle.
+export const PROVIDERS = ["sqlite", "postgresql", "postgres"] as const;
+export type Provider = (typeof PROVIDERS)[number];
 
 export function isProvider(provider: string): provider is Provider {
-  return providerSchema.safeParse(provider).success;
+  return (PROVIDERS as readonly string[]).includes(provider);
 }
 
 export function dialectOf(provider: Provider): Dialect {

@@ -3,18 +3,27 @@
 // lib/data/generated/tutorial-postgresql from lib/data/tutorial/schema.postgresql.prisma.
 // `prisma generate` never runs the schema engine, but the CLI looks for its binary, which
 // cannot be downloaded offline: any existing file satisfies the check.
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
+//
+// `npm run seed` calls ensureClients() in its own process (scripts/launch.cjs), where a separate
+// `node` for an up-to-date check cost ~100 ms per seed.
+"use strict";
 
-const root = path.resolve(import.meta.dirname, "..");
-const cli = createRequire(import.meta.url).resolve("prisma/build/index.js");
+const { spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const root = path.resolve(__dirname, "..");
 const clients = [
   ["lib/data/tutorial/schema.prisma", "lib/data/generated/tutorial/client.ts"],
   ["lib/data/tutorial/schema.postgresql.prisma", "lib/data/generated/tutorial-postgresql/client.ts"],
 ];
-for (const [schema, output] of clients) {
+
+/** Generates each client that is older than its schema or the installed packages; exits on failure. */
+function ensureClients() {
+  for (const [schema, output] of clients) generate(schema, output);
+}
+
+function generate(schema, output) {
   // Up to date already: the client is newer than its schema and than the installed packages.
   const client = path.join(root, output);
   const inputs = [path.join(root, schema), path.join(root, "node_modules", ".package-lock.json")];
@@ -22,8 +31,9 @@ for (const [schema, output] of clients) {
     fs.existsSync(client) &&
     inputs.every((input) => !fs.existsSync(input) || fs.statSync(client).mtimeMs > fs.statSync(input).mtimeMs)
   ) {
-    continue;
+    return;
   }
+  const cli = require.resolve("prisma/build/index.js");
   const result = spawnSync(process.execPath, [cli, "generate", "--schema", schema], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
@@ -40,3 +50,6 @@ for (const [schema, output] of clients) {
     process.exit(result.status ?? 1);
   }
 }
+
+module.exports = { ensureClients };
+if (require.main === module) ensureClients();
