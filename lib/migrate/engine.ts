@@ -55,7 +55,9 @@ export function openEngine(databasePath: string, schema: { path: string; text: s
 
 /** The engine on the database `factory` connects to (lib/migrate/dialects/<database>/adapter). */
 export async function openEngineOn(
-  factory: SqlMigrationAwareDriverAdapterFactory,
+  factory: SqlMigrationAwareDriverAdapterFactory & {
+    /** What the session holds beyond its connections (a shadow database). */ release?(): Promise<void>;
+  },
   schema: { path: string; text: string },
 ): Promise<EngineSession> {
   // A hand-edited file reaches the engine here too (npm run migrate): names that break SQL stop it.
@@ -93,6 +95,8 @@ export async function openEngineOn(
       bindMigrationAwareSqlAdapterFactory(tracked),
     );
   } catch (error) {
+    await Promise.all(opened.splice(0).map((adapter) => adapter.dispose()));
+    await factory.release?.();
     throw failures.splice(0).at(-1) ?? error;
   }
   return {
@@ -100,6 +104,7 @@ export async function openEngineOn(
     async close() {
       engine.free();
       await Promise.all(opened.splice(0).map((adapter) => adapter.dispose()));
+      await factory.release?.();
     },
   };
 }

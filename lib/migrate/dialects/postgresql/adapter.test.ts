@@ -77,6 +77,33 @@ describe.skipIf(!server)("the schema engine on PostgreSQL", () => {
     expect(await databaseNames()).toEqual(before);
   });
 
+  test("a session's diffs share one throwaway shadow database, wiped between them, dropped when it closes", async () => {
+    const shadows = async () => (await databaseNames()).filter((name) => name.startsWith("schemaflow_shadow_"));
+    const before = await shadows();
+    const table = (name: string) => `CREATE TABLE "${name}" ("id" INTEGER PRIMARY KEY);`;
+    const fromMigrations = (engine: Awaited<ReturnType<typeof openEngineOn>>["engine"], sql: string) =>
+      engine.diff({
+        from: { tag: "migrations", ...migrations(sql) },
+        to: { tag: "empty" },
+        script: true,
+        exitCode: null,
+        filters: FILTERS,
+      });
+    const seen: string[][] = [];
+    await withEngine(target, async (engine) => {
+      expect((await fromMigrations(engine, table("first"))).stdout).toContain('DROP TABLE "public"."first"');
+      seen.push(await shadows());
+      // The second replay starts from nothing: the first's table is not in it.
+      const second = (await fromMigrations(engine, table("second"))).stdout ?? "";
+      expect(second).toContain('DROP TABLE "public"."second"');
+      expect(second).not.toContain('"first"');
+      seen.push(await shadows());
+    });
+    expect(seen[0]).toHaveLength(before.length + 1);
+    expect(seen[1]).toEqual(seen[0]);
+    expect(await shadows()).toEqual(before);
+  });
+
   test("a migration with a dollar-quoted function body and a ';' in a literal replays whole (fault 4)", async () => {
     const url = await freshDatabase();
     const sql = [
