@@ -3,7 +3,7 @@ import { Designer } from "@/components/Designer";
 import { currentProject } from "@/lib/project/project";
 import { readLayout, saveLayout } from "@/lib/project/schema-store";
 import { currentHead } from "@/lib/sync/schema-head";
-import { autoLayout } from "@/lib/schema/auto-layout";
+import { autoLayout } from "@/lib/layout/auto-layout";
 
 // The schema file is the source of truth: read it on every request.
 export const dynamic = "force-dynamic";

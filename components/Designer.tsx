@@ -6,7 +6,7 @@ import dynamic from "next/dynamic";
 import type { SchemaGraph } from "@/lib/schema/graph";
 import type { SchemaVersion } from "@/lib/sync/schema-head";
 import { SchemaEditorContext, type Focus } from "./canvas/editor-context";
-import { layoutById, type NodeView, type Position } from "./canvas/graph-to-flow";
+import { layoutById, type NodeView, type Position } from "@/lib/layout/positions";
 import { SchemaCanvas } from "./canvas/SchemaCanvas";
 import { TableDataContext } from "./canvas/table-data";
 import { DataPanel } from "./data-grid/DataPanel";

@@ -22,14 +22,8 @@ import type { SchemaGraph } from "@/lib/schema/graph";
 import { CrowFootMarkers } from "./CrowFootMarkers";
 import { useSchemaEditor } from "./editor-context";
 import { EnumNode } from "./EnumNode";
-import {
-  fieldIdOfHandle,
-  graphToFlow,
-  type NodeView,
-  type Position,
-  type RelationEdgeData,
-  type SchemaFlowNode,
-} from "./graph-to-flow";
+import { fieldIdOfHandle, graphToFlow, type RelationEdgeData, type SchemaFlowNode } from "./graph-to-flow";
+import { type NodeView, type Position } from "@/lib/layout/positions";
 import { ModelNode, SUMMARY_ZOOM } from "./ModelNode";
 
 const nodeTypes = { model: ModelNode, enum: EnumNode };

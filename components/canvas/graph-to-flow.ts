@@ -1,15 +1,8 @@
 import type { Edge, Node } from "@xyflow/react";
 import type { Enum, IgnoredModel, Model, SchemaGraph } from "@/lib/schema/graph";
-import { MODEL_WIDTH, nodeSize } from "@/lib/schema/auto-layout";
+import { ignoredViews, viewOf, type NodeView } from "@/lib/layout/positions";
+import { nodeSize } from "@/lib/layout/sizes";
 import { relationNameOf, type RelationKind } from "@/lib/schema/relations";
-
-/** Where a node sits and how it looks: the view state kept in prisma/schema.layout.json. */
-export interface NodeView {
-  x: number;
-  y: number;
-  color?: string;
-}
-export type Position = { x: number; y: number };
 
 export type ModelNodeData = {
   model: Model;
@@ -33,16 +26,6 @@ export type RelationEdgeData = { modelId: string; fieldId: string; kind: string 
 /** Each field row has a handle on either side; an edge uses the sides that face each other. */
 export const handleId = (fieldId: string, side: "left" | "right") => `${fieldId}:${side}`;
 export const fieldIdOfHandle = (handle: string | null | undefined) => handle?.replace(/:(left|right)$/, "");
-
-/** Where a node without a saved position goes: a square-ish grid. */
-export function defaultPosition(index: number, count = 16): Position {
-  const columns = Math.max(4, Math.ceil(Math.sqrt(count)));
-  return { x: 40 + (index % columns) * 400, y: 40 + Math.floor(index / columns) * 420 };
-}
-
-export function viewOf(layout: Record<string, NodeView>, id: string, index: number, count: number): NodeView {
-  return layout[id] ?? defaultPosition(index, count);
-}
 
 const NO_PROBLEMS: Record<string, string[]> = Object.freeze({}) as Record<string, string[]>;
 
@@ -70,21 +53,6 @@ function asModel(ignored: IgnoredModel): Model {
     ignoredAsModel.set(ignored, model);
   }
   return model;
-}
-
-/** Where each @@ignore model goes: its saved place, or one in a row below every other node. */
-function ignoredViews(graph: SchemaGraph, layout: Record<string, NodeView>): Map<string, NodeView> {
-  const ignored = graph.ignoredModels ?? [];
-  const views = new Map<string, NodeView>();
-  const unplaced = ignored.filter((block) => !layout[block.id]);
-  const others = [...graph.models, ...graph.enums];
-  const bottom = unplaced.length
-    ? Math.max(0, ...others.map((node, index) => viewOf(layout, node.id, index, others.length).y + nodeSize(node).height))
-    : 0;
-  for (const block of ignored) {
-    views.set(block.id, layout[block.id] ?? { x: 40 + unplaced.indexOf(block) * (MODEL_WIDTH + 40), y: bottom + 80 });
-  }
-  return views;
 }
 
 /** The problems of one node's own elements; the same empty object when it has none, so unchanged nodes stay equal. */
@@ -224,21 +192,4 @@ export function graphToFlow(
     }
   }
   return { nodes, edges };
-}
-
-/** The layout file keys nodes by name; the canvas by id. */
-export function layoutById(graph: SchemaGraph, byName: Record<string, NodeView>): Record<string, NodeView> {
-  const entries = [...graph.models, ...graph.enums, ...(graph.ignoredModels ?? [])].flatMap((node) =>
-    byName[node.name] ? [[node.id, byName[node.name]] as const] : [],
-  );
-  return Object.fromEntries(entries);
-}
-
-export function layoutByName(graph: SchemaGraph, byId: Record<string, NodeView>): Record<string, NodeView> {
-  const nodes = [...graph.models, ...graph.enums];
-  const ignored = ignoredViews(graph, byId);
-  return Object.fromEntries([
-    ...nodes.map((node, index) => [node.name, viewOf(byId, node.id, index, nodes.length)] as const),
-    ...(graph.ignoredModels ?? []).map((block) => [block.name, ignored.get(block.id)!] as const),
-  ]);
 }

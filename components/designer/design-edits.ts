@@ -1,7 +1,7 @@
 import type { SchemaGraph } from "@/lib/schema/graph";
 import * as operations from "@/lib/schema/operations";
 import { connectModels } from "@/lib/schema/relations";
-import { layoutByName, layoutById, viewOf, type Position } from "../canvas/graph-to-flow";
+import { layoutByName, layoutById, viewOf, type Position } from "@/lib/layout/positions";
 import { freeSpotNear } from "./free-spot";
 import type { Design } from "./sync-client";
 

@@ -1,4 +1,4 @@
-import type { Position } from "../canvas/graph-to-flow";
+import type { Position } from "@/lib/layout/positions";
 
 /** The free spot nearest to `wanted` (on a grid around it) that no node's top-left corner is close to. */
 export function freeSpotNear(wanted: Position, taken: Position[]): Position {

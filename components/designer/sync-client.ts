@@ -3,7 +3,7 @@ import type { History } from "@/lib/schema/history";
 import { applyChanges, diffGraphs, type ElementChange } from "@/lib/sync/patch";
 import type { PatchAnswer } from "@/lib/sync/patch-schema";
 import type { LayoutChanges, SchemaVersion } from "@/lib/sync/schema-head";
-import type { NodeView } from "../canvas/graph-to-flow";
+import type { NodeView } from "@/lib/layout/positions";
 
 /**
  * The tab's side of the sync, as plain functions: what to send (the difference between what

@@ -5,7 +5,7 @@ import { useCallback, useEffect, type RefObject } from "react";
 import type { History } from "@/lib/schema/history";
 import type { Focus } from "../canvas/editor-context";
 import { download, exportDiagram } from "../canvas/export-image";
-import { viewOf, type Position } from "../canvas/graph-to-flow";
+import { viewOf, type Position } from "@/lib/layout/positions";
 import { arrange as arrangeDesign } from "./design-edits";
 import type { Design } from "./sync-client";
 import type { SyncStatus } from "./use-schema-sync";
@@ -86,7 +86,7 @@ export function useCanvasView(options: {
     try {
       const [{ default: ELK }, { autoLayout }] = await Promise.all([
         import("elkjs/lib/elk.bundled.js"),
-        import("@/lib/schema/auto-layout"),
+        import("@/lib/layout/auto-layout"),
       ]);
       const measured = Object.fromEntries(
         flow

@@ -5,7 +5,7 @@ import { useCallback, useMemo, type RefObject } from "react";
 import type { SchemaGraph } from "@/lib/schema/graph";
 import type { History } from "@/lib/schema/history";
 import type { Focus, SchemaEditor } from "../canvas/editor-context";
-import type { Position } from "../canvas/graph-to-flow";
+import type { Position } from "@/lib/layout/positions";
 import * as edits from "./design-edits";
 import type { Design } from "./sync-client";
 

@@ -5,7 +5,7 @@ import { readSchemaHeadAction } from "@/app/actions";
 import { record as recordEdit, replacePresent, type History } from "@/lib/schema/history";
 import { randomId } from "@/lib/schema/random-id";
 import { diffGraphs } from "@/lib/sync/patch";
-import { layoutById } from "../canvas/graph-to-flow";
+import { layoutById } from "@/lib/layout/positions";
 import {
   confirmAfter,
   patchFor,

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import type { Enum, SchemaGraph } from "./graph";
+import { aSchema, anEnum as buildEnum } from "../testing/schema-builders";
+import type { Enum } from "./graph";
 import {
   chainRenames,
   databaseRenames,
@@ -11,13 +12,9 @@ import {
   type DatabaseRename,
 } from "./renames";
 
-const aGraph = (enums: Enum[]): SchemaGraph => ({ models: [], enums, order: [] }) as unknown as SchemaGraph;
-const anEnum = (name: string, values: string[], extra: Partial<Enum> = {}): Enum => ({
-  id: "e1",
-  name,
-  values: values.map((value) => ({ name: value })),
-  ...extra,
-});
+// One enum, its id kept across versions whatever its name.
+const aGraph = (enums: Enum[]) => aSchema([], enums);
+const anEnum = (name: string, values: string[], extra: Partial<Enum> = {}) => buildEnum(name, values, { id: "e1", ...extra });
 
 test("renames chain and cancel", () => {
   const t = (from: string, to: string): DatabaseRename => ({ kind: "table", from, to });

@@ -1,6 +1,7 @@
 import { getSchema } from "@mrleebo/prisma-ast/dist/prisma-ast.esm.js";
 import { describe, expect, test } from "vitest";
-import { graphToFlow, layoutById, layoutByName } from "@/components/canvas/graph-to-flow";
+import { graphToFlow } from "@/components/canvas/graph-to-flow";
+import { layoutById, layoutByName } from "../layout/positions";
 import { compileSchema } from "./compile";
 import { modelMembers, schemaGraphSchema, type SchemaGraph } from "./graph";
 import * as operations from "./operations";
