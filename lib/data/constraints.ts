@@ -1,6 +1,4 @@
 import type { Model, SchemaGraph } from "../schema/graph";
-import { splitDocumentation } from "../schema/naming";
-import { readDatamodel } from "../schema/prisma-wasm";
 
 /** The model whose table has this name (@@map or, without one, the model's own name). */
 export function modelForTable(graph: SchemaGraph, table: string): Model | undefined {
@@ -29,21 +27,6 @@ export function characterCount(text: string): number {
 /** What the check reads of a schema: each model's table, and each field's column and maximum length. */
 export interface LengthLimits {
   models: { name: string; dbName?: string; fields: { name: string; dbName?: string; maxLength?: number }[] }[];
-}
-
-/** The schema's length limits from Prisma's datamodel alone, without the whole graph's parse. */
-export function lengthLimits(text: string): LengthLimits {
-  return {
-    models: readDatamodel(text).models.map((model) => ({
-      name: model.name,
-      dbName: model.dbName ?? undefined,
-      fields: model.fields.map((field) => ({
-        name: field.name,
-        dbName: field.dbName ?? undefined,
-        maxLength: splitDocumentation(field.documentation).maxLength,
-      })),
-    })),
-  };
 }
 
 /**

@@ -1,7 +1,9 @@
 import fs from "node:fs/promises";
 import Database from "better-sqlite3";
 import { isPostgresUrl, type Project } from "../project/project";
-import { constraintViolations, lengthLimits } from "./constraints";
+import { splitDocumentation } from "../schema/naming";
+import { readDatamodel } from "../schema/prisma-wasm";
+import { constraintViolations, type LengthLimits } from "./constraints";
 import type { PrismaClient } from "./generated/tutorial/client";
 import { connectPostgres } from "../project/postgres";
 
@@ -26,6 +28,21 @@ export interface SeedResult {
   insertedAddresses: number;
   /** Users that were there already (seeding twice adds nothing). */
   skippedUsers: number;
+}
+
+/** The schema's length limits, from Prisma's datamodel alone: the seed needs no whole graph (lib/schema/parse). */
+export function lengthLimits(text: string): LengthLimits {
+  return {
+    models: readDatamodel(text).models.map((model) => ({
+      name: model.name,
+      dbName: model.dbName ?? undefined,
+      fields: model.fields.map((field) => ({
+        name: field.name,
+        dbName: field.dbName ?? undefined,
+        maxLength: splitDocumentation(field.documentation).maxLength,
+      })),
+    })),
+  };
 }
 
 const TABLES = ["user_account", "address"];
