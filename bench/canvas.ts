@@ -160,25 +160,33 @@ export async function benchCanvas(sizes = [100, 500, 1000], runs = 3): Promise<v
 }
 
 /**
- * Opening an existing schema file, as a user does: the first open (parse, ELK layout on the
- * server, first render) and the next (positions saved).
+ * Opening an existing schema, as a user does: the first open (parse, auto-layout on the
+ * server, first render) and the next (positions saved); the nodes React Flow put in the
+ * DOM and the first view's zoom (lib/layout/zoom); a screenshot in /tmp.
  */
-export async function benchOpenFile(file: string, label: string): Promise<void> {
-  const project = tempProject(fs.readFileSync(file, "utf8"));
+export async function benchOpenFile(file: string, label: string, text = fs.readFileSync(file, "utf8")): Promise<void> {
+  const project = tempProject(text);
   const server = await startServer(project.root);
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const times: number[] = [];
+    let view = { nodes: 0, zoom: "" };
     for (let run = 0; run < 3; run++) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       times.push(await openMs(page));
+      view = {
+        nodes: await page.locator(".react-flow__node").count(),
+        zoom: /scale\(([\d.]+)\)/.exec((await page.locator(".react-flow__viewport").getAttribute("style")) ?? "")?.[1] ?? "?",
+      };
+      if (run === 0) await page.screenshot({ path: `/tmp/bench-open-${label}.png` });
       await page.close();
     }
-    const models = parseSchema(fs.readFileSync(file, "utf8")).models.length;
-    console.log(`open file=${label} models=${models} first_open_ms=${Math.round(times[0])} (parse + ELK layout + first render)`);
+    const models = parseSchema(text).models.length;
+    console.log(`open file=${label} models=${models} first_open_ms=${Math.round(times[0])} (parse + auto-layout + first render)`);
     console.log(
       `open file=${label} models=${models} reopen_ms=${Math.round(median(times.slice(1)))} (layout saved; median of 2)`,
     );
+    console.log(`open file=${label} models=${models} dom_nodes=${view.nodes} first_view_zoom=${view.zoom}`);
   } finally {
     await browser.close();
     server.kill();

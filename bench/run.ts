@@ -205,7 +205,7 @@ if (!only || only === "save" || only === "canvas") {
   }
 }
 
-// Opening real schemas: the whole corpus read and printed back, and the largest ones opened in the browser.
+// Opening real schemas: the whole corpus read and printed back (corpus), and the largest ones opened in the browser (open).
 const CORPUS = path.resolve(ROOT, "..", "shared", "corpus", "prisma");
 if ((!only || only === "corpus") && fs.existsSync(CORPUS)) {
   const files = fs.readdirSync(CORPUS).filter((f) => f.endsWith(".prisma"));
@@ -225,10 +225,11 @@ if ((!only || only === "corpus") && fs.existsSync(CORPUS)) {
   console.log(
     `corpus files=${files.length} round_trip_all_ms=${whole(median(runs))} (parse + print + validate + format each; median of 3)`,
   );
-  if (fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
-    await benchOpenFile(path.join(CORPUS, "civitai-civitai__civitai-full.prisma"), "civitai-full");
-    await benchOpenFile(path.join(CORPUS, "prisma-prisma__bigschema-5000.prisma"), "bigschema-5000");
-  }
+}
+if ((!only || only === "corpus" || only === "open") && fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+  await benchOpenFile(path.join(CORPUS, "civitai-civitai__civitai-full.prisma"), "civitai-full");
+  await benchOpenFile(path.join(CORPUS, "prisma-prisma__bigschema-5000.prisma"), "bigschema-5000");
+  await benchOpenFile("", "chain-1000", chainedSchema(1000));
 }
 
 if (!only || only === "canvas") {

@@ -1,11 +1,14 @@
 "use client";
 
-import { type NodeProps } from "@xyflow/react";
+import { useStore, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { updateEnum } from "@/lib/schema/operations";
+import { nodeSize } from "@/lib/layout/sizes";
+import { BLOCK_ZOOM } from "@/lib/layout/zoom";
 import { useSchemaEditor } from "./editor-context";
 import type { EnumFlowNode } from "./graph-to-flow";
 import { InlineName } from "./InlineName";
+import { NodeBlock } from "./NodeBlock";
 
 /** An enum on the canvas: its name and its values, each renamable in place. */
 export const EnumNode = memo(function EnumNode({ data, selected }: NodeProps<EnumFlowNode>) {
@@ -14,6 +17,20 @@ export const EnumNode = memo(function EnumNode({ data, selected }: NodeProps<Enu
   const own = problems[enumeration.id] ?? [];
   const setValues = (label: string, values: typeof enumeration.values) =>
     editor.edit(label, (g) => updateEnum(g, enumeration.id, { values }));
+  const block = useStore((state) => state.transform[2] < BLOCK_ZOOM);
+  if (block) {
+    return (
+      <NodeBlock
+        label={`Enum ${enumeration.name}`}
+        name={enumeration.name}
+        size={nodeSize(enumeration)}
+        color={data.color}
+        tone="bg-violet-700 text-white"
+        failing={own.length > 0}
+        data={{ "data-enum": enumeration.name }}
+      />
+    );
+  }
   return (
     <section
       aria-label={`Enum ${enumeration.name}`}

@@ -4,16 +4,15 @@ import { useStore, useUpdateNodeInternals, type NodeProps } from "@xyflow/react"
 import { memo, useEffect, useRef } from "react";
 import { modelMembers } from "@/lib/schema/graph";
 import { addField, renameModel } from "@/lib/schema/operations";
+import { BLOCK_ZOOM, DETAIL_ZOOM } from "@/lib/layout/zoom";
 import { useSchemaEditor } from "./editor-context";
-import { FieldRow, Marker, RowHandles, VerbatimRow } from "./FieldRow";
+import { FieldRow, Marker, VerbatimRow } from "./FieldRow";
 import { type ModelFlowNode } from "./graph-to-flow";
 import { InlineName } from "./InlineName";
+import { NodeBlock } from "./NodeBlock";
+import { nodeSize } from "@/lib/layout/sizes";
 import { useTableData } from "./table-data";
 
-/** Below this zoom a node draws names only: thousands of pickers nobody can read would cost frames. */
-export const DETAIL_ZOOM = 0.45;
-/** Below this zoom a node draws its name and size only, and edges join tables rather than rows. */
-export const SUMMARY_ZOOM = 0.2;
 /** 1234 → 1.2k: a count that fits a node's header. */
 function compactCount(count: number): string {
   return count < 1000
@@ -44,11 +43,25 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
     updateNodeInternals(id);
   }, [rows, id, updateNodeInternals]);
   const mode = useStore((state) =>
-    state.transform[2] < SUMMARY_ZOOM ? "summary" : state.transform[2] < DETAIL_ZOOM ? "compact" : "detailed",
+    state.transform[2] < BLOCK_ZOOM ? "summary" : state.transform[2] < DETAIL_ZOOM ? "compact" : "detailed",
   );
   const detailed = mode === "detailed";
   const modelProblems = problems[model.id] ?? [];
   const failing = modelProblems.length > 0 || members.some((f) => problems[f.id]?.length);
+  if (mode === "summary") {
+    return (
+      <NodeBlock
+        label={`Table ${model.name}${ignored ? " (ignored)" : ""}`}
+        name={model.name}
+        size={nodeSize(model)}
+        color={data.color}
+        tone="bg-slate-700 text-white"
+        failing={failing}
+        handles={model.id}
+        data={{ "data-model": model.name, "data-ignored": ignored || undefined }}
+      />
+    );
+  }
   return (
     <section
       aria-label={`Table ${model.name}${ignored ? " (ignored)" : ""}`}
@@ -122,34 +135,26 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
           {modelProblems.join(" ")}
         </p>
       )}
-      {mode === "summary" ? (
-        <p className="relative px-3 py-2 text-sm text-slate-500">
-          <RowHandles fieldId={model.id} side="left" />
-          {members.length} fields
-          <RowHandles fieldId={model.id} side="right" />
-        </p>
-      ) : (
-        <ul>
-          {members.map((field) =>
-            field.verbatim ? (
-              <VerbatimRow key={field.id} field={field} problems={problems[field.id] ?? []} />
-            ) : (
-              <FieldRow
-                key={field.id}
-                modelId={model.id}
-                index={model.fields.indexOf(field)}
-                field={field}
-                foreignKey={data.foreignKeys.includes(field.name)}
-                enumNames={data.enumNames}
-                problems={problems[field.id] ?? []}
-                focused={data.focusedId === field.id}
-                detailed={detailed}
-              />
-            ),
-          )}
-        </ul>
-      )}
-      {mode !== "summary" && !ignored && (
+      <ul>
+        {members.map((field) =>
+          field.verbatim ? (
+            <VerbatimRow key={field.id} field={field} problems={problems[field.id] ?? []} />
+          ) : (
+            <FieldRow
+              key={field.id}
+              modelId={model.id}
+              index={model.fields.indexOf(field)}
+              field={field}
+              foreignKey={data.foreignKeys.includes(field.name)}
+              enumNames={data.enumNames}
+              problems={problems[field.id] ?? []}
+              focused={data.focusedId === field.id}
+              detailed={detailed}
+            />
+          ),
+        )}
+      </ul>
+      {!ignored && (
         <button
           type="button"
           aria-label={`Add field to ${model.name}`}

@@ -7,7 +7,6 @@ import {
   ReactFlow,
   ViewportPortal,
   applyNodeChanges,
-  getViewportForBounds,
   useReactFlow,
   useStore,
   type Viewport,
@@ -24,14 +23,16 @@ import { useSchemaEditor } from "./editor-context";
 import { EnumNode } from "./EnumNode";
 import { fieldIdOfHandle, graphToFlow, type RelationEdgeData, type SchemaFlowNode } from "./graph-to-flow";
 import { type NodeView, type Position } from "@/lib/layout/positions";
-import { ModelNode, SUMMARY_ZOOM } from "./ModelNode";
+import { BLOCK_ZOOM, firstViewport, MIN_ZOOM } from "@/lib/layout/zoom";
+import { BlockLabelScale } from "./BlockLabelScale";
+import { ModelNode } from "./ModelNode";
 
 const nodeTypes = { model: ModelNode, enum: EnumNode };
 
 // Every prop of <ReactFlow> is stable (constants here, callbacks memoized): React Flow copies a
 // changed prop into its store, which runs every node's selector, and a changed minimap color
 // function redraws every node of the minimap. At 5,044 tables each costs a frame.
-const FIT_VIEW = { maxZoom: 1, padding: 0.2 };
+const FIT_VIEW = { maxZoom: 1, minZoom: MIN_ZOOM, padding: 0.2 };
 const MULTI_SELECTION_KEYS = ["Meta", "Control"];
 const PRO_OPTIONS = { hideAttribution: true };
 const minimapColor = (node: Node) => (node.type === "enum" ? "#c4b5fd" : "#94a3b8");
@@ -89,20 +90,19 @@ export function SchemaCanvas(props: {
   const flow = useReactFlow();
   const editor = useSchemaEditor();
 
-  const summary = useStore((state) => state.transform[2] < SUMMARY_ZOOM);
+  const summary = useStore((state) => state.transform[2] < BLOCK_ZOOM);
 
-  // Open already fitted to the whole diagram (from saved positions and estimated sizes), so
-  // a large schema is not first drawn in detail at zoom 1 and then redrawn at its fitted zoom.
+  // Open already at its first view (from saved positions and estimated sizes), so a large
+  // schema is not first drawn in detail at zoom 1 and then redrawn: the whole when it can be
+  // read, else its top-left corner (lib/layout/zoom).
   const [initialViewport] = useState<Viewport | undefined>(() => {
     if (typeof window === "undefined" || !graph.models.length) return undefined;
     const { nodes: initial } = graphToFlow(graph, layout);
-    const xs = initial.map((n) => n.position.x);
-    const ys = initial.map((n) => n.position.y);
-    const x = Math.min(...xs);
-    const y = Math.min(...ys);
+    const x = Math.min(...initial.map((n) => n.position.x));
+    const y = Math.min(...initial.map((n) => n.position.y));
     const width = Math.max(...initial.map((n) => n.position.x + (n.initialWidth ?? 288))) - x;
     const height = Math.max(...initial.map((n) => n.position.y + (n.initialHeight ?? 200))) - y;
-    return getViewportForBounds({ x, y, width, height }, window.innerWidth, window.innerHeight - 50, 0.05, 1, 0.1);
+    return firstViewport({ x, y, width, height }, { width: window.innerWidth, height: window.innerHeight - 50 });
   });
 
   useEffect(() => {
@@ -213,7 +213,7 @@ export function SchemaCanvas(props: {
       defaultViewport={initialViewport}
       fitView={!initialViewport}
       fitViewOptions={FIT_VIEW}
-      minZoom={0.05}
+      minZoom={MIN_ZOOM}
       deleteKeyCode={null}
       selectionKeyCode="Shift"
       multiSelectionKeyCode={MULTI_SELECTION_KEYS}
@@ -223,6 +223,7 @@ export function SchemaCanvas(props: {
       <ViewportPortal>
         <CrowFootMarkers />
       </ViewportPortal>
+      <BlockLabelScale />
       <Background gap={24} />
       <Controls aria-label="Zoom controls" />
       <MiniMap pannable zoomable ariaLabel="Overview of the diagram" nodeColor={minimapColor} />

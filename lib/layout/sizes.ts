@@ -1,16 +1,10 @@
-import { modelMembers, type Enum, type IgnoredModel, type Model, type SchemaGraph } from "../schema/graph";
+import { modelMembers, type Enum, type IgnoredModel, type Model } from "../schema/graph";
 
 /** How big a node is drawn: the canvas, the layout and the fit all size nodes here. */
 export const MODEL_WIDTH = 288;
 export const ENUM_WIDTH = 224;
 
 /** A node's size before the browser has measured it: header, one row per field, the add button. */
-export function estimatedSize(graph: SchemaGraph, id: string): { width: number; height: number } {
-  const node = graph.models.find((m) => m.id === id) ?? graph.ignoredModels?.find((m) => m.id === id);
-  return nodeSize(node ?? graph.enums.find((e) => e.id === id));
-}
-
-/** The same, for a node in hand. */
 export function nodeSize(node: Model | IgnoredModel | Enum | undefined): { width: number; height: number } {
   if (node && "text" in node) return { width: MODEL_WIDTH, height: 38 + 28 * node.fields.length }; // @@ignore: no add button
   if (node && "fields" in node) return { width: MODEL_WIDTH, height: 38 + 28 * modelMembers(node).length + 26 };

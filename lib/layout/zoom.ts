@@ -1,0 +1,34 @@
+import type { Position, Size } from "./pack";
+
+/**
+ * The zooms at which the canvas changes how it draws, and the first view of a schema. No
+ * table is drawn smaller than its name can be read: below BLOCK_ZOOM a table is a block
+ * labelled in letters sized for the screen, and the canvas does not zoom out past MIN_ZOOM,
+ * where a 1440 × 900 screen shows about 300 tables (React Flow draws only those in view); the
+ * minimap shows the whole.
+ */
+export const MIN_ZOOM = 0.2;
+/** Below this a table is a labelled block (components/canvas/ModelBlock), edges join tables. */
+export const BLOCK_ZOOM = 0.3;
+/** Below this a table draws its rows' names and types only (no pickers, no buttons). */
+export const DETAIL_ZOOM = 0.45;
+/** The zoom at which a table's name and fields can be read (14 px text drawn at 8.4 px). */
+export const READABLE_ZOOM = 0.6;
+
+export type Viewport = { x: number; y: number; zoom: number };
+
+/**
+ * The first view of nodes covering `bounds` on a `screen`: the whole, centred, when it fits
+ * at MIN_ZOOM or closer (never past 100%); otherwise its top-left corner (where a packed
+ * layout puts the most connected table) at MIN_ZOOM.
+ */
+export function firstViewport(bounds: Size & Position, screen: Size, padding = 40): Viewport {
+  const fit = Math.min((screen.width - 2 * padding) / bounds.width, (screen.height - 2 * padding) / bounds.height);
+  const zoom = Math.min(1, Math.max(MIN_ZOOM, fit));
+  if (fit < MIN_ZOOM) return { x: padding - bounds.x * zoom, y: padding - bounds.y * zoom, zoom };
+  return {
+    x: (screen.width - bounds.width * zoom) / 2 - bounds.x * zoom,
+    y: (screen.height - bounds.height * zoom) / 2 - bounds.y * zoom,
+    zoom,
+  };
+}
