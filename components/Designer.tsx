@@ -14,6 +14,7 @@ import { HelpDialog } from "./HelpDialog";
 import { Inspector } from "./inspector/Inspector";
 import { MigratePanel } from "./migrations/MigratePanel";
 import { Toolbar } from "./Toolbar";
+import { DisplaySwitch, useDisplayMode } from "./designer/DisplaySwitch";
 import { ProviderSwitch } from "./designer/ProviderSwitch";
 import { PanelButtons, type Panel } from "./designer/PanelButtons";
 import { PresenceLine } from "./designer/PresenceLine";
@@ -64,6 +65,7 @@ function DesignerPage(props: {
   const { graph, layout } = history.present;
   const [problems, setProblems] = useState<Record<string, string[]>>({});
   const [panel, setPanel] = useState<Panel>(null);
+  const [display, setDisplay] = useDisplayMode();
   const [focus, setFocus] = useState<Focus | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [dataVersion, setDataVersion] = useState(0);
@@ -204,11 +206,14 @@ function DesignerPage(props: {
         <div ref={canvasRef} className="relative min-w-0 flex-1">
           <StatusMessage status={status} busy={busy} onDismiss={() => setStatus(null)} />
           <PresenceLine others={presence.others} graph={graph} />
-          <ProviderSwitch
-            graph={graph}
-            onSwitch={(next, label) => editor.edit(label, () => next)}
-            onRefused={(text) => setStatus({ tone: "error", text })}
-          />
+          <div className="absolute left-1/2 top-3 z-10 flex -translate-x-1/2 gap-2">
+            <ProviderSwitch
+              graph={graph}
+              onSwitch={(next, label) => editor.edit(label, () => next)}
+              onRefused={(text) => setStatus({ tone: "error", text })}
+            />
+            <DisplaySwitch mode={display} onChange={setDisplay} />
+          </div>
           <SyncBanner fileProblems={sync.fileProblems} draft={sync.draft} onReapply={sync.reapplyDraft} onDrop={sync.dropDraft} />
           <SchemaEditorContext.Provider value={editor}>
             <TableDataContext.Provider value={tableData}>
@@ -217,6 +222,7 @@ function DesignerPage(props: {
                 layout={layout}
                 problems={problems}
                 focusedId={focusedId}
+                display={display}
                 onMoved={onMoved}
                 onDropNode={onDropNode}
                 onConnectModels={onConnectModels}

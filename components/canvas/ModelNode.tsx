@@ -4,9 +4,10 @@ import { useStore, useUpdateNodeInternals, type NodeProps } from "@xyflow/react"
 import { memo, useEffect, useRef } from "react";
 import { modelMembers } from "@/lib/schema/graph";
 import { addField, renameModel } from "@/lib/schema/operations";
+import { shownMembers } from "@/lib/layout/display";
 import { BLOCK_ZOOM, DETAIL_ZOOM } from "@/lib/layout/zoom";
 import { useSchemaEditor } from "./editor-context";
-import { FieldRow, Marker, VerbatimRow } from "./FieldRow";
+import { FieldRow, Marker, RowHandles, VerbatimRow } from "./FieldRow";
 import { type ModelFlowNode } from "./graph-to-flow";
 import { InlineName } from "./InlineName";
 import { NodeBlock } from "./NodeBlock";
@@ -46,6 +47,8 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
     state.transform[2] < BLOCK_ZOOM ? "summary" : state.transform[2] < DETAIL_ZOOM ? "compact" : "detailed",
   );
   const detailed = mode === "detailed";
+  const display = data.display ?? "all";
+  const shown = shownMembers(model, display);
   const modelProblems = problems[model.id] ?? [];
   const failing = modelProblems.length > 0 || members.some((f) => problems[f.id]?.length);
   if (mode === "summary") {
@@ -74,7 +77,7 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
       <header
         onClick={ignored ? undefined : () => editor.focus({ kind: "model", id: model.id })}
         style={data.color ? { backgroundColor: data.color } : undefined}
-        className={`model-drag-handle flex h-[38px] cursor-grab items-center gap-2 rounded-t-lg border-b border-slate-200 px-3 active:cursor-grabbing ${
+        className={`model-drag-handle relative flex h-[38px] cursor-grab items-center gap-2 border-b border-slate-200 px-3 active:cursor-grabbing ${display === "names" ? "rounded-lg" : "rounded-t-lg"} ${
           data.color ? "text-slate-900" : "bg-slate-800 text-white"
         }`}
       >
@@ -129,32 +132,40 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
             ×
           </button>
         )}
+        {display === "names" && (
+          <>
+            <RowHandles fieldId={model.id} side="left" />
+            <RowHandles fieldId={model.id} side="right" />
+          </>
+        )}
       </header>
       {modelProblems.length > 0 && (
         <p role="alert" className="border-b border-red-200 bg-red-50 px-3 py-1 text-xs text-red-800">
           {modelProblems.join(" ")}
         </p>
       )}
-      <ul>
-        {members.map((field) =>
-          field.verbatim ? (
-            <VerbatimRow key={field.id} field={field} problems={problems[field.id] ?? []} />
-          ) : (
-            <FieldRow
-              key={field.id}
-              modelId={model.id}
-              index={model.fields.indexOf(field)}
-              field={field}
-              foreignKey={data.foreignKeys.includes(field.name)}
-              enumNames={data.enumNames}
-              problems={problems[field.id] ?? []}
-              focused={data.focusedId === field.id}
-              detailed={detailed}
-            />
-          ),
-        )}
-      </ul>
-      {!ignored && (
+      {shown.length > 0 && (
+        <ul>
+          {shown.map((field) =>
+            field.verbatim ? (
+              <VerbatimRow key={field.id} field={field} problems={problems[field.id] ?? []} />
+            ) : (
+              <FieldRow
+                key={field.id}
+                modelId={model.id}
+                index={model.fields.indexOf(field)}
+                field={field}
+                foreignKey={data.foreignKeys.includes(field.name)}
+                enumNames={data.enumNames}
+                problems={problems[field.id] ?? []}
+                focused={data.focusedId === field.id}
+                detailed={detailed}
+              />
+            ),
+          )}
+        </ul>
+      )}
+      {!ignored && display === "all" && (
         <button
           type="button"
           aria-label={`Add field to ${model.name}`}

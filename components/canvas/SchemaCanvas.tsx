@@ -23,6 +23,7 @@ import { useSchemaEditor } from "./editor-context";
 import { EnumNode } from "./EnumNode";
 import { fieldIdOfHandle, graphToFlow, type RelationEdgeData, type SchemaFlowNode } from "./graph-to-flow";
 import { type NodeView, type Position } from "@/lib/layout/positions";
+import type { DisplayMode } from "@/lib/layout/display";
 import { BLOCK_ZOOM, firstViewport, MIN_ZOOM } from "@/lib/layout/zoom";
 import { BlockLabelScale } from "./BlockLabelScale";
 import { ModelNode } from "./ModelNode";
@@ -79,12 +80,13 @@ export function SchemaCanvas(props: {
   layout: Record<string, NodeView>;
   problems: Record<string, string[]>;
   focusedId?: string;
+  display: DisplayMode;
   onMoved(positions: Record<string, Position>): void;
   onDropNode(kind: string, position: Position): void;
   onConnectModels(connection: { fromModelId: string; fromFieldId?: string; toModelId: string }): void;
   onSelectionChange(nodeIds: string[]): void;
 }) {
-  const { graph, layout, problems, focusedId, onMoved, onDropNode, onConnectModels, onSelectionChange } = props;
+  const { graph, layout, problems, focusedId, display, onMoved, onDropNode, onConnectModels, onSelectionChange } = props;
   const [nodes, setNodes] = useState<SchemaFlowNode[]>([]);
   const [edges, setEdges] = useState<Edge[]>([]);
   const flow = useReactFlow();
@@ -106,7 +108,7 @@ export function SchemaCanvas(props: {
   });
 
   useEffect(() => {
-    const derived = graphToFlow(graph, layout, problems, focusedId, summary);
+    const derived = graphToFlow(graph, layout, { problems, focusedId, summary, display });
     setNodes((current) => {
       const previous = new Map(current.map((n) => [n.id, n]));
       return derived.nodes.map((node) => {
@@ -126,7 +128,7 @@ export function SchemaCanvas(props: {
         return old && sameEdge(old, edge) ? old : edge;
       });
     });
-  }, [graph, layout, problems, focusedId, summary]);
+  }, [graph, layout, problems, focusedId, summary, display]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<SchemaFlowNode>[]) => {

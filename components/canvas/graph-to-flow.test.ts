@@ -37,3 +37,16 @@ test("a many-to-many relation is drawn once", () => {
   expect(edges.filter((e) => e.data?.kind === "many-to-many")).toHaveLength(1);
   expect(edges.find((e) => e.data?.kind === "many-to-many")).toMatchObject({ markerStart: "crow-many", markerEnd: "crow-many" });
 });
+
+test("in every display mode the relation's edge attaches to rows the tables show, or to the tables themselves", () => {
+  const graph = tutorial();
+  const [user, address] = graph.models;
+  const layout = { [user.id]: { x: 0, y: 0 }, [address.id]: { x: 500, y: 0 } };
+  const userId = address.fields.find((f) => f.name === "user_id")!;
+  const id = user.fields.find((f) => f.name === "id")!;
+  const keys = graphToFlow(graph, layout, { display: "keys" });
+  expect(keys.edges[0]).toMatchObject({ sourceHandle: handleId(userId.id, "left"), targetHandle: handleId(id.id, "right") });
+  expect(keys.nodes[1].data).toMatchObject({ display: "keys" });
+  const names = graphToFlow(graph, layout, { display: "names" });
+  expect(names.edges[0]).toMatchObject({ sourceHandle: handleId(address.id, "left"), targetHandle: handleId(user.id, "right") });
+});

@@ -1,6 +1,7 @@
 import type { Edge, Node } from "@xyflow/react";
 import type { Enum, IgnoredModel, Model, SchemaGraph } from "@/lib/schema/graph";
 import { ignoredViews, viewOf, type NodeView } from "@/lib/layout/positions";
+import type { DisplayMode } from "@/lib/layout/display";
 import { nodeSize } from "@/lib/layout/sizes";
 import { relationNameOf, type RelationKind } from "@/lib/schema/relations";
 
@@ -15,6 +16,8 @@ export type ModelNodeData = {
   focusedId?: string;
   /** A model marked @@ignore: shown with its fields, kept as written, not edited. */
   ignored?: boolean;
+  /** How much of the table is shown (lib/layout/display). */
+  display?: DisplayMode;
 };
 export type EnumNodeData = { enumeration: Enum; color?: string; problems: Record<string, string[]> };
 export type ModelFlowNode = Node<ModelNodeData, "model">;
@@ -68,11 +71,17 @@ function problemsOf(problems: Record<string, string[]>, ids: string[]): Record<s
 export function graphToFlow(
   graph: SchemaGraph,
   layout: Record<string, NodeView>,
-  problems: Record<string, string[]> = {},
-  focusedId?: string,
-  /** Zoomed far out, nodes draw no rows: edges join the tables themselves. */
-  summary = false,
+  options: {
+    problems?: Record<string, string[]>;
+    focusedId?: string;
+    /** Zoomed far out, nodes draw no rows: edges join the tables themselves. */
+    summary?: boolean;
+    /** How much of each table is shown (lib/layout/display); edges attach to rows shown. */
+    display?: DisplayMode;
+  } = {},
 ): { nodes: SchemaFlowNode[]; edges: Edge[] } {
+  const { problems = {}, focusedId, display = "all" } = options;
+  const summary = options.summary || display === "names";
   const enumNames = graph.enums.map((e) => e.name);
   const count = graph.models.length + graph.enums.length;
   const nodes: SchemaFlowNode[] = graph.models.map((model, index) => {
@@ -86,6 +95,7 @@ export function graphToFlow(
         color: view.color,
         enumNames,
         foreignKeys: model.fields.flatMap((f) => f.relation?.fields ?? []),
+        display,
         problems: problemsOf(problems, [
           model.id,
           ...model.fields.map((f) => f.id),

@@ -19,7 +19,7 @@ export function ProviderSwitch(props: {
   const current = dialectOf(props.graph.datasource.provider);
   return (
     <label
-      className="absolute left-1/2 top-3 z-10 flex -translate-x-1/2 items-center gap-1.5 rounded border border-slate-200 bg-white/90 px-2 py-1 text-xs text-slate-600 shadow-sm"
+      className="flex items-center gap-1.5 rounded border border-slate-200 bg-white/90 px-2 py-1 text-xs text-slate-600 shadow-sm"
       title="The database this schema is designed for"
     >
       Database
