@@ -159,6 +159,21 @@ export async function benchCanvas(sizes = [100, 500, 1000], runs = 3): Promise<v
   }
 }
 
+/** Milliseconds from choosing a display mode (Show ▾) to the frame that shows it. */
+async function displaySwitchMs(page: Page, mode: string): Promise<number> {
+  return page.evaluate(
+    (value) =>
+      new Promise<number>((resolve) => {
+        const select = document.querySelector<HTMLSelectElement>('select[aria-label="Show on each table"]')!;
+        const start = performance.now();
+        Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value")!.set!.call(select, value);
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
+      }),
+    mode,
+  );
+}
+
 /**
  * Opening an existing schema, as a user does: the first open (parse, auto-layout on the
  * server, first render) and the next (positions saved); the nodes React Flow put in the
@@ -170,6 +185,8 @@ export async function benchOpenFile(file: string, label: string, text = fs.readF
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const times: number[] = [];
+    const switches: number[] = [];
+    const firstModel = parseSchema(text).models[0].name;
     let view = { nodes: 0, zoom: "" };
     for (let run = 0; run < 3; run++) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -179,6 +196,12 @@ export async function benchOpenFile(file: string, label: string, text = fs.readF
         zoom: /scale\(([\d.]+)\)/.exec((await page.locator(".react-flow__viewport").getAttribute("style")) ?? "")?.[1] ?? "?",
       };
       if (run === 0) await page.screenshot({ path: `/tmp/bench-open-${label}.png` });
+      // Close up on the first table (search), then each display mode and back.
+      await page.keyboard.press("Control+f");
+      await page.keyboard.type(firstModel);
+      await page.keyboard.press("Enter");
+      await page.waitForTimeout(500);
+      for (const mode of ["keys", "names", "all"]) switches.push(await displaySwitchMs(page, mode));
       await page.close();
     }
     const models = parseSchema(text).models.length;
@@ -187,6 +210,9 @@ export async function benchOpenFile(file: string, label: string, text = fs.readF
       `open file=${label} models=${models} reopen_ms=${Math.round(median(times.slice(1)))} (layout saved; median of 2)`,
     );
     console.log(`open file=${label} models=${models} dom_nodes=${view.nodes} first_view_zoom=${view.zoom}`);
+    console.log(
+      `open file=${label} models=${models} display_switch_ms=${Math.round(median(switches))} (Show ▾ to the frame, close up; median of ${switches.length})`,
+    );
   } finally {
     await browser.close();
     server.kill();
