@@ -15,6 +15,8 @@ import { Inspector } from "./inspector/Inspector";
 import { MigratePanel } from "./migrations/MigratePanel";
 import { Toolbar } from "./Toolbar";
 import { DisplaySwitch, useDisplayMode } from "./designer/DisplaySwitch";
+import { FocusBar } from "./designer/FocusBar";
+import { useNeighbours } from "./designer/use-neighbours";
 import { ProviderSwitch } from "./designer/ProviderSwitch";
 import { PanelButtons, type Panel } from "./designer/PanelButtons";
 import { PresenceLine } from "./designer/PresenceLine";
@@ -66,6 +68,7 @@ function DesignerPage(props: {
   const [problems, setProblems] = useState<Record<string, string[]>>({});
   const [panel, setPanel] = useState<Panel>(null);
   const [display, setDisplay] = useDisplayMode();
+  const { neighbours, setNeighbours, shownInFocus } = useNeighbours(graph);
   const [focus, setFocus] = useState<Focus | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [dataVersion, setDataVersion] = useState(0);
@@ -182,9 +185,16 @@ function DesignerPage(props: {
         onUndo={() => travel("undo")}
         onRedo={() => travel("redo")}
         onAdd={(kind) => addNode(kind)}
-        onArrange={() => void view.arrange()}
+        onArrange={() => {
+          setNeighbours(null); // Arrange lays out the whole schema
+          void view.arrange();
+        }}
         onExport={(format) => void view.exportAs(format)}
-        onSearch={view.jumpTo}
+        onSearch={(query) => {
+          // A search result opens in focus: the table and its neighbours.
+          const id = view.jumpTo(query);
+          if (id) setNeighbours({ id, depth: 1 });
+        }}
         onHelp={() => setHelpOpen(true)}
         onExportFile={(kind) => void exportFile(kind)}
         onImport={(file) => void importFile(file)}
@@ -214,6 +224,7 @@ function DesignerPage(props: {
             />
             <DisplaySwitch mode={display} onChange={setDisplay} />
           </div>
+          {neighbours && <FocusBar graph={graph} focus={neighbours} shown={shownInFocus} onChange={setNeighbours} />}
           <SyncBanner fileProblems={sync.fileProblems} draft={sync.draft} onReapply={sync.reapplyDraft} onDrop={sync.dropDraft} />
           <SchemaEditorContext.Provider value={editor}>
             <TableDataContext.Provider value={tableData}>
@@ -223,6 +234,7 @@ function DesignerPage(props: {
                 problems={problems}
                 focusedId={focusedId}
                 display={display}
+                focus={neighbours}
                 onMoved={onMoved}
                 onDropNode={onDropNode}
                 onConnectModels={onConnectModels}
@@ -263,6 +275,7 @@ function DesignerPage(props: {
             problems={problems}
             editor={editor}
             onDuplicate={(id) => duplicate([id])}
+            onShowNeighbours={(id) => setNeighbours({ id, depth: 1 })}
           />
         )}
       </main>

@@ -16,7 +16,7 @@ import {
   type Node,
   type NodeChange,
 } from "@xyflow/react";
-import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import type { SchemaGraph } from "@/lib/schema/graph";
 import { CrowFootMarkers } from "./CrowFootMarkers";
 import { useSchemaEditor } from "./editor-context";
@@ -24,6 +24,7 @@ import { EnumNode } from "./EnumNode";
 import { fieldIdOfHandle, graphToFlow, type RelationEdgeData, type SchemaFlowNode } from "./graph-to-flow";
 import { type NodeView, type Position } from "@/lib/layout/positions";
 import type { DisplayMode } from "@/lib/layout/display";
+import { focusView, type Neighbours } from "@/lib/layout/focus";
 import { BLOCK_ZOOM, firstViewport, MIN_ZOOM } from "@/lib/layout/zoom";
 import { BlockLabelScale } from "./BlockLabelScale";
 import { ModelNode } from "./ModelNode";
@@ -81,12 +82,23 @@ export function SchemaCanvas(props: {
   problems: Record<string, string[]>;
   focusedId?: string;
   display: DisplayMode;
+  /** Only a node and its neighbours, laid out around it (lib/layout/focus); their moves are not saved. */
+  focus: Neighbours | null;
   onMoved(positions: Record<string, Position>): void;
   onDropNode(kind: string, position: Position): void;
   onConnectModels(connection: { fromModelId: string; fromFieldId?: string; toModelId: string }): void;
   onSelectionChange(nodeIds: string[]): void;
 }) {
-  const { graph, layout, problems, focusedId, display, onMoved, onDropNode, onConnectModels, onSelectionChange } = props;
+  const { problems, focusedId, display, focus, onMoved, onDropNode, onConnectModels, onSelectionChange } = props;
+  const inFocus = useMemo(() => (focus ? focusView(props.graph, focus) : null), [props.graph, focus]);
+  const graph = inFocus?.graph ?? props.graph;
+  const layout = useMemo(
+    () =>
+      inFocus
+        ? Object.fromEntries(Object.entries(inFocus.positions).map(([id, at]) => [id, { ...at, color: props.layout[id]?.color }]))
+        : props.layout,
+    [inFocus, props.layout],
+  );
   const [nodes, setNodes] = useState<SchemaFlowNode[]>([]);
   const [edges, setEdges] = useState<Edge[]>([]);
   const flow = useReactFlow();
@@ -106,6 +118,18 @@ export function SchemaCanvas(props: {
     const height = Math.max(...initial.map((n) => n.position.y + (n.initialHeight ?? 200))) - y;
     return firstViewport({ x, y, width, height }, { width: window.innerWidth, height: window.innerHeight - 50 });
   });
+
+  // Entering, changing or leaving focus: what is shown, fitted.
+  const focusKey = focus && `${focus.id}:${focus.depth}`;
+  const firstFocus = useRef(true);
+  useEffect(() => {
+    if (firstFocus.current) {
+      firstFocus.current = false;
+      return;
+    }
+    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }));
+    return () => cancelAnimationFrame(frame);
+  }, [focusKey, flow]);
 
   useEffect(() => {
     const derived = graphToFlow(graph, layout, { problems, focusedId, summary, display });
@@ -137,9 +161,9 @@ export function SchemaCanvas(props: {
       for (const change of changes) {
         if (change.type === "position" && change.dragging === false && change.position) moved[change.id] = change.position;
       }
-      if (Object.keys(moved).length) onMoved(moved);
+      if (Object.keys(moved).length && !focus) onMoved(moved);
     },
-    [onMoved],
+    [onMoved, focus],
   );
 
   const onConnect = useCallback(

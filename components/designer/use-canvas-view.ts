@@ -35,18 +35,21 @@ export function useCanvasView(options: {
       : { x: 40, y: 40 };
   }, [canvasRef, flow]);
 
-  /** The table or enum named (exactly, by prefix, or in part) brought into view, selected and focused. */
+  /** The table or enum named (exactly, by prefix, or in part) brought into view, selected and focused; its id. */
   const jumpTo = useCallback(
-    (query: string) => {
+    (query: string): string | undefined => {
       const wanted = query.trim().toLowerCase();
-      if (!wanted) return;
+      if (!wanted) return undefined;
       const design = historyRef.current.present;
       const nodes = [...design.graph.models, ...design.graph.enums];
       const match =
         nodes.find((n) => n.name.toLowerCase() === wanted) ??
         nodes.find((n) => n.name.toLowerCase().startsWith(wanted)) ??
         nodes.find((n) => n.name.toLowerCase().includes(wanted));
-      if (!match) return onStatus({ tone: "error", text: `No table or enum matches "${query}".` });
+      if (!match) {
+        onStatus({ tone: "error", text: `No table or enum matches "${query}".` });
+        return undefined;
+      }
       const node = flow.getNode(match.id);
       const at = node?.position ?? viewOf(design.layout, match.id, nodes.indexOf(match), nodes.length);
       const width = node?.measured?.width ?? 288;
@@ -60,6 +63,7 @@ export function useCanvasView(options: {
       setFocus(
         design.graph.models.some((m) => m.id === match.id) ? { kind: "model", id: match.id } : { kind: "enum", id: match.id },
       );
+      return match.id;
     },
     [flow, historyRef, onStatus, setFocus],
   );

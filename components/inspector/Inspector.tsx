@@ -16,6 +16,7 @@ export function Inspector(props: {
   problems: Record<string, string[]>;
   editor: SchemaEditor;
   onDuplicate(modelId: string): void;
+  onShowNeighbours(nodeId: string): void;
 }) {
   const { graph, focus, editor, problems } = props;
   let body: React.ReactNode = <p className="text-sm text-slate-500">It is gone (deleted or undone).</p>;
@@ -29,6 +30,7 @@ export function Inspector(props: {
           problems={problems[model.id] ?? []}
           editor={editor}
           onDuplicate={() => props.onDuplicate(model.id)}
+          onShowNeighbours={() => props.onShowNeighbours(model.id)}
         />
       );
   } else if (focus.kind === "field") {

@@ -104,6 +104,7 @@ export function ModelInspector(props: {
   problems: string[];
   editor: SchemaEditor;
   onDuplicate(): void;
+  onShowNeighbours(): void;
 }) {
   const { model, editor } = props;
   return (
@@ -155,7 +156,15 @@ export function ModelInspector(props: {
         </div>
       </Row>
       <CompositeKeys model={model} editor={editor} />
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          onClick={props.onShowNeighbours}
+          title="Show only this table and the tables related to it"
+          className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
+        >
+          Show neighbours
+        </button>
         <button
           type="button"
           onClick={props.onDuplicate}

@@ -1,6 +1,7 @@
 import type { ElkNode } from "elkjs/lib/elk-api";
 import type { SchemaGraph } from "../schema/graph";
-import { extent, fitZoom, packColumns, relationOrder, type Adjacency, type Position, type Size } from "./pack";
+import { extent, fitZoom, packColumns, relationOrder, type Position, type Size } from "./pack";
+import { adjacencyOf, relationEdges, type Edge } from "./relation-graph";
 import { nodeSize } from "./sizes";
 import { READABLE_ZOOM } from "./zoom";
 
@@ -14,37 +15,6 @@ export const VIEWPORT = { width: 1440, height: 900 };
 const ASPECT = VIEWPORT.width / VIEWPORT.height;
 /** Above this many nodes ELK is not asked: its layered layout took 2 s at 5,044, and at that size packing fits as well. */
 const LAYERED_LIMIT = 1000;
-
-type Edge = { id: string; sources: string[]; targets: string[] };
-
-/** One edge per relation with a foreign key (referenced → referencing) and per enum use (enum → model). */
-function relationEdges(graph: SchemaGraph): Edge[] {
-  const byName = new Map(graph.models.map((m) => [m.name, m.id]));
-  const enumByName = new Map(graph.enums.map((e) => [e.name, e.id]));
-  const edges: Edge[] = [];
-  for (const model of graph.models) {
-    for (const field of model.fields) {
-      const target =
-        field.kind === "object" && field.relation?.fields?.length
-          ? byName.get(field.type)
-          : field.kind === "enum"
-            ? enumByName.get(field.type)
-            : undefined;
-      if (target && target !== model.id) edges.push({ id: `${field.id}`, sources: [target], targets: [model.id] });
-    }
-  }
-  return edges;
-}
-
-function adjacencyOf(edges: Edge[]): Adjacency {
-  const adjacency: Adjacency = new Map();
-  const link = (a: string, b: string) => adjacency.set(a, [...(adjacency.get(a) ?? []), b]);
-  for (const edge of edges) {
-    link(edge.sources[0], edge.targets[0]);
-    link(edge.targets[0], edge.sources[0]);
-  }
-  return adjacency;
-}
 
 /**
  * ELK's layered algorithm: relations flow left to right from the referenced table to the
