@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { aField } from "../testing/schema-builders";
 import { defaultExpression, describeDefault, retype } from "./defaults";
 import type { Field } from "./graph";
 
@@ -41,17 +42,7 @@ test("functions must fit the type; enum defaults must be values", () => {
 });
 
 test("retyping drops what no longer fits and keeps what does", () => {
-  const base: Field = {
-    id: "f",
-    name: "n",
-    type: "Int",
-    kind: "scalar",
-    list: false,
-    optional: false,
-    isId: false,
-    isUnique: false,
-    updatedAt: false,
-  };
+  const base: Field = aField("n", { id: "f", type: "Int" });
   expect(retype({ ...base, default: "autoincrement()" }, "String", "scalar")).toMatchObject({ default: undefined });
   expect(retype({ ...base, default: "5" }, "Float", "scalar")).toMatchObject({ default: "5" });
   expect(retype({ ...base, type: "String", maxLength: 30 }, "Int", "scalar")).toMatchObject({ maxLength: undefined });

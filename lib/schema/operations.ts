@@ -117,6 +117,11 @@ export function deleteModel(graph: SchemaGraph, modelId: string): SchemaGraph {
 }
 
 /** A new optional-free String field named field1, field2... unless a name is given. */
+/** A field as it is added: a required scalar with no attributes. */
+export function blankField(id: string, name: string, type = "String"): Field {
+  return { id, name, type, kind: "scalar", list: false, optional: false, isId: false, isUnique: false, updatedAt: false };
+}
+
 export function addField(
   graph: SchemaGraph,
   modelId: string,
@@ -124,17 +129,11 @@ export function addField(
 ): { graph: SchemaGraph; field: Field } {
   const model = graph.models.find((m) => m.id === modelId);
   if (!model) throw new Error(`No model with id ${modelId}`);
-  const field: Field = {
-    id: options.id ?? newId("field"),
-    name: options.name ?? nextFreeName("field", fieldNames(model)),
-    type: options.type ?? "String",
-    kind: "scalar",
-    list: false,
-    optional: false,
-    isId: false,
-    isUnique: false,
-    updatedAt: false,
-  };
+  const field = blankField(
+    options.id ?? newId("field"),
+    options.name ?? nextFreeName("field", fieldNames(model)),
+    options.type ?? "String",
+  );
   return { graph: updateModel(graph, modelId, (m) => ({ ...m, fields: [...m.fields, field] })), field };
 }
 

@@ -1,4 +1,5 @@
 import type { Enum, Field, Model, SchemaGraph } from "../schema/graph";
+import { blankField } from "../schema/operations";
 
 /**
  * Small builders for a graph in a test, instead of parsing a schema file: `aSchema` with
@@ -7,18 +8,7 @@ import type { Enum, Field, Model, SchemaGraph } from "../schema/graph";
  */
 
 export function aField(name: string, overrides: Partial<Field> = {}): Field {
-  return {
-    id: `field:${name}`,
-    name,
-    type: "String",
-    kind: "scalar",
-    list: false,
-    optional: false,
-    isId: false,
-    isUnique: false,
-    updatedAt: false,
-    ...overrides,
-  };
+  return { ...blankField(`field:${name}`, name), ...overrides };
 }
 
 /** A model with an `id Int @id` and the fields given (their ids prefixed with the model's name). */
