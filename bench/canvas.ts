@@ -51,7 +51,10 @@ async function openMs(page: Page): Promise<number> {
 
 /** Frames per second while a node is dragged 60 steps across the screen. */
 async function dragFps(page: Page, model?: string): Promise<{ fps: number; worstFrameMs: number }> {
-  const header = page.locator(model ? `[data-model="${model}"] header` : ".react-flow__node [data-model] header").first();
+  // By its header, or the whole block when zoomed out (components/canvas/NodeBlock).
+  const header = page
+    .locator(`${model ? `.react-flow__node:has([data-model="${model}"])` : ".react-flow__node"} .model-drag-handle`)
+    .first();
   const box = (await header.boundingBox())!;
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __recording: boolean };
@@ -206,6 +209,7 @@ export async function benchOpenFile(file: string, label: string, text = fs.readF
     const times: number[] = [];
     const switches: number[] = [];
     const focuses: number[] = [];
+    const drags: number[] = [];
     const firstModel = parseSchema(text).models[0].name;
     let view = { nodes: 0, zoom: "" };
     for (let run = 0; run < 3; run++) {
@@ -218,7 +222,8 @@ export async function benchOpenFile(file: string, label: string, text = fs.readF
         zoom: /scale\(([\d.]+)\)/.exec((await page.locator(".react-flow__viewport").getAttribute("style")) ?? "")?.[1] ?? "?",
       };
       if (run === 0) await page.screenshot({ path: `/tmp/bench-open-${label}.png` });
-      // At the first view, each display mode and back; then a search, which opens its table in focus.
+      // At the first view: a drag, each display mode and back; then a search, which opens its table in focus.
+      drags.push((await dragFps(page)).fps);
       for (const mode of ["keys", "names", "all"]) switches.push(await displaySwitchMs(page, mode));
       focuses.push(await focusMs(page, firstModel));
       await page.close();
@@ -231,6 +236,9 @@ export async function benchOpenFile(file: string, label: string, text = fs.readF
     console.log(`open file=${label} models=${models} dom_nodes=${view.nodes} first_view_zoom=${view.zoom}`);
     console.log(
       `open file=${label} models=${models} display_switch_ms=${Math.round(median(switches))} (Show ▾ to the frame, first view; median of ${switches.length})`,
+    );
+    console.log(
+      `open file=${label} models=${models} drag_fps_first_view=${Math.round(median(drags))} (a table dragged at the first view; median of ${drags.length})`,
     );
     console.log(
       `open file=${label} models=${models} focus_ms=${Math.round(median(focuses))} (search Enter to the frame showing its neighbours; median of ${focuses.length})`,

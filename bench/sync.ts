@@ -105,10 +105,11 @@ async function measure(shape: Shape): Promise<string[]> {
       await page.goto(`http://127.0.0.1:${PORT}/`);
       await page.waitForSelector(".react-flow__node [data-model]", { timeout: 120_000 });
     }
-    // Both tabs show the same model up close.
+    // Both tabs show the same model up close: found (in focus), then the whole schema around it.
     for (const page of [a, b]) {
       await page.getByRole("combobox", { name: "Find a table" }).fill(shape.model);
       await page.getByRole("combobox", { name: "Find a table" }).press("Enter");
+      await page.getByRole("status", { name: "Focus" }).getByRole("button", { name: "Show all" }).click();
       await page.waitForSelector(`[data-model="${shape.model}"] [data-field="${shape.field}"]`);
     }
     const schema = watched(project.schemaPath);

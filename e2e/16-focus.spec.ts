@@ -33,11 +33,23 @@ test("a search opens its table in focus with its neighbours; 1, 2 or 3 relations
   // Focus positions are the view's own: the layout file keeps the whole schema's.
   expect(fs.readFileSync(layoutFile, "utf8")).toBe(saved);
 
+  // Show all: the whole schema again (the minimap shows every table), close up on T6.
   await bar.getByRole("button", { name: "Show all" }).click();
   await expect(bar).toHaveCount(0);
-  await expect(tables).toHaveCount(12);
+  await expect(page.locator(".react-flow__minimap-node")).toHaveCount(12);
+  await expect(page.locator('[data-model="T6"]')).toBeInViewport();
+
+  // A table added in focus is not hidden from whoever added it: focus ends.
+  const find = page.getByRole("combobox", { name: "Find a table" });
+  await find.fill("T3");
+  await find.press("Enter");
+  await expect(tables).toHaveCount(3);
+  await page.getByRole("button", { name: "+ Add table" }).click();
+  await expect(page.getByRole("status", { name: "Focus" })).toHaveCount(0);
+  await expect(page.locator(".react-flow__minimap-node")).toHaveCount(13);
 
   // From the inspector too.
+  await page.getByRole("button", { name: "Fit View" }).click();
   await page.locator('[data-model="T0"] header').click();
   await page.getByRole("button", { name: "Show neighbours" }).click();
   await expect(page.getByRole("status", { name: "Focus" })).toContainText("Neighbours of T0");

@@ -119,16 +119,27 @@ export function SchemaCanvas(props: {
     return firstViewport({ x, y, width, height }, { width: window.innerWidth, height: window.innerHeight - 50 });
   });
 
-  // Entering, changing or leaving focus: what is shown, fitted.
+  // Entering or changing focus: what is shown, fitted. Leaving it: the whole schema, close up
+  // on the table that was in focus (where it sits in the whole layout).
   const focusKey = focus && `${focus.id}:${focus.depth}`;
   const firstFocus = useRef(true);
+  const lastFocus = useRef<string | null>(null);
+  const wholeLayout = useRef(props.layout);
+  wholeLayout.current = props.layout;
   useEffect(() => {
+    const left = focus ? null : lastFocus.current;
+    lastFocus.current = focus?.id ?? null;
     if (firstFocus.current) {
       firstFocus.current = false;
       return;
     }
-    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }));
+    const frame = requestAnimationFrame(() => {
+      const at = left ? wholeLayout.current[left] : undefined;
+      if (at) void flow.setCenter(at.x + 144, at.y + 150, { zoom: Math.max(flow.getZoom(), 0.9), duration: 200 });
+      else void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 });
+    });
     return () => cancelAnimationFrame(frame);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- focus is read through focusKey
   }, [focusKey, flow]);
 
   useEffect(() => {
