@@ -68,7 +68,7 @@ function DesignerPage(props: {
   const [problems, setProblems] = useState<Record<string, string[]>>({});
   const [panel, setPanel] = useState<Panel>(null);
   const [display, setDisplay] = useDisplayMode();
-  const { neighbours, setNeighbours, shownInFocus } = useNeighbours(graph);
+  const { neighbours, setNeighbours, view: focusView } = useNeighbours(graph);
   const [focus, setFocus] = useState<Focus | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [dataVersion, setDataVersion] = useState(0);
@@ -224,7 +224,14 @@ function DesignerPage(props: {
             />
             <DisplaySwitch mode={display} onChange={setDisplay} />
           </div>
-          {neighbours && <FocusBar graph={graph} focus={neighbours} shown={shownInFocus} onChange={setNeighbours} />}
+          {neighbours && focusView && (
+            <FocusBar
+              graph={graph}
+              focus={neighbours}
+              shown={focusView.graph.models.length + focusView.graph.enums.length}
+              onChange={setNeighbours}
+            />
+          )}
           <SyncBanner fileProblems={sync.fileProblems} draft={sync.draft} onReapply={sync.reapplyDraft} onDrop={sync.dropDraft} />
           <SchemaEditorContext.Provider value={editor}>
             <TableDataContext.Provider value={tableData}>
@@ -235,6 +242,7 @@ function DesignerPage(props: {
                 focusedId={focusedId}
                 display={display}
                 focus={neighbours}
+                focusView={focusView}
                 onMoved={onMoved}
                 onDropNode={onDropNode}
                 onConnectModels={onConnectModels}

@@ -24,7 +24,7 @@ import { EnumNode } from "./EnumNode";
 import { fieldIdOfHandle, graphToFlow, type RelationEdgeData, type SchemaFlowNode } from "./graph-to-flow";
 import { type NodeView, type Position } from "@/lib/layout/positions";
 import type { DisplayMode } from "@/lib/layout/display";
-import { focusView, type Neighbours } from "@/lib/layout/focus";
+import type { FocusView, Neighbours } from "@/lib/layout/focus";
 import { BLOCK_ZOOM, firstViewport, MIN_ZOOM } from "@/lib/layout/zoom";
 import { BlockLabelScale } from "./BlockLabelScale";
 import { ModelNode } from "./ModelNode";
@@ -84,13 +84,15 @@ export function SchemaCanvas(props: {
   display: DisplayMode;
   /** Only a node and its neighbours, laid out around it (lib/layout/focus); their moves are not saved. */
   focus: Neighbours | null;
+  /** What focus shows, and where (lib/layout/focus: focusView). */
+  focusView: FocusView | null;
   onMoved(positions: Record<string, Position>): void;
   onDropNode(kind: string, position: Position): void;
   onConnectModels(connection: { fromModelId: string; fromFieldId?: string; toModelId: string }): void;
   onSelectionChange(nodeIds: string[]): void;
 }) {
   const { problems, focusedId, display, focus, onMoved, onDropNode, onConnectModels, onSelectionChange } = props;
-  const inFocus = useMemo(() => (focus ? focusView(props.graph, focus) : null), [props.graph, focus]);
+  const inFocus = props.focusView;
   const graph = inFocus?.graph ?? props.graph;
   const layout = useMemo(
     () =>

@@ -1,10 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import { neighbourhood, type Neighbours } from "@/lib/layout/focus";
+import { focusView, type Neighbours } from "@/lib/layout/focus";
 import type { SchemaGraph } from "@/lib/schema/graph";
 
-/** "Show neighbours" (lib/layout/focus): which node the canvas focuses on, and how many nodes that shows. */
+/**
+ * "Show neighbours" (lib/layout/focus): which node the canvas focuses on, and what that
+ * shows (computed once here, for the canvas and the focus bar alike).
+ */
 export function useNeighbours(graph: SchemaGraph) {
   const [neighbours, setNeighbours] = useState<Neighbours | null>(null);
+  const view = useMemo(() => (neighbours ? focusView(graph, neighbours) : null), [graph, neighbours]);
   // The node in focus deleted (or undone away), or a node added (by this tab or another, which
   // focus would hide from whoever just made it): the whole schema again.
   const count = graph.models.length + graph.enums.length;
@@ -12,13 +16,7 @@ export function useNeighbours(graph: SchemaGraph) {
   useEffect(() => {
     const grew = count > counted.current;
     counted.current = count;
-    if (neighbours && (grew || ![...graph.models, ...graph.enums].some((node) => node.id === neighbours.id))) {
-      setNeighbours(null);
-    }
-  }, [graph, count, neighbours]);
-  const shownInFocus = useMemo(
-    () => (neighbours ? neighbourhood(graph, neighbours.id, neighbours.depth).flat().length : 0),
-    [graph, neighbours],
-  );
-  return { neighbours, setNeighbours, shownInFocus };
+    if (neighbours && (grew || !view)) setNeighbours(null);
+  }, [count, neighbours, view]);
+  return { neighbours: view ? neighbours : null, setNeighbours, view };
 }

@@ -31,7 +31,7 @@ export interface SeedResult {
 }
 
 /** The schema's length limits, from Prisma's datamodel alone: the seed needs no whole graph (lib/schema/parse). */
-export function lengthLimits(text: string): LengthLimits {
+function lengthLimits(text: string): LengthLimits {
   return {
     models: readDatamodel(text).models.map((model) => ({
       name: model.name,

@@ -62,13 +62,14 @@ export async function autoLayout(
   const sizeOf = (id: string) => sizes.get(id)!;
   const ids = nodes.map((node) => node.id);
   const edges = relationEdges(graph);
-  const packed = packColumns(relationOrder(ids, adjacencyOf(edges)), sizeOf, ASPECT);
-  if (ids.length > LAYERED_LIMIT) return packed;
+  const packed = () => packColumns(relationOrder(ids, adjacencyOf(edges)), sizeOf, ASPECT);
+  if (ids.length > LAYERED_LIMIT) return packed();
   let drawn = await layered(elk, ids, sizeOf, edges, false);
   // Readable as it is (the tutorial's two tables side by side): kept.
   if (fitZoom(drawn, sizeOf, VIEWPORT) >= READABLE_ZOOM) return drawn;
   // Too wide (a long chain): wrapped into rows. Too tall (a hub's column) cannot be wrapped.
   const { width, height } = extent(drawn, sizeOf);
   if (width / height > ASPECT) drawn = await layered(elk, ids, sizeOf, edges, true);
-  return fitZoom(drawn, sizeOf, VIEWPORT) >= 0.5 * fitZoom(packed, sizeOf, VIEWPORT) ? drawn : packed;
+  const columns = packed();
+  return fitZoom(drawn, sizeOf, VIEWPORT) >= 0.5 * fitZoom(columns, sizeOf, VIEWPORT) ? drawn : columns;
 }

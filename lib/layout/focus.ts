@@ -29,7 +29,7 @@ export function neighbourhood(graph: SchemaGraph, id: string, depth: number): st
 }
 
 /** The graph with only the given nodes (the same model and enum objects, so their nodes stay equal). */
-export function onlyNodes(graph: SchemaGraph, ids: Set<string>): SchemaGraph {
+function onlyNodes(graph: SchemaGraph, ids: Set<string>): SchemaGraph {
   return {
     ...graph,
     models: graph.models.filter((m) => ids.has(m.id)),
@@ -44,7 +44,7 @@ const GAP = 80;
  * The rings around the centre: each ring's nodes evenly on a circle wide enough to hold them
  * side by side and to clear the ring inside it. Positions are top-left corners.
  */
-export function ringLayout(rings: string[][], sizeOf: (id: string) => Size): Record<string, Position> {
+function ringLayout(rings: string[][], sizeOf: (id: string) => Size): Record<string, Position> {
   const positions: Record<string, Position> = {};
   const centre = sizeOf(rings[0][0]);
   positions[rings[0][0]] = { x: -centre.width / 2, y: -centre.height / 2 };
@@ -67,11 +67,14 @@ export function ringLayout(rings: string[][], sizeOf: (id: string) => Size): Rec
   return positions;
 }
 
-/** What the canvas draws in focus: the nodes shown and where; null when the node is gone (deleted, undone). */
-export function focusView(
-  graph: SchemaGraph,
-  focus: Neighbours,
-): { graph: SchemaGraph; positions: Record<string, Position> } | null {
+/** What the canvas draws in focus: the nodes shown and where. */
+export interface FocusView {
+  graph: SchemaGraph;
+  positions: Record<string, Position>;
+}
+
+/** The focus view; null when the node is gone (deleted, undone). */
+export function focusView(graph: SchemaGraph, focus: Neighbours): FocusView | null {
   if (![...graph.models, ...graph.enums].some((node) => node.id === focus.id)) return null;
   const rings = neighbourhood(graph, focus.id, focus.depth);
   const shown = onlyNodes(graph, new Set(rings.flat()));

@@ -33,6 +33,16 @@ async function withEngine<T>(
   }
 }
 
+/** The engine's script from a folder of one revision (`sql`, replayed on the shadow) to nothing. */
+const dropAll = (engine: Awaited<ReturnType<typeof openEngineOn>>["engine"], sql: string) =>
+  engine.diff({
+    from: { tag: "migrations", ...migrations(sql) },
+    to: { tag: "empty" },
+    script: true,
+    exitCode: null,
+    filters: FILTERS,
+  });
+
 describe.skipIf(!server)("the schema engine on PostgreSQL", () => {
   let target: PostgresTarget;
   const scratch = testDatabases(server);
@@ -81,20 +91,12 @@ describe.skipIf(!server)("the schema engine on PostgreSQL", () => {
     const shadows = async () => (await databaseNames()).filter((name) => name.startsWith("schemaflow_shadow_"));
     const before = await shadows();
     const table = (name: string) => `CREATE TABLE "${name}" ("id" INTEGER PRIMARY KEY);`;
-    const fromMigrations = (engine: Awaited<ReturnType<typeof openEngineOn>>["engine"], sql: string) =>
-      engine.diff({
-        from: { tag: "migrations", ...migrations(sql) },
-        to: { tag: "empty" },
-        script: true,
-        exitCode: null,
-        filters: FILTERS,
-      });
     const seen: string[][] = [];
     await withEngine(target, async (engine) => {
-      expect((await fromMigrations(engine, table("first"))).stdout).toContain('DROP TABLE "public"."first"');
+      expect((await dropAll(engine, table("first"))).stdout).toContain('DROP TABLE "public"."first"');
       seen.push(await shadows());
       // The second replay starts from nothing: the first's table is not in it.
-      const second = (await fromMigrations(engine, table("second"))).stdout ?? "";
+      const second = (await dropAll(engine, table("second"))).stdout ?? "";
       expect(second).toContain('DROP TABLE "public"."second"');
       expect(second).not.toContain('"first"');
       seen.push(await shadows());
@@ -110,15 +112,7 @@ describe.skipIf(!server)("the schema engine on PostgreSQL", () => {
       `CREATE TABLE "note" ("id" SERIAL PRIMARY KEY, "body" TEXT NOT NULL DEFAULT 'a;b');`,
       `CREATE FUNCTION touch() RETURNS trigger AS $$ BEGIN NEW.body := NEW.body || ';'; RETURN NEW; END; $$ LANGUAGE plpgsql;`,
     ].join("\n");
-    const result = await withEngine({ url }, (engine) =>
-      engine.diff({
-        from: { tag: "migrations", ...migrations(sql) },
-        to: { tag: "empty" },
-        script: true,
-        exitCode: null,
-        filters: FILTERS,
-      }),
-    );
+    const result = await withEngine({ url }, (engine) => dropAll(engine, sql));
     expect(result.stdout).toContain(`DROP TABLE "public"."note"`);
   });
 

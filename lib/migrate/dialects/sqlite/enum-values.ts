@@ -31,7 +31,7 @@ function columnsOf(datamodel: Pick<Datamodel, "models" | "enums">, enumName: str
  * The value renames among `renames`, in each column of the schema (`datamodel`, the schema
  * the revision leads to) that holds their enum: `up` as the revision makes them, `down` undone.
  */
-export function valueRenames(
+function valueRenames(
   renames: DatabaseRename[],
   datamodel: Pick<Datamodel, "models" | "enums">,
   direction: "up" | "down",
@@ -51,7 +51,7 @@ const HEADER = "-- Enum values renamed on the canvas (Schemaflow): the rows that
  * The UPDATEs of the value renames. They run after the revision's own statements (on the
  * columns as it leaves them) and, undone, before the down script's (on the same columns).
  */
-export function valueRenameSql(renames: ValueRename[]): string {
+function valueRenameSql(renames: ValueRename[]): string {
   if (!renames.length) return "";
   const lines = renames.map(
     (r) => `UPDATE ${quote(r.table)} SET ${quote(r.column)} = ${literal(r.to)} WHERE ${quote(r.column)} = ${literal(r.from)};`,
