@@ -12,6 +12,7 @@ import { rollbackLast, type RollbackResult } from "@/lib/migrate/rollback";
 import { schemaDdl } from "@/lib/migrate/schema-sql";
 import { currentProject } from "@/lib/project/project";
 import { openSchema, readLayout, replaceSchema, type Layout } from "@/lib/project/schema-store";
+import { boardById, type Board } from "@/lib/layout/board";
 import { updatePresence } from "@/lib/sync/presence";
 import { rateLimiter } from "@/lib/sync/rate-limit";
 import { currentHead } from "@/lib/sync/schema-head";
@@ -43,16 +44,25 @@ export async function presenceAction(input: unknown): Promise<ActionResult<objec
 
 /** The schema as the server holds it now (a tab that must catch up: after a conflict, or a restart). */
 export async function readSchemaHeadAction(): Promise<
-  ActionResult<{ graph: SchemaGraph; version: number; hash: string; layout: Layout; fileProblems?: string[] }>
+  ActionResult<{
+    graph: SchemaGraph;
+    version: number;
+    hash: string;
+    layout: Layout;
+    board: Board;
+    fileProblems?: string[];
+  }>
 > {
   return attempt(async () => {
     const project = currentProject();
     const head = await currentHead(project);
+    const { file } = await readLayout(project, head.graph);
     return {
       graph: head.graph,
       version: head.version,
       hash: head.hash,
-      layout: await readLayout(project),
+      layout: file.positions,
+      board: boardById(head.graph, file.board),
       fileProblems: head.fileProblems,
     };
   });

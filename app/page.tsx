@@ -4,6 +4,7 @@ import { currentProject } from "@/lib/project/project";
 import { readLayout, saveLayout } from "@/lib/project/schema-store";
 import { currentHead } from "@/lib/sync/schema-head";
 import { autoLayout } from "@/lib/layout/auto-layout";
+import { boardById } from "@/lib/layout/board";
 
 // The schema file is the source of truth: read it on every request.
 export const dynamic = "force-dynamic";
@@ -26,13 +27,22 @@ export default async function Page() {
   }
   // The server's version of the schema (its ids are the ones every open tab shares).
   const { graph, version, hash } = head;
-  let layout = await readLayout(project);
+  const { file, notes } = await readLayout(project, graph);
+  let layout = file.positions;
   // A schema (or part of one) that was never on the canvas is laid out once, then kept.
   const nodes = [...graph.models, ...graph.enums];
   if (nodes.some((node) => !layout[node.name])) {
     const computed = await autoLayout(new ELK(), graph);
     layout = Object.fromEntries(nodes.map((node) => [node.name, layout[node.name] ?? computed[node.id]]));
-    await saveLayout(project, layout);
+    await saveLayout(project, graph, layout);
   }
-  return <Designer initialGraph={graph} initialLayout={layout} initialVersion={{ version, hash }} />;
+  return (
+    <Designer
+      initialGraph={graph}
+      initialLayout={layout}
+      initialBoard={boardById(graph, file.board)}
+      initialVersion={{ version, hash }}
+      layoutNotes={notes}
+    />
+  );
 }

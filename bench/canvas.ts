@@ -116,7 +116,7 @@ export async function benchCanvas(sizes = [100, 500, 1000], runs = 3): Promise<v
       const started = performance.now();
       const positions = await autoLayout(new ELK(), graph);
       const layoutMs = performance.now() - started;
-      await saveLayout(project, layoutByName(graph, positions));
+      await saveLayout(project, graph, layoutByName(graph, positions));
       const server = await startServer(project.root);
       try {
         const opens: number[] = [];

@@ -78,10 +78,10 @@ interface Shape {
 async function measure(shape: Shape): Promise<string[]> {
   const project = tempProject(shape.text);
   const graph = parseSchemaFile(shape.text);
-  await saveLayout(project, layoutByName(graph, await autoLayout(new ELK(), graph)));
+  await saveLayout(project, graph, layoutByName(graph, await autoLayout(new ELK(), graph)));
   const oldRequest = JSON.stringify({
     graph,
-    layout: layoutByName(graph, layoutById(graph, await readLayout(project))),
+    layout: layoutByName(graph, layoutById(graph, (await readLayout(project, graph)).file.positions)),
     renames: [],
   }).length;
   const server = await startServer(project.root);

@@ -1,7 +1,7 @@
 "use client";
 
 import { ReactFlowProvider } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import dynamic from "next/dynamic";
 import type { SchemaGraph } from "@/lib/schema/graph";
 import type { SchemaVersion } from "@/lib/sync/schema-head";
@@ -22,24 +22,34 @@ import { PanelButtons, type Panel } from "./designer/PanelButtons";
 import { PresenceLine } from "./designer/PresenceLine";
 import { StatusMessage } from "./designer/StatusMessage";
 import { SyncBanner } from "./designer/SyncBanner";
-import type { Design } from "./designer/sync-client";
 import { useCanvasView } from "./designer/use-canvas-view";
 import { useDesignEditor } from "./designer/use-design-editor";
 import { useDesignHistory } from "./designer/use-design-history";
 import { useFileTransfer } from "./designer/use-file-transfer";
 import { usePresence } from "./designer/use-presence";
-import { DRAFT_KEY, useSchemaSync, type SyncStatus } from "./designer/use-schema-sync";
+import { useSchemaSync, type SyncStatus } from "./designer/use-schema-sync";
 import { useShortcuts } from "./designer/use-shortcuts";
+import { readOnlyStatus, usePageNotices } from "./designer/use-page-notices";
+import { useBoard } from "./designer/use-board";
+import { ViewMenu } from "./designer/ViewMenu";
+import { SelectionBar } from "./designer/SelectionBar";
+import { AreaActionsContext } from "./canvas/area-context";
+import type { Area, Board } from "@/lib/layout/board";
 import { useTableCounts } from "./designer/use-table-counts";
 
 // CodeMirror loads when the text panel opens, not with the page.
 const SchemaTextPanel = dynamic(() => import("./editor/SchemaTextPanel"), { ssr: false });
 
-export function Designer(props: {
+interface DesignerProps {
   initialGraph: SchemaGraph;
   initialLayout: Record<string, NodeView>;
+  initialBoard: Board;
   initialVersion: SchemaVersion;
-}) {
+  /** What the layout file had that did not fit the schema, repaired (lib/layout/layout-file). */
+  layoutNotes: string[];
+}
+
+export function Designer(props: DesignerProps) {
   return (
     <ReactFlowProvider>
       <DesignerPage {...props} />
@@ -53,22 +63,19 @@ export function Designer(props: {
  * and the file's changes arrive live (useSchemaSync). A design Prisma refuses stays on
  * screen with its problems, and in localStorage, while the file keeps its last valid content.
  */
-function DesignerPage(props: {
-  initialGraph: SchemaGraph;
-  initialLayout: Record<string, NodeView>;
-  initialVersion: SchemaVersion;
-}) {
+function DesignerPage(props: DesignerProps) {
   const canvasRef = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<SyncStatus>(() => readOnlyStatus(props.initialGraph));
   const { history, historyRef, setHistory, persistRef, commit, travel } = useDesignHistory(
-    { graph: props.initialGraph, layout: layoutById(props.initialGraph, props.initialLayout) },
+    { graph: props.initialGraph, layout: layoutById(props.initialGraph, props.initialLayout), board: props.initialBoard },
     setStatus,
   );
-  const { graph, layout } = history.present;
+  const { graph, layout, board: boardState } = history.present;
   const [problems, setProblems] = useState<Record<string, string[]>>({});
   const [panel, setPanel] = useState<Panel>(null);
   const [display, setDisplay] = useDisplayMode();
   const { neighbours, setNeighbours, view: focusView } = useNeighbours(graph);
+  const board = useBoard({ graph, board: boardState, historyRef, commit, onStatus: setStatus });
   const [focus, setFocus] = useState<Focus | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [dataVersion, setDataVersion] = useState(0);
@@ -76,11 +83,12 @@ function DesignerPage(props: {
   const [openTable, setOpenTable] = useState<{ table: string; at: number } | undefined>(undefined);
   const [busy, setBusy] = useState<string | null>(null);
   const selectedRef = useRef<string[]>([]);
+  const [selected, setSelected] = useState<string[]>([]);
   const clipboardRef = useRef<string[]>([]);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const sync = useSchemaSync({
-    initial: { graph: props.initialGraph, layout: history.present.layout, version: props.initialVersion },
+    initial: { ...history.present, version: props.initialVersion },
     historyRef,
     setHistory,
     onStatus: setStatus,
@@ -93,38 +101,13 @@ function DesignerPage(props: {
   const onSelectionChange = useCallback(
     (ids: string[]) => {
       selectedRef.current = ids;
+      setSelected(ids);
       select(ids);
     },
     [select],
   );
 
-  // A message left by the page before it reloaded (after a rollback).
-  useEffect(() => {
-    const notice = sessionStorage.getItem("schemaflow:notice");
-    if (!notice) return;
-    sessionStorage.removeItem("schemaflow:notice");
-    setStatus({ tone: "success", text: notice });
-  }, []);
-
-  // Restore a draft that Prisma had refused, if it was based on the file as it is now.
-  useEffect(() => {
-    const raw = localStorage.getItem(DRAFT_KEY);
-    if (!raw) return;
-    try {
-      const draft = JSON.parse(raw) as { base: string; design: Design };
-      if (draft.base !== props.initialVersion.hash) return localStorage.removeItem(DRAFT_KEY);
-      commit("Restore unsaved changes", () => draft.design);
-      setStatus({ tone: "info", text: "Restored the changes that were not saved yet." });
-    } catch {
-      localStorage.removeItem(DRAFT_KEY);
-    }
-  }, [commit, props.initialVersion.hash]);
-
-  useEffect(() => {
-    if (status?.tone !== "success" && status?.tone !== "info") return;
-    const timer = setTimeout(() => setStatus(null), 6000);
-    return () => clearTimeout(timer);
-  }, [status]);
+  usePageNotices({ commit, setStatus, status, versionHash: props.initialVersion.hash, layoutNotes: props.layoutNotes });
 
   const focusedNodeId =
     focus?.kind === "model" || focus?.kind === "enum" ? focus.id : focus?.kind === "field" ? focus.modelId : undefined;
@@ -223,7 +206,19 @@ function DesignerPage(props: {
               onRefused={(text) => setStatus({ tone: "error", text })}
             />
             <DisplaySwitch mode={display} onChange={setDisplay} />
+            <ViewMenu
+              board={board}
+              focusTables={focusView && [...focusView.graph.models, ...focusView.graph.enums].map((n) => n.id)}
+              onLeaveFocus={() => setNeighbours(null)}
+            />
           </div>
+          {selected.length > 1 && !neighbours && (
+            <SelectionBar
+              count={selected.length}
+              onGroup={() => board.group(selected)}
+              onHide={() => board.hideTables(selected)}
+            />
+          )}
           {neighbours && focusView && (
             <FocusBar
               graph={graph}
@@ -234,21 +229,25 @@ function DesignerPage(props: {
           )}
           <SyncBanner fileProblems={sync.fileProblems} draft={sync.draft} onReapply={sync.reapplyDraft} onDrop={sync.dropDraft} />
           <SchemaEditorContext.Provider value={editor}>
-            <TableDataContext.Provider value={tableData}>
-              <SchemaCanvas
-                graph={graph}
-                layout={layout}
-                problems={problems}
-                focusedId={focusedId}
-                display={display}
-                focus={neighbours}
-                focusView={focusView}
-                onMoved={onMoved}
-                onDropNode={onDropNode}
-                onConnectModels={onConnectModels}
-                onSelectionChange={onSelectionChange}
-              />
-            </TableDataContext.Provider>
+            <AreaActionsContext.Provider value={board.areaActions}>
+              <TableDataContext.Provider value={tableData}>
+                <SchemaCanvas
+                  graph={board.shownGraph}
+                  areas={neighbours ? NO_AREAS : board.areas}
+                  viewport={board.view.viewport}
+                  layout={layout}
+                  problems={problems}
+                  focusedId={focusedId}
+                  display={display}
+                  focus={neighbours}
+                  focusView={focusView}
+                  onMoved={onMoved}
+                  onDropNode={onDropNode}
+                  onConnectModels={onConnectModels}
+                  onSelectionChange={onSelectionChange}
+                />
+              </TableDataContext.Provider>
+            </AreaActionsContext.Provider>
           </SchemaEditorContext.Provider>
         </div>
         {panel === "migrate" && (
@@ -284,6 +283,7 @@ function DesignerPage(props: {
             editor={editor}
             onDuplicate={(id) => duplicate([id])}
             onShowNeighbours={(id) => setNeighbours({ id, depth: 1 })}
+            onHide={(id) => board.hideTables([id])}
           />
         )}
       </main>
@@ -292,10 +292,4 @@ function DesignerPage(props: {
   );
 }
 
-function readOnlyStatus(graph: SchemaGraph): SyncStatus {
-  if (!graph.readOnly?.length) return null;
-  return {
-    tone: "error",
-    text: `Shown read-only: this schema uses what the designer cannot edit yet (${graph.readOnly.join("; ")}). Edit prisma/schema.prisma as text for now.`,
-  };
-}
+const NO_AREAS: Area[] = [];

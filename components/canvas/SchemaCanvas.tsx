@@ -28,8 +28,13 @@ import type { FocusView, Neighbours } from "@/lib/layout/focus";
 import { BLOCK_ZOOM, firstViewport, MIN_ZOOM } from "@/lib/layout/zoom";
 import { BlockLabelScale } from "./BlockLabelScale";
 import { ModelNode } from "./ModelNode";
+import { AreaNode } from "./AreaNode";
+import { collapseAreas, isAreaNode, openAreaNodes, withAreaDrag, type AreaFlowNode } from "./areas-to-flow";
+import { sameEdge, sameNode } from "./same-element";
+import type { Area } from "@/lib/layout/board";
 
-const nodeTypes = { model: ModelNode, enum: EnumNode };
+const nodeTypes = { model: ModelNode, enum: EnumNode, area: AreaNode };
+type CanvasNode = SchemaFlowNode | AreaFlowNode;
 
 // Every prop of <ReactFlow> is stable (constants here, callbacks memoized): React Flow copies a
 // changed prop into its store, which runs every node's selector, and a changed minimap color
@@ -37,36 +42,8 @@ const nodeTypes = { model: ModelNode, enum: EnumNode };
 const FIT_VIEW = { maxZoom: 1, minZoom: MIN_ZOOM, padding: 0.2 };
 const MULTI_SELECTION_KEYS = ["Meta", "Control"];
 const PRO_OPTIONS = { hideAttribution: true };
-const minimapColor = (node: Node) => (node.type === "enum" ? "#c4b5fd" : "#94a3b8");
-
-function sameNode(a: SchemaFlowNode, b: SchemaFlowNode): boolean {
-  if (a.position.x !== b.position.x || a.position.y !== b.position.y || a.type !== b.type) return false;
-  const x = a.data as Record<string, unknown>;
-  const y = b.data as Record<string, unknown>;
-  return Object.keys(y).every((key) => {
-    const p = x[key];
-    const q = y[key];
-    if (p === q) return true;
-    // Lists derived afresh on every change (enum names, foreign keys) compare by content.
-    return Array.isArray(p) && Array.isArray(q) && p.length === q.length && p.every((v, i) => v === q[i]);
-  });
-}
-/** Equal edges, their style and data objects compared by content (they are derived afresh on every change). */
-function sameEdge(a: Edge, b: Edge): boolean {
-  const x = a as unknown as Record<string, unknown>;
-  const y = b as unknown as Record<string, unknown>;
-  const keys = Object.keys(y);
-  return (
-    keys.length === Object.keys(x).length &&
-    keys.every((key) => {
-      const [p, q] = [x[key], y[key]];
-      if (p === q) return true;
-      if (!p || !q || typeof p !== "object" || typeof q !== "object") return false;
-      const [o, r] = [p as Record<string, unknown>, q as Record<string, unknown>];
-      return Object.keys(r).length === Object.keys(o).length && Object.keys(r).every((k) => o[k] === r[k]);
-    })
-  );
-}
+const minimapColor = (node: Node) =>
+  node.type === "enum" ? "#c4b5fd" : node.type === "area" ? (node as AreaFlowNode).data.area.color : "#94a3b8";
 
 export const PALETTE_MIME = "application/x-schemaflow-node";
 
@@ -82,6 +59,10 @@ export function SchemaCanvas(props: {
   problems: Record<string, string[]>;
   focusedId?: string;
   display: DisplayMode;
+  /** Where a saved view looks (its first view when the page opens on it). */
+  viewport?: Viewport;
+  /** Areas drawn behind their tables, or collapsed in their place (lib/layout/areas). */
+  areas: Area[];
   /** Only a node and its neighbours, laid out around it (lib/layout/focus); their moves are not saved. */
   focus: Neighbours | null;
   /** What focus shows, and where (lib/layout/focus: focusView). */
@@ -101,7 +82,7 @@ export function SchemaCanvas(props: {
         : props.layout,
     [inFocus, props.layout],
   );
-  const [nodes, setNodes] = useState<SchemaFlowNode[]>([]);
+  const [nodes, setNodes] = useState<CanvasNode[]>([]);
   const [edges, setEdges] = useState<Edge[]>([]);
   const flow = useReactFlow();
   const editor = useSchemaEditor();
@@ -113,6 +94,7 @@ export function SchemaCanvas(props: {
   // read, else its top-left corner (lib/layout/zoom).
   const [initialViewport] = useState<Viewport | undefined>(() => {
     if (typeof window === "undefined" || !graph.models.length) return undefined;
+    if (props.viewport) return props.viewport;
     const { nodes: initial } = graphToFlow(graph, layout);
     const x = Math.min(...initial.map((n) => n.position.x));
     const y = Math.min(...initial.map((n) => n.position.y));
@@ -144,8 +126,10 @@ export function SchemaCanvas(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- focus is read through focusKey
   }, [focusKey, flow]);
 
+  const { areas } = props;
   useEffect(() => {
-    const derived = graphToFlow(graph, layout, { problems, focusedId, summary, display });
+    const displayOf = Object.fromEntries(areas.flatMap((a) => (a.display ? a.tables.map((id) => [id, a.display!]) : [])));
+    const derived = collapseAreas(graphToFlow(graph, layout, { problems, focusedId, summary, display, displayOf }), areas);
     setNodes((current) => {
       const previous = new Map(current.map((n) => [n.id, n]));
       return derived.nodes.map((node) => {
@@ -154,7 +138,7 @@ export function SchemaCanvas(props: {
         // An unchanged table keeps its node object, so its memoized component does not render again:
         // an edit of one table at 1,000 tables re-renders one node, not a thousand.
         if (sameNode(old, node)) return old;
-        return { ...node, measured: old.measured, selected: old.selected } as SchemaFlowNode;
+        return { ...node, measured: old.measured, selected: old.selected } as CanvasNode;
       });
     });
     // Likewise for edges: React Flow then redraws only the relations that changed.
@@ -165,16 +149,26 @@ export function SchemaCanvas(props: {
         return old && sameEdge(old, edge) ? old : edge;
       });
     });
-  }, [graph, layout, problems, focusedId, summary, display]);
+  }, [graph, layout, problems, focusedId, summary, display, areas]);
+
+  // Open areas follow their tables as they are drawn, dragged included.
+  const openAreas = useMemo(
+    () =>
+      openAreaNodes(
+        nodes.filter((n): n is SchemaFlowNode => n.type !== "area"),
+        areas,
+      ),
+    [nodes, areas],
+  );
+  const shown = useMemo(() => (openAreas.length ? [...openAreas, ...nodes] : nodes), [openAreas, nodes]);
+  const latest = useRef({ nodes, openAreas, layout });
+  latest.current = { nodes, openAreas, layout };
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<SchemaFlowNode>[]) => {
-      setNodes((current) => applyNodeChanges(changes, current));
-      const moved: Record<string, Position> = {};
-      for (const change of changes) {
-        if (change.type === "position" && change.dragging === false && change.position) moved[change.id] = change.position;
-      }
-      if (Object.keys(moved).length && !focus) onMoved(moved);
+    (changes: NodeChange<CanvasNode>[]) => {
+      const dragged = withAreaDrag(changes, latest.current);
+      setNodes((current) => applyNodeChanges(dragged.changes, current));
+      if (Object.keys(dragged.moved).length && !focus) onMoved(dragged.moved);
     },
     [onMoved, focus],
   );
@@ -231,13 +225,14 @@ export function SchemaCanvas(props: {
   );
   const onPaneClick = useCallback(() => editor.focus(null), [editor]);
   const onSelected = useCallback(
-    ({ nodes: selected }: { nodes: SchemaFlowNode[] }) => onSelectionChange(selected.map((n) => n.id)),
+    ({ nodes: selected }: { nodes: CanvasNode[] }) =>
+      onSelectionChange(selected.flatMap((n) => (isAreaNode(n.id) ? [] : [n.id]))),
     [onSelectionChange],
   );
 
   return (
     <ReactFlow
-      nodes={nodes}
+      nodes={shown}
       edges={edges}
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}

@@ -78,10 +78,14 @@ export function graphToFlow(
     summary?: boolean;
     /** How much of each table is shown (lib/layout/display); edges attach to rows shown. */
     display?: DisplayMode;
+    /** Tables shown otherwise than `display` (those of an area with its own mode). */
+    displayOf?: Record<string, DisplayMode>;
   } = {},
 ): { nodes: SchemaFlowNode[]; edges: Edge[] } {
-  const { problems = {}, focusedId, display = "all" } = options;
-  const summary = options.summary || display === "names";
+  const { problems = {}, focusedId, display = "all", displayOf = {} } = options;
+  const modeOf = (id: string) => displayOf[id] ?? display;
+  /** A table drawn by its name alone: its edges join the table itself. */
+  const nameOnly = (id: string) => options.summary || modeOf(id) === "names";
   const enumNames = graph.enums.map((e) => e.name);
   const count = graph.models.length + graph.enums.length;
   const nodes: SchemaFlowNode[] = graph.models.map((model, index) => {
@@ -95,7 +99,7 @@ export function graphToFlow(
         color: view.color,
         enumNames,
         foreignKeys: model.fields.flatMap((f) => f.relation?.fields ?? []),
-        display,
+        display: modeOf(model.id),
         problems: problemsOf(problems, [
           model.id,
           ...model.fields.map((f) => f.id),
@@ -179,10 +183,8 @@ export function graphToFlow(
       if (!fromFieldId || !toFieldId) continue;
       const self = model.id === target.id;
       const leftToRight = self || positionOf.get(model.id)!.x <= positionOf.get(target.id)!.x;
-      if (summary) {
-        fromFieldId = model.id;
-        toFieldId = target.id;
-      }
+      if (nameOnly(model.id)) fromFieldId = model.id;
+      if (nameOnly(target.id)) toFieldId = target.id;
       edges.push({
         id: field.id,
         source: model.id,

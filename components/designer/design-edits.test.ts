@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { emptyBoard } from "@/lib/layout/board";
 import { parseSchema } from "@/lib/schema/parse";
 import { tutorialSchema } from "@/lib/testing/tutorial-schema";
 import * as edits from "./design-edits";
@@ -7,6 +8,7 @@ import type { Design } from "./sync-client";
 const aDesign = (): Design => ({
   graph: parseSchema(tutorialSchema()),
   layout: { "model:User": { x: 0, y: 0, color: "amber" }, "model:Address": { x: 400, y: 0 } },
+  board: emptyBoard(),
 });
 const names = (design: Design) => design.graph.models.map((m) => m.name);
 

@@ -2,6 +2,7 @@ import type { SchemaGraph } from "@/lib/schema/graph";
 import * as operations from "@/lib/schema/operations";
 import { connectModels } from "@/lib/schema/relations";
 import { layoutByName, layoutById, viewOf, type Position } from "@/lib/layout/positions";
+import { boardById, boardByName } from "@/lib/layout/board";
 import { freeSpotNear } from "./free-spot";
 import type { Design } from "./sync-client";
 
@@ -16,7 +17,7 @@ export function addNode(design: Design, kind: "table" | "enum", place: { at?: Po
   const result = kind === "table" ? operations.addModel(design.graph) : operations.addEnum(design.graph);
   const created = "model" in result ? result.model.id : result.enumId;
   const at = place.at ?? freeSpotNear(place.center, Object.values(design.layout));
-  return { graph: result.graph, layout: { ...design.layout, [created]: at } };
+  return { ...design, graph: result.graph, layout: { ...design.layout, [created]: at } };
 }
 
 /** Copies of the models, each on a free spot near its original; `firstCopy` is where the first landed. */
@@ -31,7 +32,7 @@ export function duplicateModels(design: Design, modelIds: string[]): { design: D
     layout[copy.id] = { ...from, ...spot };
     firstCopy ??= spot;
   });
-  return { design: { graph, layout }, firstCopy };
+  return { design: { ...design, graph, layout }, firstCopy };
 }
 
 /** A node's color set, or cleared (`undefined`). */
@@ -42,7 +43,7 @@ export function setColor(design: Design, id: string, color: string | undefined):
   return { ...design, layout: { ...design.layout, [id]: color ? { ...rest, color } : rest } };
 }
 
-/** Models and enums removed, with the relations to them and their positions. */
+/** Models and enums removed, with the relations to them, their positions and their places in areas and views. */
 export function deleteNodes(design: Design, ids: string[]): Design {
   let graph = design.graph;
   for (const id of ids) {
@@ -51,7 +52,7 @@ export function deleteNodes(design: Design, ids: string[]): Design {
   }
   const layout = { ...design.layout };
   for (const id of ids) delete layout[id];
-  return { graph, layout };
+  return { graph, layout, board: boardById(graph, boardByName(graph, design.board)) };
 }
 
 /** Nodes moved to where they were dropped (colors kept). */
@@ -78,12 +79,12 @@ export function arrange(design: Design, positions: Record<string, Position>): De
   };
 }
 
-/** The schema as edited in the text panel: positions follow names; a node the text adds lands near `center`. */
+/** The schema as edited in the text panel: positions, areas and views follow names; a node the text adds lands near `center`. */
 export function replaceGraph(design: Design, next: SchemaGraph, center: Position): Design {
   const layout = layoutById(next, layoutByName(design.graph, design.layout));
   const known = new Set([...design.graph.models, ...design.graph.enums].map((n) => n.name));
   for (const node of [...next.models, ...next.enums]) {
     if (!known.has(node.name)) layout[node.id] = freeSpotNear(center, Object.values(layout));
   }
-  return { graph: next, layout };
+  return { graph: next, layout, board: boardById(next, boardByName(design.graph, design.board)) };
 }

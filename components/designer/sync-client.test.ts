@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { emptyBoard } from "@/lib/layout/board";
 import { record, startHistory, undo } from "@/lib/schema/history";
 import { addModel, renameField } from "@/lib/schema/operations";
 import { parseSchema } from "@/lib/schema/parse";
@@ -11,6 +12,7 @@ const base = (): Confirmed => {
   return {
     graph,
     layout: { "model:User": { x: 0, y: 0 }, "model:Address": { x: 400, y: 0 } },
+    board: emptyBoard(),
     version: { version: 7, hash: "h7" },
   };
 };

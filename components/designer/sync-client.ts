@@ -4,6 +4,7 @@ import { applyChanges, diffGraphs, type ElementChange } from "@/lib/sync/patch";
 import type { PatchAnswer } from "@/lib/sync/patch-schema";
 import type { LayoutChanges, SchemaVersion } from "@/lib/sync/schema-head";
 import type { NodeView } from "@/lib/layout/positions";
+import { applyBoardChanges, boardChanges, type Board, type BoardChanges } from "@/lib/layout/board";
 
 /**
  * The tab's side of the sync, as plain functions: what to send (the difference between what
@@ -11,10 +12,11 @@ import type { NodeView } from "@/lib/layout/positions";
  * tab, the file on disk) is laid onto the tab's design and its undo history.
  */
 
-/** What the canvas shows and undo walks through: the schema and where its nodes sit. */
+/** What the canvas shows and undo walks through: the schema, where its nodes sit, its areas and views. */
 export interface Design {
   graph: SchemaGraph;
   layout: Record<string, NodeView>;
+  board: Board;
 }
 
 /** What the server has confirmed: the design as of a version. */
@@ -29,12 +31,14 @@ export interface RemoteRecord {
   by: string;
   changes: ElementChange[];
   layout?: LayoutChanges;
+  board?: BoardChanges;
 }
 
 export interface Patch {
   base: SchemaVersion;
   changes: ElementChange[];
   layout: LayoutChanges;
+  board?: BoardChanges;
 }
 
 /** Positions and colors that differ (by node id); a node gone from the design is removed. */
@@ -52,8 +56,9 @@ export function layoutChanges(before: Record<string, NodeView>, after: Record<st
 export function patchFor(confirmed: Confirmed, present: Design): Patch | null {
   const changes = diffGraphs(confirmed.graph, present.graph);
   const layout = layoutChanges(confirmed.layout, present.layout);
-  if (!changes.length && !Object.keys(layout).length) return null;
-  return { base: confirmed.version, changes, layout };
+  const board = boardChanges(confirmed.board, present.board);
+  if (!changes.length && !Object.keys(layout).length && !board) return null;
+  return { base: confirmed.version, changes, layout, ...(board ? { board } : {}) };
 }
 
 /** A design with a change made elsewhere laid onto it. */
@@ -63,14 +68,14 @@ export function withRecord(design: Design, record: RemoteRecord): Design {
     if (view) layout[id] = view;
     else delete layout[id];
   }
-  return { graph: applyChanges(design.graph, record.changes), layout };
+  return { graph: applyChanges(design.graph, record.changes), layout, board: applyBoardChanges(design.board, record.board) };
 }
 
 /** The confirmed design after records the server applied (in order), and its new version. */
 export function confirmAfter(confirmed: Confirmed, records: RemoteRecord[], own?: Patch & { version: SchemaVersion }): Confirmed {
   let design: Design = confirmed;
   for (const record of records) design = withRecord(design, record);
-  if (own) design = withRecord(design, { ...own.version, by: "", changes: own.changes, layout: own.layout });
+  if (own) design = withRecord(design, { ...own.version, by: "", changes: own.changes, layout: own.layout, board: own.board });
   const last =
     own?.version ?? (records.length ? { version: records.at(-1)!.version, hash: records.at(-1)!.hash } : confirmed.version);
   return { ...design, version: last };

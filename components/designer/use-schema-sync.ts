@@ -80,7 +80,7 @@ export function useSchemaSync(options: {
       const present = historyRef.current.present;
       const unsaved = diffGraphs(confirmed.current.graph, present.graph);
       if (message && unsaved.length) setDraft({ message, base: confirmed.current, design: present });
-      const design: Design = { graph: head.graph, layout: layoutById(head.graph, head.layout) };
+      const design: Design = { graph: head.graph, layout: layoutById(head.graph, head.layout), board: head.board };
       confirmed.current = { ...design, version: { version: head.version, hash: head.hash } };
       setVersion(confirmed.current.version);
       setFileProblems(head.fileProblems ?? []);

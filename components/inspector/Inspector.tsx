@@ -17,6 +17,7 @@ export function Inspector(props: {
   editor: SchemaEditor;
   onDuplicate(modelId: string): void;
   onShowNeighbours(nodeId: string): void;
+  onHide(nodeId: string): void;
 }) {
   const { graph, focus, editor, problems } = props;
   let body: React.ReactNode = <p className="text-sm text-slate-500">It is gone (deleted or undone).</p>;
@@ -31,6 +32,7 @@ export function Inspector(props: {
           editor={editor}
           onDuplicate={() => props.onDuplicate(model.id)}
           onShowNeighbours={() => props.onShowNeighbours(model.id)}
+          onHide={() => props.onHide(model.id)}
         />
       );
   } else if (focus.kind === "field") {

@@ -105,6 +105,7 @@ export function ModelInspector(props: {
   editor: SchemaEditor;
   onDuplicate(): void;
   onShowNeighbours(): void;
+  onHide(): void;
 }) {
   const { model, editor } = props;
   return (
@@ -164,6 +165,14 @@ export function ModelInspector(props: {
           className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
         >
           Show neighbours
+        </button>
+        <button
+          type="button"
+          onClick={props.onHide}
+          title="Hide this table from the view; it stays in the schema, Migrate and the grid"
+          className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
+        >
+          Hide
         </button>
         <button
           type="button"

@@ -2,6 +2,7 @@ import type { SchemaGraph } from "../schema/graph";
 import type { Position, Size } from "./pack";
 import { adjacencyOf, relationEdges } from "./relation-graph";
 import { nodeSize } from "./sizes";
+import { onlyNodes } from "./views";
 
 /**
  * "Show neighbours": one table (or enum) and the nodes within `depth` relations of it, laid
@@ -26,16 +27,6 @@ export function neighbourhood(graph: SchemaGraph, id: string, depth: number): st
     rings.push(ring);
   }
   return rings;
-}
-
-/** The graph with only the given nodes (the same model and enum objects, so their nodes stay equal). */
-function onlyNodes(graph: SchemaGraph, ids: Set<string>): SchemaGraph {
-  return {
-    ...graph,
-    models: graph.models.filter((m) => ids.has(m.id)),
-    enums: graph.enums.filter((e) => ids.has(e.id)),
-    ignoredModels: (graph.ignoredModels ?? []).filter((m) => ids.has(m.id)),
-  };
 }
 
 const GAP = 80;

@@ -26,7 +26,7 @@ test("renaming on the canvas renames in the database: every value is still there
   let next = renameField(graph, user.fields.find((f) => f.name === "fullname")!.id, "full_name");
   next = renameModel(next, address.id, "EmailAddress");
   next = updateModelProperties(next, address.id, { dbName: "email_address" });
-  expect(await saveSchema(project, next, undefined, databaseRenames(graph, next))).toMatchObject({ ok: true });
+  expect(await saveSchema(project, next, databaseRenames(graph, next))).toMatchObject({ ok: true });
 
   const plan = await planRevision(project);
   expect(plan.sql).toContain('ALTER TABLE "address" RENAME TO "email_address";');
@@ -68,7 +68,7 @@ test("a rename the migrations cannot replay is said in the plan, the others are 
   // A recorded rename of a table no revision ever made (as a table created and renamed since).
   fs.writeFileSync(project.renamesPath, JSON.stringify([{ kind: "table", from: "ghost", to: "spirit" }]));
   const next = renameField(graph, user.fields.find((f) => f.name === "fullname")!.id, "full_name");
-  expect(await saveSchema(project, next, undefined, databaseRenames(graph, next))).toMatchObject({ ok: true });
+  expect(await saveSchema(project, next, databaseRenames(graph, next))).toMatchObject({ ok: true });
   const plan = await planRevision(project);
   expect(plan.sql).toContain('ALTER TABLE "user_account" RENAME COLUMN "fullname" TO "full_name";');
   expect(plan.summary).toMatch(/\[!\] Renames recorded on the canvas that the migrations cannot replay[\s\S]*ghost → spirit/);
@@ -106,7 +106,7 @@ test("an enum value renamed on SQLite, where enum values are text, is renamed in
   const { graph } = await openSchema(project);
   const status = graph.enums[0];
   const next = updateEnum(graph, status.id, { values: [{ name: "DRAFT" }, { name: "live" }] });
-  expect(await saveSchema(project, next, undefined, databaseRenames(graph, next))).toMatchObject({ ok: true });
+  expect(await saveSchema(project, next, databaseRenames(graph, next))).toMatchObject({ ok: true });
 
   const plan = await planRevision(project);
   expect(plan.sql).toContain(`UPDATE "task" SET "status" = 'DRAFT' WHERE "status" = 'draft';`);

@@ -78,7 +78,7 @@ describe("the rehearsal compares values, not only counts", () => {
     const user = opened.graph.models.find((m) => m.name === "User")!;
     let next = renameField(opened.graph, user.fields.find((f) => f.name === "fullname")!.id, "display_name");
     next = updateModelProperties(next, user.id, { dbName: "users" });
-    expect(await saveSchema(project, next, undefined, databaseRenames(opened.graph, next))).toMatchObject({ ok: true });
+    expect(await saveSchema(project, next, databaseRenames(opened.graph, next))).toMatchObject({ ok: true });
     const plan = await planRevision(project);
     expect(plan.rehearsal).toEqual({ ok: true, losses: [] });
     expect(plan.renames.length).toBe(2);

@@ -79,9 +79,21 @@ describe("saving the schema", () => {
   });
 
   test("node positions are saved beside the schema and read back", async () => {
-    await saveLayout(project, { User: { x: 10.4, y: 20.6 }, Address: { x: 400, y: 20 } });
-    expect(await readLayout(project)).toEqual({ Address: { x: 400, y: 20 }, User: { x: 10, y: 21 } });
+    await saveLayout(project, graph, { User: { x: 10.4, y: 20.6 }, Address: { x: 400, y: 20 } });
+    expect((await readLayout(project, graph)).file.positions).toEqual({ Address: { x: 400, y: 20 }, User: { x: 10, y: 21 } });
     fs.writeFileSync(project.layoutPath, "{ not json");
-    expect(await readLayout(project)).toEqual({});
+    const broken = await readLayout(project, graph);
+    expect(broken.file.positions).toEqual({});
+    expect(broken.notes).toEqual([expect.stringMatching(/not valid JSON/)]);
+  });
+
+  test("saving positions keeps the file's areas and views", async () => {
+    const area = { id: "a1", name: "People", color: "#dbeafe", tables: ["User", "Address"] };
+    fs.writeFileSync(project.layoutPath, JSON.stringify({ version: 1, positions: {}, areas: [area] }));
+    await saveLayout(project, graph, { User: { x: 1, y: 2 } });
+    const { file, notes } = await readLayout(project, graph);
+    expect(file.board.areas).toEqual({ a1: area });
+    expect(file.positions).toEqual({ User: { x: 1, y: 2 } });
+    expect(notes).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
-import { z } from "zod";
 import { compileSchema, type SchemaProblem } from "../schema/compile";
 import type { SchemaGraph } from "../schema/graph";
 import { parseSchemaFile } from "../schema/parse-file";
@@ -10,25 +9,14 @@ import { checkSchemaText } from "../schema/text-check";
 import { serialized } from "../migrate/serial";
 import { writeFileAtomic } from "./atomic-write";
 import type { Project } from "./project";
+import { readLayoutFile, printLayoutFile, type LayoutFile } from "../layout/layout-file";
+import type { NodeView } from "../layout/positions";
 
-/**
- * Where each model and enum sits on the canvas and its color, by name (names are what a
- * person reads in the file; enum and model names share one namespace in Prisma).
- */
-export const nodeLayoutSchema = z.object({
-  x: z.number().finite(),
-  y: z.number().finite(),
-  color: z
-    .string()
-    .regex(/^#[0-9a-f]{6}$/i)
-    .optional(),
-});
-export const layoutSchema = z.record(z.string(), nodeLayoutSchema);
-export type Layout = z.infer<typeof layoutSchema>;
+/** Where each node sits and its color, by name (names are what a person reads in the file). */
+export type Layout = Record<string, NodeView>;
 
 export interface OpenedSchema {
   graph: SchemaGraph;
-  layout: Layout;
   text: string;
   /** Names this exact content of the file (a reload can tell whether a draft was based on it). */
   version: string;
@@ -50,7 +38,7 @@ function graphOf(project: Project, text: string): SchemaGraph {
 
 export async function openSchema(project: Project): Promise<OpenedSchema> {
   const text = await fs.readFile(project.schemaPath, "utf8");
-  return { graph: graphOf(project, text), layout: await readLayout(project), text, version: schemaVersion(text) };
+  return { graph: graphOf(project, text), text, version: schemaVersion(text) };
 }
 
 /**
@@ -65,14 +53,24 @@ export async function schemaGraphIfValid(project: Project): Promise<SchemaGraph 
   }
 }
 
-export async function readLayout(project: Project): Promise<Layout> {
+const nodeNames = (graph: SchemaGraph) => [...graph.models, ...graph.enums, ...(graph.ignoredModels ?? [])].map((n) => n.name);
+
+/**
+ * The layout file over `graph` (lib/layout/layout-file): positions, areas and views by name,
+ * with a note for each part that was repaired or left out. No file, or one that is not
+ * JSON, is an empty layout: positions are recomputed.
+ */
+export async function readLayout(project: Project, graph: SchemaGraph): Promise<{ file: LayoutFile; notes: string[] }> {
+  let json: unknown;
   try {
-    const parsed = layoutSchema.safeParse(JSON.parse(await fs.readFile(project.layoutPath, "utf8")).positions);
-    return parsed.success ? parsed.data : {};
-  } catch {
-    // No layout yet, or one written by hand that does not parse: positions are recomputed.
-    return {};
+    json = JSON.parse(await fs.readFile(project.layoutPath, "utf8"));
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    const read = readLayoutFile(undefined, nodeNames(graph));
+    if (!missing) read.notes.push("prisma/schema.layout.json is not valid JSON: it was ignored, and positions are recomputed.");
+    return read;
   }
+  return readLayoutFile(json, nodeNames(graph));
 }
 
 export type SaveResult = { ok: true; text: string; version: string; written: boolean } | { ok: false; problems: SchemaProblem[] };
@@ -81,12 +79,7 @@ export type SaveResult = { ok: true; text: string; version: string; written: boo
  * Writes the graph as prisma/schema.prisma when Prisma's validator accepts it. A refused
  * graph leaves the file byte for byte as it was.
  */
-export function saveSchema(
-  project: Project,
-  graph: SchemaGraph,
-  layout?: Layout,
-  renames: DatabaseRename[] = [],
-): Promise<SaveResult> {
+export function saveSchema(project: Project, graph: SchemaGraph, renames: DatabaseRename[] = []): Promise<SaveResult> {
   return serialized(project.schemaPath, async () => {
     const compiled = compileSchema(graph);
     if (!compiled.ok) return compiled;
@@ -94,22 +87,20 @@ export function saveSchema(
     const written = current !== compiled.text;
     if (written) await writeFileAtomic(project.schemaPath, compiled.text);
     if (written && renames.length) await writeRenames(project, chainRenames(await readRenames(project), renames));
-    if (layout) await writeLayout(project, layout);
     return { ok: true, text: compiled.text, version: schemaVersion(compiled.text), written };
   });
 }
 
-export function saveLayout(project: Project, layout: Layout): Promise<void> {
-  return serialized(project.schemaPath, () => writeLayout(project, layout));
+/** Positions by name written over the layout file's, its areas and views kept. */
+export function saveLayout(project: Project, graph: SchemaGraph, positions: Layout): Promise<void> {
+  return serialized(project.schemaPath, async () => {
+    const { file } = await readLayout(project, graph);
+    await writeLayout(project, { ...file, positions });
+  });
 }
 
-export async function writeLayout(project: Project, layout: Layout): Promise<void> {
-  const rounded = Object.fromEntries(
-    Object.entries(layout)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, p]) => [name, { x: Math.round(p.x), y: Math.round(p.y), ...(p.color ? { color: p.color } : {}) }]),
-  );
-  await writeFileAtomic(project.layoutPath, `${JSON.stringify({ version: 1, positions: rounded }, null, 2)}\n`);
+export async function writeLayout(project: Project, file: LayoutFile): Promise<void> {
+  await writeFileAtomic(project.layoutPath, printLayoutFile(file));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nodeLayoutSchema } from "../project/schema-store";
+import { areaSchema, nodeLayoutSchema, savedViewSchema } from "../layout/layout-file";
 import { enumSchema, fieldSchema, modelSchema, schemaGraphSchema } from "../schema/graph";
 import { parseKey, type ElementChange } from "./patch";
 import type { PatchResult } from "./schema-head";
@@ -37,6 +37,13 @@ export const patchRequestSchema = z.object({
   base: z.object({ version: z.number().int().nonnegative(), hash: z.string().max(64) }),
   changes: z.array(changeSchema).max(20_000),
   layout: z.record(z.string().max(500), nodeLayoutSchema.nullable()).optional(),
+  /** Areas and saved views changed (lib/layout/board), by id; null removes one. */
+  board: z
+    .object({
+      areas: z.record(z.string().max(100), areaSchema.nullable()).optional(),
+      views: z.record(z.string().max(100), savedViewSchema.nullable()).optional(),
+    })
+    .optional(),
   /** The tab's id, random per page load: whose change a version is. */
   by: z.string().min(8).max(64),
 });

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { Project } from "../project/project";
 import { readRenames } from "../project/renames-store";
 import type { SchemaGraph } from "../schema/graph";
-import { addField, addModel, renameField, updateField } from "../schema/operations";
+import { addField, addModel, deleteModel, renameField, renameModel, updateField } from "../schema/operations";
+import { readLayout } from "../project/schema-store";
+import { subscribe } from "./schema-head";
 import { removeProject, tempProject } from "../testing/temp-project";
 import { diffGraphs } from "./patch";
 import { applyPatch, currentHead, type SchemaVersion } from "./schema-head";
@@ -114,5 +116,41 @@ describe("the server's versioned schema", () => {
     const next = await tab("tab-a");
     expect(await next.edit((g) => renameField(g, field(g, "User", "full_name").id, "display_name"))).toMatchObject({ ok: true });
     expect(await readRenames(project)).toEqual([{ kind: "column", table: "user_account", from: "fullname", to: "display_name" }]);
+  });
+
+  test("areas and views go through the sync by id, into the layout file by name; renames and deletes follow", async () => {
+    const a = await tab("tab-a");
+    const ids = { user: model(a.seen.graph, "User").id, address: model(a.seen.graph, "Address").id };
+    const area = { id: "area-1", name: "People", color: "#dbeafe", tables: [ids.user, ids.address] };
+    const view = { id: "view-1", name: "Users", tables: [ids.user], hidden: [], viewport: { x: 0, y: 0, zoom: 1 } };
+    const heard: unknown[] = [];
+    const stop = subscribe(project, (record) => heard.push(record?.board));
+    const result = await applyPatch(project, {
+      base: a.seen.base,
+      changes: [],
+      layout: { [ids.user]: { x: 10, y: 20 } },
+      board: { areas: { [area.id]: area }, views: { [view.id]: view } },
+      by: "tab-a",
+    });
+    stop();
+    expect(result).toMatchObject({ ok: true, written: false });
+    expect(heard).toEqual([{ areas: { [area.id]: area }, views: { [view.id]: view } }]);
+    const written = JSON.parse(fs.readFileSync(project.layoutPath, "utf8"));
+    expect(written.areas).toEqual([{ ...area, tables: ["User", "Address"] }]);
+    expect(written.views).toEqual([{ ...view, tables: ["User"] }]);
+
+    const b = await tab("tab-b");
+    expect(await b.edit((g) => renameModel(g, ids.user, "Person"))).toMatchObject({ ok: true, written: true });
+    const renamed = (await readLayout(project, (await currentHead(project)).graph)).file;
+    expect(renamed.positions.Person).toEqual({ x: 10, y: 20 });
+    expect(renamed.board.areas[area.id].tables).toEqual(["Person", "Address"]);
+    expect(renamed.board.views[view.id].tables).toEqual(["Person"]);
+
+    const c = await tab("tab-c");
+    expect(await c.edit((g) => deleteModel(g, ids.address))).toMatchObject({ ok: true, written: true });
+    const { file, notes } = await readLayout(project, (await currentHead(project)).graph);
+    expect(file.board.areas[area.id].tables).toEqual(["Person"]);
+    expect(notes).toEqual([]);
+    expect(schemaText()).not.toMatch(/People|view-1/);
   });
 });

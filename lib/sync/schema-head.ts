@@ -3,7 +3,9 @@ import { serialized } from "../migrate/serial";
 import { writeFileAtomic } from "../project/atomic-write";
 import type { Project } from "../project/project";
 import { readRenames, writeRenames } from "../project/renames-store";
-import { readLayout, schemaVersion, writeLayout, type Layout } from "../project/schema-store";
+import { readLayout, schemaVersion, writeLayout } from "../project/schema-store";
+import { applyBoardChanges, boardById, boardByName, type BoardChanges } from "../layout/board";
+import { layoutById } from "../layout/positions";
 import { compileSchema, prepareCompile, type SchemaProblem } from "../schema/compile";
 import type { SchemaGraph } from "../schema/graph";
 import { parseSchemaFile } from "../schema/parse-file";
@@ -32,6 +34,7 @@ export interface SchemaVersion {
 export interface VersionRecord extends ChangeRecord {
   hash: string;
   layout?: LayoutChanges;
+  board?: BoardChanges;
 }
 
 export interface Head extends SchemaVersion {
@@ -123,17 +126,38 @@ function missedSince(head: Head, base: number, by: string): VersionRecord[] {
   return head.log.filter((record) => record.version > base && record.by !== by);
 }
 
-/** Layout changes by id written into the layout file, which keeps names. */
-async function writeLayoutChanges(project: Project, graph: SchemaGraph, changes: LayoutChanges): Promise<void> {
-  const names = new Map([...graph.models, ...graph.enums, ...(graph.ignoredModels ?? [])].map((n) => [n.id, n.name]));
-  const layout: Layout = await readLayout(project);
-  for (const [id, view] of Object.entries(changes)) {
-    const name = names.get(id);
-    if (!name) continue;
-    if (view) layout[name] = view;
-    else delete layout[name];
+const namesById = (graph: SchemaGraph) =>
+  new Map([...graph.models, ...graph.enums, ...(graph.ignoredModels ?? [])].map((n) => [n.id, n.name]));
+
+/** Whether a node of `before` is gone from `after` or named otherwise: its place in the layout file must follow. */
+function nodesRenamedOrRemoved(before: SchemaGraph, after: SchemaGraph): boolean {
+  const now = namesById(after);
+  return [...namesById(before)].some(([id, name]) => now.get(id) !== name);
+}
+
+/**
+ * The layout file after a change: read by name over the graph before it, changed by id (the
+ * tab's positions, areas and views), written by name over the graph after it, so a renamed
+ * table keeps its place, areas and views, and a deleted one leaves them.
+ */
+async function writeLayoutChanges(
+  project: Project,
+  before: SchemaGraph,
+  after: SchemaGraph,
+  changes: { layout?: LayoutChanges; board?: BoardChanges },
+): Promise<void> {
+  const { file } = await readLayout(project, before);
+  const positions = layoutById(before, file.positions);
+  for (const [id, view] of Object.entries(changes.layout ?? {})) {
+    if (view) positions[id] = view;
+    else delete positions[id];
   }
-  await writeLayout(project, layout);
+  const board = applyBoardChanges(boardById(before, file.board), changes.board);
+  const names = namesById(after);
+  const byName = Object.fromEntries(
+    Object.entries(positions).flatMap(([id, view]) => (names.has(id) ? [[names.get(id)!, view]] : [])),
+  );
+  await writeLayout(project, { positions: byName, board: boardByName(after, board) });
 }
 
 /**
@@ -144,7 +168,7 @@ async function writeLayoutChanges(project: Project, graph: SchemaGraph, changes:
  */
 export function applyPatch(
   project: Project,
-  patch: { base: SchemaVersion; changes: ElementChange[]; layout?: LayoutChanges; by: string },
+  patch: { base: SchemaVersion; changes: ElementChange[]; layout?: LayoutChanges; board?: BoardChanges; by: string },
 ): Promise<PatchResult> {
   return serialized(project.schemaPath, async () => {
     const head = await readHead(project);
@@ -193,8 +217,10 @@ export function applyPatch(
     if (written) await writeFileAtomic(project.schemaPath, compiled.text);
     const renames = databaseRenames(head.graph, graph);
     if (renames.length) await writeRenames(project, chainRenames(await readRenames(project), renames));
-    if (patch.layout && Object.keys(patch.layout).length) await writeLayoutChanges(project, graph, patch.layout);
-    if (!written && !patch.layout)
+    const layout = patch.layout && Object.keys(patch.layout).length ? patch.layout : undefined;
+    if (layout || patch.board || (written && nodesRenamedOrRemoved(head.graph, graph)))
+      await writeLayoutChanges(project, head.graph, graph, { layout, board: patch.board });
+    if (!written && !layout && !patch.board)
       return {
         ok: true,
         version: head.version,
@@ -205,7 +231,7 @@ export function applyPatch(
     const next = advance(
       project,
       head,
-      { by: patch.by, changes: patch.changes, layout: patch.layout },
+      { by: patch.by, changes: patch.changes, layout, board: patch.board },
       { hash: schemaVersion(compiled.text), text: compiled.text, graph },
     );
     return { ok: true, version: next.version, hash: next.hash, written, missed: missedSince(next, patch.base.version, patch.by) };

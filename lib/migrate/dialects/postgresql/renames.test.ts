@@ -49,7 +49,7 @@ describe.skipIf(!server)("Renames on PostgreSQL", () => {
     let next = renameModel(graph, task.id, "Job");
     next = renameField(next, task.fields.find((f) => f.name === "title")!.id, "name");
     next = updateEnum(next, graph.enums[0].id, { name: "State", values: [{ name: "DRAFT" }, { name: "live" }] });
-    expect(await saveSchema(project, next, undefined, databaseRenames(graph, next))).toMatchObject({ ok: true });
+    expect(await saveSchema(project, next, databaseRenames(graph, next))).toMatchObject({ ok: true });
 
     const plan = await planRevision(project);
     expect(plan.sql).toContain(`ALTER TYPE "Status" RENAME TO "State";\nALTER TYPE "State" RENAME VALUE 'draft' TO 'DRAFT';`);
