@@ -196,6 +196,44 @@ async function focusMs(page: Page, name: string): Promise<number> {
   );
 }
 
+/** Milliseconds from a click on a button of the View ▾ menu (opened first) to the frame after it. */
+async function viewMenuMs(page: Page, label: string): Promise<number> {
+  await page.locator("summary", { hasText: "View:" }).click();
+  return page.evaluate(
+    (text) =>
+      new Promise<number>((resolve) => {
+        const menu = document.querySelector('[role="menu"][aria-label="Views"]')!;
+        const button = [...menu.querySelectorAll("button")].find((b) => b.textContent?.includes(text))!;
+        const start = performance.now();
+        button.click();
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
+      }),
+    label,
+  );
+}
+
+/**
+ * Areas made from the schema; a search, which opens its table in focus; the focus saved as a
+ * view; switching to the whole schema and back, timed.
+ */
+async function areasAndViews(
+  page: Page,
+  run: number,
+  table: string,
+): Promise<{ areas: number; count: number; focus: number; switches: number[] }> {
+  const areas = await viewMenuMs(page, "Make areas from the schema");
+  const count = await page.locator(".react-flow__node-area").count();
+  if (run === 0) await page.screenshot({ path: `/tmp/bench-areas-${table}.png` });
+  const focus = await focusMs(page, table);
+  const name = `Bench ${run}`;
+  await page.locator("summary", { hasText: "View:" }).click();
+  await page.getByRole("textbox", { name: "New view name" }).fill(name);
+  await page.getByRole("button", { name: "Save view" }).click();
+  await page.locator("summary", { hasText: `View: ${name}` }).waitFor();
+  const switches = [await viewMenuMs(page, "Whole schema"), await viewMenuMs(page, name)];
+  return { areas, count, focus, switches };
+}
+
 /**
  * Opening an existing schema, as a user does: the first open (parse, auto-layout on the
  * server, first render) and the next (positions saved); the nodes React Flow put in the
@@ -210,6 +248,9 @@ export async function benchOpenFile(file: string, label: string, text = fs.readF
     const switches: number[] = [];
     const focuses: number[] = [];
     const drags: number[] = [];
+    const areaTimes: number[] = [];
+    const viewSwitches: number[] = [];
+    let areaCount = 0;
     const firstModel = parseSchema(text).models[0].name;
     let view = { nodes: 0, zoom: "" };
     for (let run = 0; run < 3; run++) {
@@ -225,7 +266,11 @@ export async function benchOpenFile(file: string, label: string, text = fs.readF
       // At the first view: a drag, each display mode and back; then a search, which opens its table in focus.
       drags.push((await dragFps(page)).fps);
       for (const mode of ["keys", "names", "all"]) switches.push(await displaySwitchMs(page, mode));
-      focuses.push(await focusMs(page, firstModel));
+      const board = await areasAndViews(page, run, firstModel);
+      areaTimes.push(board.areas);
+      viewSwitches.push(...board.switches);
+      areaCount = board.count;
+      focuses.push(board.focus);
       await page.close();
     }
     const models = parseSchema(text).models.length;
@@ -242,6 +287,12 @@ export async function benchOpenFile(file: string, label: string, text = fs.readF
     );
     console.log(
       `open file=${label} models=${models} focus_ms=${Math.round(median(focuses))} (search Enter to the frame showing its neighbours; median of ${focuses.length})`,
+    );
+    console.log(
+      `open file=${label} models=${models} areas_from_schema_ms=${Math.round(median(areaTimes))} area_nodes_drawn=${areaCount} (View ▾ Make areas to the frame; median of ${areaTimes.length})`,
+    );
+    console.log(
+      `open file=${label} models=${models} view_switch_ms=${Math.round(median(viewSwitches))} (View ▾ a saved view or the whole schema, to the frame; median of ${viewSwitches.length})`,
     );
   } finally {
     await browser.close();

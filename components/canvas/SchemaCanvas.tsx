@@ -151,15 +151,18 @@ export function SchemaCanvas(props: {
     });
   }, [graph, layout, problems, focusedId, summary, display, areas]);
 
-  // Open areas follow their tables as they are drawn, dragged included.
-  const openAreas = useMemo(
-    () =>
-      openAreaNodes(
-        nodes.filter((n): n is SchemaFlowNode => n.type !== "area"),
-        areas,
-      ),
-    [nodes, areas],
-  );
+  // Open areas follow their tables as they are drawn, dragged included. An area whose rectangle
+  // did not move keeps its node object: React Flow then neither redraws nor measures it again.
+  const previousAreas = useRef(new Map<string, AreaFlowNode>());
+  const openAreas = useMemo(() => {
+    const derived = openAreaNodes(nodes.filter((n): n is SchemaFlowNode => n.type !== "area"), areas);
+    const kept = derived.map((node) => {
+      const old = previousAreas.current.get(node.id);
+      return old && old.width === node.width && old.height === node.height && sameNode(old, node) ? old : node;
+    });
+    previousAreas.current = new Map(kept.map((n) => [n.id, n]));
+    return kept;
+  }, [nodes, areas]);
   const shown = useMemo(() => (openAreas.length ? [...openAreas, ...nodes] : nodes), [openAreas, nodes]);
   const latest = useRef({ nodes, openAreas, layout });
   latest.current = { nodes, openAreas, layout };
@@ -167,7 +170,10 @@ export function SchemaCanvas(props: {
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
       const dragged = withAreaDrag(changes, latest.current);
-      setNodes((current) => applyNodeChanges(dragged.changes, current));
+      // An open area is not in the state (it is derived from its tables): its own changes go.
+      const open = new Set(latest.current.openAreas.map((n) => n.id));
+      const own = dragged.changes.filter((change) => !("id" in change) || !open.has(change.id));
+      if (own.length) setNodes((current) => applyNodeChanges(own, current));
       if (Object.keys(dragged.moved).length && !focus) onMoved(dragged.moved);
     },
     [onMoved, focus],

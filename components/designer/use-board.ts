@@ -3,6 +3,9 @@
 import { useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useState, type RefObject } from "react";
 import { areasFromSchema, groupIntoArea, ungroup, updateArea } from "@/lib/layout/areas";
+import { layoutByAreas } from "@/lib/layout/area-layout";
+import { nodeSize } from "@/lib/layout/sizes";
+import { arrange } from "./design-edits";
 import { WHOLE_SCHEMA, type Area, type Board } from "@/lib/layout/board";
 import { deleteView, hide, matching, saveView, unhide, viewGraph, viewOrWhole } from "@/lib/layout/views";
 import type { SchemaGraph } from "@/lib/schema/graph";
@@ -128,7 +131,13 @@ export function useBoard(options: {
       const { areas: made, how } = areasFromSchema(historyRef.current.present.graph);
       if (!made.length) return onStatus({ tone: "info", text: "The schema has no related tables to group." });
       const byId = Object.fromEntries(made.map((area: Area) => [area.id, area]));
-      editBoard("Areas from the schema", (b) => ({ ...b, areas: byId }));
+      // Laid out area by area, so that the areas do not overlap (lib/layout/area-layout).
+      commit("Areas from the schema", (design) => {
+        const nodes = new Map([...design.graph.models, ...design.graph.enums].map((n) => [n.id, n]));
+        const positions = layoutByAreas(design.graph, made, (id) => nodeSize(nodes.get(id)));
+        return { ...arrange(design, positions), board: { ...design.board, areas: byId } };
+      });
+      requestAnimationFrame(() => void flow.fitView({ padding: 0.1, maxZoom: 1, duration: 200 }));
       const source = {
         namespaces: "its /// @namespace tags",
         components: "its connected parts",

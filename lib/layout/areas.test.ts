@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { aModel, aRelation, aSchema } from "../testing/schema-builders";
 import { emptyBoard } from "./board";
-import { AREA_HEADER, AREA_PADDING, areaRect, areasFromSchema, groupIntoArea, ungroup, updateArea } from "./areas";
+import { AREA_HEADER, AREA_PADDING, areaRect, areasFromSchema, groupIntoArea, ungroup, updateArea, type Rect } from "./areas";
+import { layoutByAreas } from "./area-layout";
+import { nodeSize } from "./sizes";
 
 const names = (ids: string[]) => ids.map((id) => id.replace(/^model:/, "")).sort();
 
@@ -80,5 +82,25 @@ describe("areas", () => {
       ["Accounts", ["Session", "User"]],
       ["Articles", ["Article"]],
     ]);
+  });
+});
+
+describe("laid out by area", () => {
+  test("each area's tables together, no two areas overlapping, every table placed once", () => {
+    const star = (hub: string, n: number) => [
+      aModel(hub),
+      ...Array.from({ length: n }, (_, i) => aModel(`${hub}${i}`, aRelation("hub", hub))),
+    ];
+    const graph = aSchema([...star("Shop", 9), ...star("Blog", 14), ...star("Chat", 5), aModel("Alone")]);
+    const { areas } = areasFromSchema(graph);
+    const positions = layoutByAreas(graph, areas, (id) => nodeSize(graph.models.find((m) => m.id === id)));
+    expect(Object.keys(positions).sort()).toEqual(graph.models.map((m) => m.id).sort());
+    const rectOf = (id: string) => ({ ...positions[id], ...nodeSize(graph.models.find((m) => m.id === id)) });
+    const frames = areas.map((area) => areaRect(area, rectOf)!);
+    const overlap = (a: Rect, b: Rect) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    frames.forEach((a, i) => frames.slice(i + 1).forEach((b) => expect(overlap(a, b)).toBe(false)));
+    // The table in no area is outside every area's frame.
+    frames.forEach((frame) => expect(overlap(frame, rectOf("model:Alone"))).toBe(false));
   });
 });
