@@ -158,3 +158,15 @@ test("a layout file naming tables the schema no longer has is repaired, with a n
   await expect(page.locator('[data-area="Old"]')).toContainText("2 tables");
   expect(fs.readFileSync(E2E_SCHEMA, "utf8")).toBe(schema);
 });
+
+test("an area made in one tab appears in another, live", async ({ page, context }) => {
+  await page.goto("/");
+  const other = await context.newPage();
+  await other.goto("/");
+  await expect(tables(other)).toHaveCount(12);
+  for (const name of ["T4", "T5"]) await page.locator(`[data-model="${name}"] header`).click({ modifiers: ["Control"] });
+  await page.getByRole("toolbar", { name: "Selected tables" }).getByRole("button", { name: "Group into area" }).click();
+  await expect(other.locator('[data-area="Area 1"]')).toContainText("2 tables", { timeout: 3000 });
+  await page.locator('[data-area="Area 1"]').getByRole("button", { name: "Collapse" }).click();
+  await expect(tables(other)).toHaveCount(10, { timeout: 3000 });
+});
