@@ -2,7 +2,7 @@ import type { SchemaGraph } from "@/lib/schema/graph";
 import * as operations from "@/lib/schema/operations";
 import { connectModels } from "@/lib/schema/relations";
 import { layoutByName, layoutById, viewOf, type Position } from "@/lib/layout/positions";
-import { boardById, boardByName } from "@/lib/layout/board";
+import { boardById, boardByName, boardOver } from "@/lib/layout/board";
 import { freeSpotNear } from "./free-spot";
 import type { Design } from "./sync-client";
 
@@ -52,7 +52,7 @@ export function deleteNodes(design: Design, ids: string[]): Design {
   }
   const layout = { ...design.layout };
   for (const id of ids) delete layout[id];
-  return { graph, layout, board: boardById(graph, boardByName(graph, design.board)) };
+  return { graph, layout, board: boardOver(graph, design.board) };
 }
 
 /** Nodes moved to where they were dropped (colors kept). */

@@ -4,7 +4,7 @@ import { applyChanges, diffGraphs, type ElementChange } from "@/lib/sync/patch";
 import type { PatchAnswer } from "@/lib/sync/patch-schema";
 import type { LayoutChanges, SchemaVersion } from "@/lib/sync/schema-head";
 import type { NodeView } from "@/lib/layout/positions";
-import { applyBoardChanges, boardChanges, type Board, type BoardChanges } from "@/lib/layout/board";
+import { applyBoardChanges, applyKeyed, boardChanges, type Board, type BoardChanges } from "@/lib/layout/board";
 
 /**
  * The tab's side of the sync, as plain functions: what to send (the difference between what
@@ -63,12 +63,11 @@ export function patchFor(confirmed: Confirmed, present: Design): Patch | null {
 
 /** A design with a change made elsewhere laid onto it. */
 export function withRecord(design: Design, record: RemoteRecord): Design {
-  const layout = { ...design.layout };
-  for (const [id, view] of Object.entries(record.layout ?? {})) {
-    if (view) layout[id] = view;
-    else delete layout[id];
-  }
-  return { graph: applyChanges(design.graph, record.changes), layout, board: applyBoardChanges(design.board, record.board) };
+  return {
+    graph: applyChanges(design.graph, record.changes),
+    layout: applyKeyed(design.layout, record.layout),
+    board: applyBoardChanges(design.board, record.board),
+  };
 }
 
 /** The confirmed design after records the server applied (in order), and its new version. */

@@ -55,7 +55,8 @@ export const emptyBoard = (): Board => ({ areas: {}, views: { [WHOLE_SCHEMA]: wh
 /** Colors offered for an area (light, so tables and their own colors read over them). */
 export const AREA_COLORS = ["#dbeafe", "#dcfce7", "#fef3c7", "#fce7f3", "#ede9fe", "#ccfbf1", "#ffedd5", "#e2e8f0"];
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// Unchanged areas and views keep their objects: only the ones an edit made anew are compared by content.
+const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 function changed<T>(before: Record<string, T>, after: Record<string, T>): Record<string, T | null> {
   const changes: Record<string, T | null> = {};
@@ -75,7 +76,8 @@ export function boardChanges(before: Board, after: Board): BoardChanges | undefi
   return changes.areas || changes.views ? changes : undefined;
 }
 
-function applied<T>(current: Record<string, T>, changes: Record<string, T | null> | undefined): Record<string, T> {
+/** Entries by id with changes laid on: a value sets one, null removes it (positions, areas, views). */
+export function applyKeyed<T>(current: Record<string, T>, changes: Record<string, T | null> | undefined): Record<string, T> {
   if (!changes) return current;
   const next = { ...current };
   for (const [id, value] of Object.entries(changes)) {
@@ -87,7 +89,7 @@ function applied<T>(current: Record<string, T>, changes: Record<string, T | null
 
 export function applyBoardChanges(board: Board, changes: BoardChanges | undefined): Board {
   if (!changes) return board;
-  return { areas: applied(board.areas, changes.areas), views: applied(board.views, changes.views) };
+  return { areas: applyKeyed(board.areas, changes.areas), views: applyKeyed(board.views, changes.views) };
 }
 
 const nodesOf = (graph: SchemaGraph) => [...graph.models, ...graph.enums, ...(graph.ignoredModels ?? [])];
@@ -107,6 +109,11 @@ function mapTables(board: Board, map: Map<string, string>): Board {
   return { areas, views };
 }
 
+/** The board without the tables the graph no longer has (deleted). */
+export function boardOver(graph: SchemaGraph, board: Board): Board {
+  return mapTables(board, new Map(nodesOf(graph).map((n) => [n.id, n.id])));
+}
+
 /** A board read from the file (tables by name) as a tab holds it (by id). */
 export function boardById(graph: SchemaGraph, byName: Board): Board {
   return mapTables(byName, new Map(nodesOf(graph).map((n) => [n.name, n.id])));
@@ -115,9 +122,4 @@ export function boardById(graph: SchemaGraph, byName: Board): Board {
 /** A tab's board as the file keeps it (by name); tables no longer in the graph are left out. */
 export function boardByName(graph: SchemaGraph, byId: Board): Board {
   return mapTables(byId, new Map(nodesOf(graph).map((n) => [n.id, n.name])));
-}
-
-/** The area a node is in (the first, when the file put it in several). */
-export function areaOf(board: Board, id: string): Area | undefined {
-  return Object.values(board.areas).find((area) => area.tables.includes(id));
 }

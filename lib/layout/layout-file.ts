@@ -23,7 +23,7 @@ export const areaSchema = z.object({
   collapsed: z.boolean().optional(),
   display: z.enum(DISPLAY_MODES).optional(),
 });
-export const viewportSchema = z.object({ x: z.number().finite(), y: z.number().finite(), zoom: z.number().positive().max(10) });
+const viewportSchema = z.object({ x: z.number().finite(), y: z.number().finite(), zoom: z.number().positive().max(10) });
 export const savedViewSchema = z.object({
   id: z.string().min(1).max(100),
   name,
