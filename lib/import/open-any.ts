@@ -8,7 +8,7 @@ import { isPostgresUrl } from "../project/project";
 import { compileSchema } from "../schema/compile";
 import { unsafeNames, UnsafeNamesRefused } from "../schema/identifiers";
 import { parseSchemaFile } from "../schema/parse-file";
-import { importSqlAlchemy } from "./sqlalchemy";
+import { importSqlAlchemy } from "./sqlalchemy/index";
 
 export interface Imported {
   /** The schema, formatted as prisma format prints it. */

@@ -2,10 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { importSqlAlchemy } from "./sqlalchemy";
-import { tutorialSchema } from "../testing/tutorial-schema";
+import { importSqlAlchemy } from "./index";
+import { tutorialSchema } from "../../testing/tutorial-schema";
 
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 const TUTORIAL = path.resolve(ROOT, "..", "shared", "corpus", "sqlalchemy", "tutorial_models.py");
 const PEER = path.resolve(ROOT, "..", "shared", "peers", "alembic", "models_tutorial.py");
 const shipped = () => tutorialSchema();
@@ -38,7 +38,7 @@ describe("importing a SQLAlchemy models.py", () => {
         '    __table_args__ = {"sqlite_autoincrement": True}',
         "    id = Column(Integer, primary_key=True)",
         "    label = Column(String(20), nullable=False, unique=True)",
-        "    weird = Column(Integer, info={})",
+        "    weird = Column(Integer, server_onupdate=FetchedValue())",
       ].join("\n"),
     );
     const imported = importSqlAlchemy(file);

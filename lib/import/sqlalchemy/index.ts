@@ -1,0 +1,62 @@
+import { compileSchema } from "../../schema/compile";
+import type { SchemaGraph } from "../../schema/graph";
+import { importImplicit, implicitTables, keyJoinTables, noteJoinModel, associationTables } from "./association";
+import { importTables } from "./models";
+import { readModelsFile, type ImportNote } from "./reader";
+import { importRelations, orderDeclared } from "./relations";
+
+export type { ImportNote } from "./reader";
+
+/**
+ * A SQLAlchemy models.py (the tutorial's, or any in the 2.0 or 1.4 style) as a Prisma schema:
+ * what Base.metadata would hold, as Alembic's autogenerate sees it. Python's own parser reads the
+ * file (lib/import/sqlalchemy/sqlalchemy_models.py, which imports and runs nothing); this module maps the
+ * tables to the graph, and Prisma's validator and formatter make the text.
+ */
+export interface ImportedSchema {
+  text: string;
+  /** Constructs of the source that were not imported, or imported with a caveat, with their lines. */
+  unknown: ImportNote[];
+}
+
+export function importSqlAlchemy(file: string): ImportedSchema {
+  const { tables: all, enums: pyEnums, unknown: notes } = readModelsFile(file);
+  const implicit = new Set(implicitTables(all));
+  const tables = all.filter((t) => !implicit.has(t));
+  keyJoinTables(tables, notes);
+  const imported = importTables(tables, pyEnums, notes);
+  const used = importRelations(tables, imported, notes);
+  for (const join of implicit) importImplicit(join, all, imported, used, notes);
+  for (const join of associationTables(tables)) noteJoinModel(join, imported, notes);
+  for (const table of all)
+    for (const relationship of table.relationships.filter((r) => !used.has(r)))
+      notes.push({
+        line: relationship.line,
+        text: relationship.attr,
+        why: relationship.secondary
+          ? `a relationship through ${relationship.secondary}, which is not an association table of this file; not imported`
+          : "a relationship() with no foreign key column behind it; not imported",
+      });
+  for (const model of imported.models) orderDeclared(model);
+
+  const graph: SchemaGraph = {
+    datasource: { name: "db", provider: "sqlite" },
+    generators: [
+      {
+        name: "client",
+        config: [
+          ["provider", '"prisma-client"'],
+          ["output", '"../generated/prisma"'],
+        ],
+      },
+    ],
+    models: imported.models,
+    enums: imported.enums,
+  };
+  const compiled = compileSchema(graph);
+  if (!compiled.ok)
+    throw new Error(
+      `The imported models do not make a valid Prisma schema: ${compiled.problems.map((p) => p.message).join(" ")}`,
+    );
+  return { text: compiled.text, unknown: notes.sort((a, b) => a.line - b.line) };
+}

@@ -1,0 +1,212 @@
+"""Reads a SQLAlchemy models.py with Python's own parser (ast) and prints, as JSON, what
+Base.metadata would hold: the tables with their columns, keys, constraints and indexes,
+the enums they use, and the ORM relationships that name them.
+
+Nothing in the file is imported or run. Both declaration styles are read: 2.0
+(Mapped[...] = mapped_column(...) / relationship(...)) and 1.4 (name = Column(...)),
+with mixins, abstract bases, declared_attr for simple cases, Table() definitions and
+module-level Index(). Anything else found is listed under "unknown" with its line.
+"""
+import ast
+import json
+import re
+import sys
+
+from sa_ast import Context, import_aliases
+from sa_classes import is_enum_class, read_class, read_enum
+from sa_tables import read_constraint, read_table_call
+
+DECLARATIVE_CALLS = {"declarative_base", "generate_base"}
+DECLARATIVE_CLASSES = {"DeclarativeBase", "DeclarativeBaseNoMeta"}
+
+
+def snake_case(name):
+    """Flask-SQLAlchemy's table name for a class: 'UserAccount' -> 'user_account'."""
+    return re.sub(r"((?<=[a-z0-9])[A-Z]|(?!^)[A-Z](?=[a-z]))", r"_\1", name).lower()
+
+
+class Module:
+    def __init__(self, tree, ctx):
+        self.ctx = ctx
+        self.classes = {}
+        self.tables = []  # Table() definitions, in file order
+        self.tables_by_variable = {}
+        self.declarative = set()  # names of declarative bases (Base = declarative_base(), class Base(DeclarativeBase))
+        self.indexes = []  # module-level Index(...)
+        for node in tree.body:  # enums first: a column may name one declared further down
+            if isinstance(node, ast.ClassDef) and is_enum_class(node, ctx):
+                ctx.enums[node.name] = read_enum(node)
+        for node in tree.body:
+            self.read(node)
+
+    def read(self, node):
+        ctx = self.ctx
+        if isinstance(node, ast.ClassDef):
+            if is_enum_class(node, ctx):
+                return
+            cls = read_class(node, ctx, self.tables_by_variable)
+            if any(ctx.canonical(ast.Name(b.split(".")[-1])) in DECLARATIVE_CLASSES for b in cls["bases"] if b) or any(
+                    (d or "").split(".")[-1] in ("as_declarative", "mapped_as_dataclass") for d in cls["decorators"]):
+                self.declarative.add(node.name)
+            self.classes[node.name] = cls
+            return
+        value = node.value if isinstance(node, (ast.Assign, ast.Expr)) else None
+        call = value if isinstance(value, ast.Call) else None
+        called = ctx.canonical(call.func) if call else None
+        variable = node.targets[0].id if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) else None
+        if called in DECLARATIVE_CALLS and variable:
+            self.declarative.add(variable)
+        elif called == "Table" and call.args:
+            table = read_table_call(call, ctx, variable)
+            self.tables.append(table)
+            if variable:
+                self.tables_by_variable[variable] = table
+        elif called == "Index":
+            index = read_constraint(call, ctx)
+            if index:
+                self.indexes.append(index)
+
+    def ancestors(self, cls, seen=None):
+        """The local classes a class inherits from, nearest first (a simple MRO)."""
+        seen = seen if seen is not None else set()
+        found = []
+        for base in cls["bases"]:
+            name = (base or "").split(".")[-1]
+            if name in self.classes and name not in seen:
+                seen.add(name)
+                found.append(self.classes[name])
+                found.extend(self.ancestors(self.classes[name], seen))
+        return found
+
+    def is_declarative(self, cls):
+        return cls["name"] in self.declarative or any(
+            (b or "").split(".")[-1] in self.declarative or (b or "").endswith("db.Model") for b in cls["bases"])
+
+    def table_of(self, cls):
+        """The table a class maps, with its inherited columns; None for mixins and abstract bases."""
+        if cls["abstract"] or cls["name"] in self.declarative:
+            return None
+        ancestors = self.ancestors(cls)
+        # A base the file imports (Base from the project's db module) counts as declarative.
+        foreign = [b for b in cls["bases"] if b and b.split(".")[-1] not in self.classes and b != "object"]
+        mapped = bool(foreign) or self.is_declarative(cls) or any(self.is_declarative(a) for a in ancestors)
+        rule = cls["tablename"] or next((a["tablename"] for a in ancestors if a["tablename"]), None)
+        if cls["table"]:
+            return {**cls["table"], "className": cls["name"], "relationships": self.relationships(cls, ancestors)}
+        if rule and "literal" not in rule and not mapped:
+            return None  # a mixin that names the tables of the classes using it
+        if not rule:
+            if mapped and any(b.endswith("db.Model") for b in cls["bases"] + sum((a["bases"] for a in ancestors), []) if b):
+                rule = {"literal": snake_case(cls["name"])}
+            elif mapped and any(self.table_of(a) for a in ancestors if a["name"] not in self.declarative):
+                self.ctx.note(ast.Name("", lineno=cls["line"]), cls["name"],
+                              "single-table inheritance: its columns share its parent's table and are not imported")
+                return None
+            else:
+                return None
+        name = self.table_name(cls, rule)
+        # Mixin and abstract columns first (declarative orders them by creation), then the class's own.
+        sources = [a for a in reversed(ancestors) if not self.owns_table(a)] + [cls]
+        columns, constraints = {}, []
+        for source in sources:
+            for member in source["members"]:
+                if member["kind"] == "column":
+                    columns.pop(member["attr"], None)
+                    columns[member["attr"]] = dict(member)
+            constraints = source["tableArgs"] if source["tableArgs"] is not None else constraints
+        return {"name": name, "variable": None, "className": cls["name"], "line": cls["line"],
+                "columns": list(columns.values()), "constraints": list(constraints),
+                "relationships": self.relationships(cls, ancestors)}
+
+    def owns_table(self, cls):
+        return bool(cls["tablename"] and "literal" in cls["tablename"] and not cls["abstract"])
+
+    def relationships(self, cls, ancestors):
+        found = {}
+        for source in [a for a in reversed(ancestors) if not self.owns_table(a)] + [cls]:
+            for member in source["members"]:
+                if member["kind"] == "relationship":
+                    found[member["attr"]] = member
+        return list(found.values())
+
+    def table_name(self, cls, rule):
+        if "literal" in rule:
+            return rule["literal"]
+        if rule.get("rule") == "lower":
+            return cls["name"].lower()
+        if rule.get("rule") == "name":
+            return cls["name"]
+        self.ctx.note(ast.Name("", lineno=cls["line"]), rule.get("unknown", "__tablename__"),
+                      "a __tablename__ computed by code the importer does not run; the class name is used")
+        return cls["name"].lower()
+
+
+def resolve(tables, indexes, ctx):
+    """Turns every column reference (Model.attr, table.c.col, "table.col") into database names."""
+    by_class = {t["className"]: t for t in tables if t["className"]}
+    by_variable = {t["variable"]: t for t in tables if t["variable"]}
+    by_name = {t["name"]: t for t in tables}
+
+    def column_name(table, attr):
+        column = next((c for c in table["columns"] if c["attr"] == attr), None)
+        return column["name"] if column else attr
+
+    def qualified(ref):
+        """A foreign key's target as "table.column"."""
+        if ref.get("text"):
+            return ref["text"]
+        if ref.get("variable") in by_variable:
+            return f'{by_variable[ref["variable"]]["name"]}.{ref["column"]}'
+        owner = by_class.get((ref.get("owner") or "").split(".")[-1])
+        return f'{owner["name"]}.{column_name(owner, ref["attr"])}' if owner else None
+
+    def local(table, ref):
+        if ref.get("text"):
+            return ref["text"].split(".")[-1]
+        return column_name(table, ref.get("attr") or ref.get("column"))
+
+    for index in indexes:
+        owner = next((r for r in index["columns"] if r.get("owner") or r.get("variable")), None)
+        table = owner and (by_class.get((owner.get("owner") or "").split(".")[-1]) or by_variable.get(owner.get("variable")))
+        if table:
+            table["constraints"].append(index)
+        else:
+            ctx.note(ast.Name("", lineno=index["line"]), index["name"] or "Index", "an Index whose table the importer cannot find")
+    for table in tables:
+        for column in table["columns"]:
+            for fk in column["foreignKeys"]:
+                fk["target"] = qualified(fk["target"])
+            annotated = (column.get("annotation") or {}).get("type")
+            if column["type"] is None and annotated in ctx.enums:
+                column["type"] = {"name": "Enum", "args": [], "kwargs": {}, "enum": annotated, "valuesCallable": False}
+        for constraint in table["constraints"]:
+            constraint["columns"] = [local(table, r) for r in constraint["columns"]]
+            if constraint["kind"] == "foreignKey":
+                constraint["targets"] = [qualified(r) for r in constraint["targets"]]
+        for relationship in table["relationships"]:
+            secondary = relationship["secondary"]
+            if secondary:
+                found = by_name.get(secondary.get("text")) or by_variable.get((secondary.get("variable") or "").split(".")[-1])
+                relationship["secondary"] = found["name"] if found else secondary.get("text") or secondary.get("variable")
+
+
+def main(path):
+    with open(path, encoding="utf-8") as handle:
+        source = handle.read()
+    try:
+        tree = ast.parse(source, filename=path)
+    except SyntaxError as error:
+        print(json.dumps({"error": f"line {error.lineno}: {error.msg}"}))
+        return
+    ctx = Context(source, import_aliases(tree))
+    module = Module(tree, ctx)
+    mapped = [t for t in (module.table_of(c) for c in module.classes.values()) if t]
+    claimed = {id(c["table"]) for c in module.classes.values() if c["table"]}
+    tables = mapped + [t for t in module.tables if id(t) not in claimed]
+    resolve(tables, module.indexes, ctx)
+    print(json.dumps({"tables": tables, "enums": [{"name": n, "members": m} for n, m in ctx.enums.items()],
+                      "unknown": ctx.unknown}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
