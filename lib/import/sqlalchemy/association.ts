@@ -84,7 +84,7 @@ export function importImplicit(
 /** Why an association table became a join model, said once per table. */
 export function noteJoinModel(join: PyTable, imported: Imported, notes: ImportNote[]): void {
   const model = imported.modelOf.get(join.name)!;
-  const [a, b] = join.columns.map((c) => c.foreignKeys[0]?.target?.split(".").at(-2));
+  const [a, b] = join.columns.filter((c) => c.foreignKeys.length).map((c) => c.foreignKeys[0].target?.split(".").at(-2));
   const names = [a, b].map((t) => imported.modelOf.get(t ?? "")?.name ?? "?").sort();
   notes.push({
     line: join.line,

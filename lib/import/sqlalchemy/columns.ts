@@ -105,10 +105,6 @@ function literalDefault(value: unknown, field: Field, enumValue: (raw: unknown) 
       return typeof value === "number" ? String(value !== 0) : null;
     case "String":
       return typeof value === "string" || typeof value === "number" ? JSON.stringify(String(value)) : null;
-    case "Json":
-      return value !== null && value !== undefined
-        ? JSON.stringify(typeof value === "string" ? value : JSON.stringify(value))
-        : null;
     default:
       return null;
   }
@@ -137,6 +133,9 @@ export function applyDefaults(
     const value = enumValue(given.value);
     if (value) field.default = value;
     else note(`the default ${given.value} is not a value of the column's enum`);
+  } else if (given?.kind === "literal" && given.value !== null && field.type === "Json") {
+    // Prisma's SQLite migration writes a Json default unquoted (DEFAULT {}), which SQLite refuses.
+    note(`the Json default ${JSON.stringify(given.value)}; Prisma cannot migrate a Json default on SQLite, so it is left out`);
   } else if (given?.kind === "literal" && given.value !== null) {
     const value = literalDefault(given.value, field, enumValue);
     if (value !== null) field.default = value;

@@ -2,7 +2,7 @@ import { compileSchema } from "../../schema/compile";
 import type { SchemaGraph } from "../../schema/graph";
 import { importImplicit, implicitTables, keyJoinTables, noteJoinModel, associationTables } from "./association";
 import { importTables } from "./models";
-import { readModelsFile, type ImportNote } from "./reader";
+import { readModelsFile, type ImportNote, type PyRelationship } from "./reader";
 import { importRelations, orderDeclared } from "./relations";
 
 export type { ImportNote } from "./reader";
@@ -30,13 +30,7 @@ export function importSqlAlchemy(file: string): ImportedSchema {
   for (const join of associationTables(tables)) noteJoinModel(join, imported, notes);
   for (const table of all)
     for (const relationship of table.relationships.filter((r) => !used.has(r)))
-      notes.push({
-        line: relationship.line,
-        text: relationship.attr,
-        why: relationship.secondary
-          ? `a relationship through ${relationship.secondary}, which is not an association table of this file; not imported`
-          : "a relationship() with no foreign key column behind it; not imported",
-      });
+      notes.push({ line: relationship.line, text: relationship.attr, why: whyNotImported(relationship) });
   for (const model of imported.models) orderDeclared(model);
 
   const graph: SchemaGraph = {
@@ -58,5 +52,21 @@ export function importSqlAlchemy(file: string): ImportedSchema {
     throw new Error(
       `The imported models do not make a valid Prisma schema: ${compiled.problems.map((p) => p.message).join(" ")}`,
     );
-  return { text: compiled.text, unknown: notes.sort((a, b) => a.line - b.line) };
+  return { text: compiled.text, unknown: once(notes).sort((a, b) => a.line - b.line) };
+}
+
+function whyNotImported(relationship: PyRelationship): string {
+  if (relationship.viewonly) return "a viewonly relationship, a query over other relations with no key of its own; not imported";
+  if (relationship.secondary)
+    return `a relationship through ${relationship.secondary}, which holds no pair of foreign keys to both sides; not imported`;
+  return "a relationship() with no foreign key column behind it; not imported";
+}
+
+/** A mixin's column is read once but mapped once per table: its note is said once. */
+function once(notes: ImportNote[]): ImportNote[] {
+  const seen = new Set<string>();
+  return notes.filter((n) => {
+    const key = `${n.line}\0${n.text}\0${n.why}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }

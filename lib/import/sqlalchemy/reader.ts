@@ -85,6 +85,8 @@ export interface PyRelationship {
   primaryjoin: string | null;
   /** remote_side=: the many-to-one side of a self-referential relation. */
   remoteSide: boolean;
+  /** viewonly=True: a query over other relations, with no key of its own. */
+  viewonly: boolean;
 }
 export interface PyTable {
   name: string;

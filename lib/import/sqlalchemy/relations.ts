@@ -87,6 +87,38 @@ function best(candidates: PyRelationship[], fk: ForeignKey, others: ForeignKey[]
   return scored.sort((a, b) => b.score - a.score)[0]?.r;
 }
 
+/**
+ * The relationship() on the referenced class that lists this key's rows: one naming this class,
+ * else (a class or Table() used as `secondary=`) one going through this table.
+ */
+function backOf(
+  table: PyTable,
+  target: PyTable,
+  forward: PyRelationship | undefined,
+  fk: ForeignKey,
+  siblings: ForeignKey[],
+  used: Set<PyRelationship>,
+) {
+  const open = target.relationships.filter((r) => !used.has(r) && !r.viewonly);
+  const direct = open.filter(
+    (r) =>
+      table.className &&
+      !r.secondary &&
+      targetOf(r) === table.className &&
+      !r.remoteSide &&
+      (!forward?.backPopulates || r.attr === forward.backPopulates) &&
+      (!r.backPopulates || !forward || r.backPopulates === forward.attr),
+  );
+  return (
+    best(direct, fk, siblings) ??
+    best(
+      open.filter((r) => r.secondary === table.name),
+      fk,
+      siblings,
+    )
+  );
+}
+
 function isUniqueSet(model: Model, fields: Field[]): boolean {
   const names = fields
     .map((f) => f.name)
@@ -149,19 +181,7 @@ export function importRelations(tables: PyTable[], imported: Imported, notes: Im
         )
       : undefined;
     if (forward) used.add(forward);
-    const back = target.className
-      ? best(
-          target.relationships.filter(
-            (r) =>
-              !used.has(r) &&
-              (table.className ? !r.secondary && targetOf(r) === table.className && !r.remoteSide : r.secondary === table.name) &&
-              (!forward?.backPopulates || r.attr === forward.backPopulates) &&
-              (!r.backPopulates || !forward || r.backPopulates === forward.attr),
-          ),
-          fk,
-          siblings,
-        )
-      : undefined;
+    const back = target.className ? backOf(table, target, forward, fk, siblings, used) : undefined;
     if (back) used.add(back);
 
     const named = (pairs.get(pairKey(table.name, target.name)) ?? 0) > 1 || self;
@@ -200,7 +220,8 @@ export function importRelations(tables: PyTable[], imported: Imported, notes: Im
     };
     place(model, forwardField, forward?.line ?? fkFields.at(-1)!);
 
-    const backName = back?.attr ?? forward?.backref ?? freeName(targetModel, `${lowerFirst(model.name)}s`);
+    const backName =
+      back?.attr ?? forward?.backref ?? freeName(targetModel, oneToOne ? lowerFirst(model.name) : `${lowerFirst(model.name)}s`);
     const backField = baseField(backName, model.name, "object");
     Object.assign(backField, { list: !oneToOne, optional: oneToOne, relation: relationName ? { name: relationName } : {} });
     place(targetModel, backField, back?.line);

@@ -9,6 +9,7 @@ class Context:
         self.source = source
         self.aliases = aliases  # local name -> the imported name ("SAEnum" -> "Enum")
         self.enums = {}  # enum class name -> its members
+        self.types = {}  # module-level type variables (StatusEnum = Enum(Status, name=...)) -> the type
         self.unknown = []
 
     def canonical(self, node):
@@ -17,7 +18,9 @@ class Context:
         return self.aliases.get(name, name) if isinstance(node, ast.Name) else name
 
     def text(self, node):
-        return (ast.get_source_segment(self.source, node) or "").split("\n")[0]
+        """A node's source on one line, shortened: what a note quotes."""
+        text = " ".join((ast.get_source_segment(self.source, node) or "").split())
+        return text if len(text) <= 100 else text[:99] + "…"
 
     def note(self, node, text, why):
         self.unknown.append({"line": node.lineno, "text": text, "why": why})
@@ -74,7 +77,7 @@ def keyword(call, name):
 
 def annotation(node):
     """Mapped[Optional[str]] -> {"type": "str", "optional": True, "list": False}."""
-    info = {"type": None, "optional": False, "list": False}
+    info = {"type": None, "optional": False, "list": False, "mapped": False}
 
     def is_none(n):
         return isinstance(n, ast.Constant) and n.value is None
@@ -84,6 +87,7 @@ def annotation(node):
             outer = name_of(n.value)
             inner = n.slice
             if outer in ("Mapped", "WriteOnlyMapped", "DynamicMapped", "Annotated"):
+                info["mapped"] = info["mapped"] or outer != "Annotated"
                 return walk(inner.elts[0] if isinstance(inner, ast.Tuple) else inner)
             if outer == "Optional":
                 info["optional"] = True

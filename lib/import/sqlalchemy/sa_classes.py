@@ -1,6 +1,7 @@
 """One class statement of a models.py read as plain data: an enum, or a (mixin, abstract or
 mapped) class with its columns, relationships, table name rule and __table_args__."""
 import ast
+import re
 
 from sa_ast import annotation, dotted, literal, name_of
 from sa_columns import COLUMN_CALLS, read_column
@@ -16,7 +17,7 @@ ORM_ONLY_NAMES = {"__mapper_args__", "__repr__", "__str__", "__allow_unmapped__"
 # relationship() options that only say how the ORM loads or writes, not what the tables hold.
 LOADING_OPTIONS = {"lazy", "order_by", "innerjoin", "passive_deletes", "passive_updates", "single_parent", "overlaps",
                    "collection_class", "post_update", "join_depth", "enable_typechecks", "info", "doc",
-                   "cascade_backrefs", "sync_backref", "distinct_target_key", "active_history", "viewonly",
+                   "cascade_backrefs", "sync_backref", "distinct_target_key", "active_history",
                    "secondaryjoin", "raiseload", "query_class", "order_by", "default", "init",
                    "repr", "default_factory", "compare", "kw_only", "load_on_pending", "bake_queries"}
 
@@ -40,7 +41,7 @@ def read_enum(node):
 def read_relationship(call, ctx, attr, annotated, line):
     found = {"attr": attr, "line": line, "annotation": annotated, "target": None, "backPopulates": None,
              "backref": None, "secondary": None, "uselist": None, "cascade": None, "foreignKeys": None,
-             "primaryjoin": None, "remoteSide": False}
+             "primaryjoin": None, "remoteSide": False, "viewonly": False}
     if call.args:
         first = call.args[0]
         found["target"] = literal(first) if isinstance(first, ast.Constant) else name_of(
@@ -60,6 +61,8 @@ def read_relationship(call, ctx, attr, annotated, line):
             found["uselist"] = literal(value)
         elif kw.arg == "cascade":
             found["cascade"] = literal(value)
+        elif kw.arg == "viewonly":
+            found["viewonly"] = bool(literal(value))
         elif kw.arg == "remote_side":
             found["remoteSide"] = True
         elif kw.arg in ("foreign_keys", "primaryjoin"):
@@ -88,6 +91,10 @@ def table_name_rule(value):
         return {"rule": "lower"}
     if dotted(value) == "cls.__name__":
         return {"rule": "name"}
+    # camel_to_snake_case(cls.__name__), inflection.underscore(cls.__name__): the usual recipe
+    if isinstance(value, ast.Call) and re.search(r"snake|underscore", name_of(value.func) or "", re.I) and \
+            len(value.args) == 1 and dotted(value.args[0]) == "cls.__name__":
+        return {"rule": "snake"}
     return None
 
 
@@ -152,11 +159,13 @@ def read_member(cls, target, value, annotated, statement, ctx, tables_by_variabl
         cls["members"].append({"kind": "column", **column})
     elif called in RELATIONSHIP_CALLS:
         cls["members"].append({"kind": "relationship", **read_relationship(call, ctx, target, annotated, statement.lineno)})
+    elif value is None and annotated and not annotated["mapped"]:
+        return  # a plain type hint (duration: timedelta) is no column
     elif value is None and annotated:
         column = {"attr": target, "name": target, "line": statement.lineno, "type": None, "foreignKeys": [],
                   "primaryKey": False, "nullable": None, "unique": False, "index": False, "annotation": annotated}
         cls["members"].append({"kind": "column", **column})
     elif target.startswith("__"):
-        ctx.note(statement, target, f"{target} (table options)")
+        ctx.note(statement, target, "a class attribute the importer does not read")
     else:
         ctx.note(statement, ctx.text(statement), "an attribute that is neither a column nor a relationship")

@@ -13,10 +13,33 @@ ORM_ONLY = {"doc", "info", "key", "quote", "init", "repr", "kw_only", "compare",
             "deferred_group", "deferred_raiseload", "active_history", "use_existing_column", "hash", "dataclass_metadata"}
 
 
+SQL_TYPE_NAMES = {"Integer", "SmallInteger", "BigInteger", "String", "Unicode", "Text", "UnicodeText", "Float",
+                  "Double", "Numeric", "Boolean", "DateTime", "Date", "Time", "Interval", "LargeBinary", "JSON",
+                  "Enum", "Uuid", "UUID", "CHAR", "VARCHAR", "TEXT", "INTEGER", "BIGINT", "SMALLINT", "BOOLEAN",
+                  "DATETIME", "TIMESTAMP", "DATE", "TIME", "FLOAT", "REAL", "NUMERIC", "DECIMAL", "BLOB", "PickleType"}
+
+
+def is_type_expression(node, ctx):
+    """A module-level value that is a column type: Enum(Status, name=...), String(64).with_variant(...)."""
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in TYPE_WRAPPERS:
+        node = node.func.value
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "as_mutable":
+        return bool(node.args) and is_type_expression(node.args[0], ctx)
+    target = node.func if isinstance(node, ast.Call) else node
+    return ctx.canonical(target) in SQL_TYPE_NAMES
+
+
+TYPE_WRAPPERS = ("with_variant", "evaluates_none", "execution_options")
+
+
 def read_type(node, ctx):
     """A column type as {name, args, kwargs}; an Enum also says its enum class or values."""
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("with_variant", "evaluates_none"):
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in TYPE_WRAPPERS:
         return read_type(node.func.value, ctx)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "as_mutable" and node.args:
+        return read_type(node.args[0], ctx)  # MutableDict.as_mutable(JSON)
+    if isinstance(node, ast.Name) and node.id in ctx.types:
+        return ctx.types[node.id]
     if isinstance(node, ast.Call):
         name = ctx.canonical(node.func)
         described = {
@@ -89,7 +112,10 @@ def enum_member(node, ctx):
 
 
 def read_server_default(node, ctx):
-    """server_default= as {kind: now|literal|other}: what the table's DEFAULT clause would hold."""
+    """server_default= as {kind: now|literal|enum|other}: what the table's DEFAULT clause would hold."""
+    member = enum_member(node, ctx)
+    if member:  # a str-based enum member is a string to SQLAlchemy
+        return {"kind": "enum", "value": member}
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return {"kind": "literal", "value": node.value}
     if isinstance(node, ast.Call) and ctx.canonical(node.func) == "text" and node.args and is_literal(node.args[0]):

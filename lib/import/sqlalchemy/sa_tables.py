@@ -6,6 +6,7 @@ from sa_columns import COLUMN_CALLS, column_ref, read_column
 
 CONSTRAINTS = {"UniqueConstraint", "Index", "PrimaryKeyConstraint", "ForeignKeyConstraint", "CheckConstraint"}
 # Table options that change nothing Prisma or SQLite would hold.
+DIALECT_PREFIXES = ("mysql_", "mariadb_", "postgresql_", "mssql_", "oracle_")
 HARMLESS_OPTIONS = {"extend_existing", "keep_existing", "info", "comment", "mysql_engine", "mysql_charset",
                     "mysql_collate", "mariadb_engine", "mariadb_charset", "postgresql_partition_by"}
 
@@ -63,7 +64,7 @@ def read_table_args(node, ctx):
 def read_table_options(keys, values, ctx):
     for key, value in zip(keys, values):
         option = literal(key) if key is not None else None
-        if option not in HARMLESS_OPTIONS:
+        if option not in HARMLESS_OPTIONS and not str(option).startswith(DIALECT_PREFIXES):
             ctx.note(value, f"{option}=...", f"the table option {option}")
 
 

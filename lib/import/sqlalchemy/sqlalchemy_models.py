@@ -8,12 +8,14 @@ with mixins, abstract bases, declared_attr for simple cases, Table() definitions
 module-level Index(). Anything else found is listed under "unknown" with its line.
 """
 import ast
+import copy
 import json
 import re
 import sys
 
-from sa_ast import Context, import_aliases
+from sa_ast import Context, import_aliases, is_literal
 from sa_classes import is_enum_class, read_class, read_enum
+from sa_columns import is_type_expression, read_type
 from sa_tables import read_constraint, read_table_call
 
 DECLARATIVE_CALLS = {"declarative_base", "generate_base"}
@@ -25,6 +27,54 @@ def snake_case(name):
     return re.sub(r"((?<=[a-z0-9])[A-Z]|(?!^)[A-Z](?=[a-z]))", r"_\1", name).lower()
 
 
+def inline_constants(tree):
+    """Module constants assigned once to a literal (TABLE_EVENTS = "events", MAX_LENGTH = 255,
+    f"{TABLE}.id") put in place of their names, in file order, so that `__tablename__ = TABLE_EVENTS`
+    reads as the literal it is. Nothing is run: only literals, names of literals and f-strings of them."""
+    counts = {}
+    for node in tree.body:
+        for target in assigned(node):
+            counts[target.id] = counts.get(target.id, 0) + 1
+    constants = {}
+
+    class Inline(ast.NodeTransformer):
+        def visit_Name(self, node):
+            if isinstance(node.ctx, ast.Load) and node.id in constants:
+                return ast.copy_location(copy.deepcopy(constants[node.id]), node)
+            return node
+
+        def visit_JoinedStr(self, node):
+            self.generic_visit(node)
+            parts = []
+            for value in node.values:
+                if isinstance(value, ast.FormattedValue) and value.conversion == -1 and value.format_spec is None:
+                    value = value.value
+                if not (isinstance(value, ast.Constant) and isinstance(value.value, (str, int, float))):
+                    return node
+                parts.append(str(value.value))
+            return ast.copy_location(ast.Constant("".join(parts)), node)
+
+    inline = Inline()
+    for index, node in enumerate(tree.body):
+        tree.body[index] = node = inline.visit(node)
+        targets = assigned(node)
+        if len(targets) == 1 and counts[targets[0].id] == 1 and node.value is not None and is_literal(node.value):
+            constants[targets[0].id] = node.value
+    return tree
+
+
+def assigned(node):
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+    return [t for t in targets if isinstance(t, ast.Name)]
+
+
+def camel_to_snake(name):
+    """The common camel-to-snake recipe ('OAuth2Application' -> 'o_auth2_application')."""
+    name = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", name)
+    name = re.sub(r"__([A-Z])", r"_\1", name)
+    return re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name).lower()
+
+
 class Module:
     def __init__(self, tree, ctx):
         self.ctx = ctx
@@ -33,7 +83,7 @@ class Module:
         self.tables_by_variable = {}
         self.declarative = set()  # names of declarative bases (Base = declarative_base(), class Base(DeclarativeBase))
         self.indexes = []  # module-level Index(...)
-        for node in tree.body:  # enums first: a column may name one declared further down
+        for node in ast.walk(tree):  # enums first, nested ones too: a column may name one declared further down
             if isinstance(node, ast.ClassDef) and is_enum_class(node, ctx):
                 ctx.enums[node.name] = read_enum(node)
         for node in tree.body:
@@ -56,6 +106,8 @@ class Module:
         variable = node.targets[0].id if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) else None
         if called in DECLARATIVE_CALLS and variable:
             self.declarative.add(variable)
+        elif variable and value is not None and is_type_expression(value, ctx):
+            ctx.types[variable] = read_type(value, ctx)
         elif called == "Table" and call.args:
             table = read_table_call(call, ctx, variable)
             self.tables.append(table)
@@ -92,7 +144,8 @@ class Module:
         mapped = bool(foreign) or self.is_declarative(cls) or any(self.is_declarative(a) for a in ancestors)
         rule = cls["tablename"] or next((a["tablename"] for a in ancestors if a["tablename"]), None)
         if cls["table"]:
-            return {**cls["table"], "className": cls["name"], "relationships": self.relationships(cls, ancestors)}
+            return {**copy.deepcopy(cls["table"]), "className": cls["name"],
+                    "relationships": copy.deepcopy(self.relationships(cls, ancestors))}
         if rule and "literal" not in rule and not mapped:
             return None  # a mixin that names the tables of the classes using it
         if not rule:
@@ -112,11 +165,11 @@ class Module:
             for member in source["members"]:
                 if member["kind"] == "column":
                     columns.pop(member["attr"], None)
-                    columns[member["attr"]] = dict(member)
+                    columns[member["attr"]] = copy.deepcopy(member)
             constraints = source["tableArgs"] if source["tableArgs"] is not None else constraints
         return {"name": name, "variable": None, "className": cls["name"], "line": cls["line"],
-                "columns": list(columns.values()), "constraints": list(constraints),
-                "relationships": self.relationships(cls, ancestors)}
+                "columns": list(columns.values()), "constraints": copy.deepcopy(constraints),
+                "relationships": copy.deepcopy(self.relationships(cls, ancestors))}
 
     def owns_table(self, cls):
         return bool(cls["tablename"] and "literal" in cls["tablename"] and not cls["abstract"])
@@ -136,6 +189,8 @@ class Module:
             return cls["name"].lower()
         if rule.get("rule") == "name":
             return cls["name"]
+        if rule.get("rule") == "snake":
+            return camel_to_snake(cls["name"])
         self.ctx.note(ast.Name("", lineno=cls["line"]), rule.get("unknown", "__tablename__"),
                       "a __tablename__ computed by code the importer does not run; the class name is used")
         return cls["name"].lower()
@@ -198,6 +253,7 @@ def main(path):
     except SyntaxError as error:
         print(json.dumps({"error": f"line {error.lineno}: {error.msg}"}))
         return
+    tree = inline_constants(tree)
     ctx = Context(source, import_aliases(tree))
     module = Module(tree, ctx)
     mapped = [t for t in (module.table_of(c) for c in module.classes.values()) if t]
