@@ -35,7 +35,7 @@ export function useFileTransfer(options: { onStatus: Dispatch<SetStateAction<Syn
       try {
         const result = await read();
         if (!result.ok) return setStatus({ tone: "error", text: `${source} was not imported: ${result.error}` });
-        const notes = result.notes.length ? `\n\nNot imported:\n- ${result.notes.join("\n- ")}` : "";
+        const notes = result.notes.length ? `\n\nNotes on the import:\n- ${result.notes.join("\n- ")}` : "";
         if (!window.confirm(`Replace prisma/schema.prisma with the schema imported from ${source}?${notes}`)) return;
         const replaced = await replaceSchemaAction(result.text);
         if (!replaced.ok) return setStatus({ tone: "error", text: replaced.error });
