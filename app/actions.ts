@@ -10,7 +10,7 @@ import { detectDrift, reconcileDrift, type Drift, type Reconciled } from "@/lib/
 import { readHistory, type RevisionEntry } from "@/lib/migrate/history";
 import { rollbackLast, type RollbackResult } from "@/lib/migrate/rollback";
 import { schemaDdl } from "@/lib/migrate/schema-sql";
-import { currentProject } from "@/lib/project/project";
+import { currentProject, projectDialect } from "@/lib/project/project";
 import { openSchema, readLayout, replaceSchema, type Layout } from "@/lib/project/schema-store";
 import { boardById, type Board } from "@/lib/layout/board";
 import { updatePresence } from "@/lib/sync/presence";
@@ -121,7 +121,8 @@ export async function importFileAction(form: FormData): Promise<ActionResult<Imp
   const file = form.get("file");
   if (!(file instanceof File)) return { ok: false, error: "Choose a file to import." };
   if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: `${importTooLarge(file.name, file.size)}.` };
-  return attempt(async () => ({ ...(await importUpload(file.name, Buffer.from(await file.arrayBuffer()))) }));
+  const dialect = projectDialect(currentProject());
+  return attempt(async () => ({ ...(await importUpload(file.name, Buffer.from(await file.arrayBuffer()), dialect)) }));
 }
 
 /** A live PostgreSQL database's schema, by the engine's introspection of its URL (nothing is written). */

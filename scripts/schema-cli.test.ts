@@ -40,6 +40,34 @@ describe("npm run schema", () => {
     expect(result.err).toContain("view titles");
   });
 
+  test("imports a models.py for SQLite by default, for PostgreSQL with --provider, and says its notes", () => {
+    const models = path.join(work, "models.py");
+    fs.writeFileSync(
+      models,
+      [
+        "from sqlalchemy import Column, Date, Integer",
+        "from sqlalchemy.orm import declarative_base",
+        "Base = declarative_base()",
+        "class Event(Base):",
+        '    __tablename__ = "event"',
+        "    id = Column(Integer, primary_key=True)",
+        "    day = Column(Date, nullable=False)",
+      ].join("\n"),
+    );
+    const sqlite = run("import", models, "--out", out);
+    expect(sqlite.code).toBe(0);
+    expect(fs.readFileSync(out, "utf8")).toMatch(/provider = "sqlite"[\s\S]*day\s+DateTime\n/);
+    expect(sqlite.err).toContain("note: line 7: Date holds a day only");
+    const postgres = run("import", models, "--out", out, "--provider", "postgresql");
+    expect(postgres.code).toBe(0);
+    expect(fs.readFileSync(out, "utf8")).toMatch(/provider = "postgresql"[\s\S]*day\s+DateTime\s+@db.Date/);
+    expect(postgres.err).toBe("");
+    expect(run("import", models, "--out", out, "--provider", "mysql")).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("usage:"),
+    });
+  });
+
   test("round-trips a schema and prints the DDL of the project's schema", () => {
     const roundtrip = run("roundtrip", TUTORIAL_SCHEMA_PATH);
     expect(roundtrip.out).toBe(tutorialSchema());

@@ -1,4 +1,5 @@
 // npm run schema -- import <schema.prisma | models.py | database.db | postgresql://...> --out <file.prisma>
+//                  [--provider sqlite | postgresql]   a models.py typed for that database (default: DATABASE_URL's)
 //                  export sql          the DDL of prisma/schema.prisma
 //                  provider <sqlite | postgresql>   prisma/schema.prisma designed for that database
 //                  roundtrip <file>    the file as the designer would write it
@@ -6,12 +7,12 @@ import fs from "node:fs/promises";
 import { importAny, roundTrip } from "../lib/import/open-any";
 import { schemaDdl } from "../lib/migrate/schema-sql";
 import { writeFileAtomic } from "../lib/project/atomic-write";
-import { currentProject } from "../lib/project/project";
+import { currentProject, projectDialect } from "../lib/project/project";
 import { openSchema, saveSchema } from "../lib/project/schema-store";
 import { switchProvider } from "../lib/schema/switch-provider";
 import { option, runCommand } from "./cli";
 
-const USAGE = `usage: npm run schema -- import <schema.prisma | models.py | database.db | postgresql://...> --out <file.prisma>
+const USAGE = `usage: npm run schema -- import <schema.prisma | models.py | database.db | postgresql://...> --out <file.prisma> [--provider sqlite | postgresql]
        npm run schema -- export sql
        npm run schema -- provider <sqlite | postgresql>
        npm run schema -- roundtrip <file.prisma>`;
@@ -19,10 +20,11 @@ const USAGE = `usage: npm run schema -- import <schema.prisma | models.py | data
 void runCommand(async () => {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "import") {
-    const source = rest.find((a) => !a.startsWith("--") && a !== option(rest, "--out"));
+    const source = rest.find((a) => !a.startsWith("--") && a !== option(rest, "--out") && a !== option(rest, "--provider"));
     const out = option(rest, "--out");
-    if (!source || !out) throw new Error(USAGE);
-    const imported = await importAny(source);
+    const provider = option(rest, "--provider") ?? projectDialect(currentProject());
+    if (!source || !out || (provider !== "sqlite" && provider !== "postgresql")) throw new Error(USAGE);
+    const imported = await importAny(source, provider);
     for (const note of imported.notes) console.error(`note: ${note}`);
     await writeFileAtomic(out, imported.text);
     console.log(`Wrote ${out}`);

@@ -6,6 +6,7 @@ import { introspectPostgres } from "../migrate/dialects/postgresql/introspect";
 import { introspectDatabase, type IntrospectedSchema } from "../migrate/schema-sql";
 import { isPostgresUrl } from "../project/project";
 import { compileSchema } from "../schema/compile";
+import type { Dialect } from "../schema/provider";
 import { unsafeNames, UnsafeNamesRefused } from "../schema/identifiers";
 import { parseSchemaFile } from "../schema/parse-file";
 import { importSqlAlchemy } from "./sqlalchemy/index";
@@ -27,17 +28,18 @@ export function roundTrip(text: string): string {
 
 /**
  * schema.prisma, a SQLAlchemy models.py, a SQLite database or a PostgreSQL database (by its
- * postgresql:// URL), as a Prisma schema; refused
+ * postgresql:// URL), as a Prisma schema (a models.py for the database given: the project's);
+ * refused
  * when its names would break the SQL (a database's table names are anyone's).
  */
-export async function importAny(file: string): Promise<Imported> {
-  const imported = await importFile(file);
+export async function importAny(file: string, dialect: Dialect = "sqlite"): Promise<Imported> {
+  const imported = await importFile(file, dialect);
   const unsafe = unsafeNames(imported.text);
   if (unsafe.length) throw new UnsafeNamesRefused(unsafe);
   return imported;
 }
 
-async function importFile(file: string): Promise<Imported> {
+async function importFile(file: string, dialect: Dialect): Promise<Imported> {
   if (isPostgresUrl(file)) return withNotes(await introspectPostgres(file));
   const stat = await fs.stat(file).catch(() => null);
   if (!stat?.isFile()) throw new Error(`${file} is not a file`);
@@ -46,7 +48,7 @@ async function importFile(file: string): Promise<Imported> {
   const extension = path.extname(file).toLowerCase();
   if (extension === ".prisma") return { text: roundTrip(await fs.readFile(file, "utf8")), notes: [] };
   if (extension === ".py") {
-    const imported = importSqlAlchemy(file);
+    const imported = importSqlAlchemy(file, dialect);
     return { text: imported.text, notes: imported.unknown.map((u) => `line ${u.line}: ${u.why} (${u.text})`) };
   }
   return withNotes(await introspectDatabase(file));
@@ -63,13 +65,13 @@ function withNotes(introspected: IntrospectedSchema): Imported {
 }
 
 /** An uploaded file, imported from a scratch copy that is removed afterwards. */
-export async function importUpload(fileName: string, bytes: Buffer): Promise<Imported> {
+export async function importUpload(fileName: string, bytes: Buffer, dialect: Dialect = "sqlite"): Promise<Imported> {
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "schemaflow-import-"));
   try {
     // A scratch file in the OS temp dir, not a project file: nothing for the bundler to trace.
     const target = path.join(/*turbopackIgnore: true*/ scratch, path.basename(fileName).replace(/[^\w.-]/g, "_") || "upload");
     await fs.writeFile(target, bytes);
-    return await importAny(target);
+    return await importAny(target, dialect);
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
   }

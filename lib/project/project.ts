@@ -26,6 +26,11 @@ export function isPostgresUrl(url: string): boolean {
   return POSTGRES_URL.test(url);
 }
 
+/** The database a project's DATABASE_URL names: what an import is typed for. */
+export function projectDialect(project: Project): "sqlite" | "postgresql" {
+  return isPostgresUrl(project.databaseUrl) ? "postgresql" : "sqlite";
+}
+
 const EXPECTED =
   "DATABASE_URL must be a SQLite file URL such as file:./prisma/dev.db or a PostgreSQL URL such as postgresql://user:password@localhost:5432/app";
 

@@ -1,9 +1,9 @@
 """Test helper: what SQLAlchemy itself makes of a models.py on SQLite, to compare the importer with.
 
-    python3 sqlalchemy_tables.py create models.py out.db   runs the file, create_all() on out.db
-    python3 sqlalchemy_tables.py describe some.db          prints its tables as JSON
+    python3 sqlalchemy_tables.py create models.py <out.db | postgresql://...>   runs the file, create_all() there
+    python3 sqlalchemy_tables.py describe <some.db | postgresql://...>         prints its tables as JSON
 
-`describe` reads any SQLite file through SQLAlchemy's inspector: columns, primary key, foreign
+`describe` reads a SQLite file or a PostgreSQL database (psycopg2) through SQLAlchemy's inspector: columns, primary key, foreign
 keys, and unique column sets (unique constraints and unique indexes alike, as Prisma writes the
 one and SQLAlchemy the other). Only tests run this; the importer never runs a models.py.
 """
@@ -16,16 +16,22 @@ import sqlalchemy as sa
 SKIPPED = {"_prisma_migrations", "sqlite_sequence"}
 
 
+def engine(database):
+    if database.startswith("postgres"):
+        return sa.create_engine("postgresql+psycopg2://" + database.split("://", 1)[1])
+    return sa.create_engine(f"sqlite:///{database}")
+
+
 def create(models, database):
     namespace = runpy.run_path(models)
     found = [v for v in namespace.values() if isinstance(v, sa.MetaData)]
     found += [v.metadata for v in namespace.values() if isinstance(getattr(v, "metadata", None), sa.MetaData)]
     metadata = max(found, key=lambda m: len(m.tables))
-    metadata.create_all(sa.create_engine(f"sqlite:///{database}"))
+    metadata.create_all(engine(database))
 
 
 def describe(database):
-    inspector = sa.inspect(sa.create_engine(f"sqlite:///{database}"))
+    inspector = sa.inspect(engine(database))
     tables = {}
     for table in sorted(set(inspector.get_table_names()) - SKIPPED):
         uniques = [sorted(u["column_names"]) for u in inspector.get_unique_constraints(table)]

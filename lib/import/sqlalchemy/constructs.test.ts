@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import type { Field, Model, SchemaGraph } from "../../schema/graph";
 import { parseSchemaFile } from "../../schema/parse-file";
+import type { Dialect } from "../../schema/provider";
 import { importSqlAlchemy, type ImportedSchema } from "./index";
 
 /** One test per construct of #15, in the 2.0 (Mapped/mapped_column) and 1.4 (Column) styles where both exist. */
@@ -28,11 +29,15 @@ const HEADER_14 = [
   "Base = declarative_base()",
 ];
 
-function importing(header: string[], body: string[]): ImportedSchema & { graph: SchemaGraph; source: string[] } {
+function importing(
+  header: string[],
+  body: string[],
+  dialect: Dialect = "sqlite",
+): ImportedSchema & { graph: SchemaGraph; source: string[] } {
   const source = [...header, ...body];
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "models-")), "models.py");
   fs.writeFileSync(file, source.join("\n") + "\n");
-  const imported = importSqlAlchemy(file);
+  const imported = importSqlAlchemy(file, dialect);
   return { ...imported, graph: parseSchemaFile(imported.text), source };
 }
 const model = (graph: SchemaGraph, name: string): Model => {
@@ -331,52 +336,76 @@ describe("defaults", () => {
 });
 
 describe("types", () => {
-  test("each SQLAlchemy type maps as Prisma's SQLite connector allows, noting what is lost", () => {
-    const { graph, unknown } = importing(HEADER_20, [
-      "class Kinds(Base):",
-      '    __tablename__ = "kinds"',
+  const columns = [
+    ["price", "Numeric(10, 2)"],
+    ["body", "Text"],
+    ["title", "Unicode(80)"],
+    ["story", "UnicodeText"],
+    ["blob", "LargeBinary"],
+    ["data", "JSON"],
+    ["day", "Date"],
+    ["at", "Time"],
+    ["span", "Interval"],
+    ["small", "SmallInteger"],
+    ["name", "String(30)"],
+  ];
+  const expected = {
+    id: "BigInt",
+    price: "Decimal",
+    body: "String",
+    title: "String",
+    story: "String",
+    blob: "Bytes",
+    data: "Json",
+    day: "DateTime",
+    at: "DateTime",
+    span: "DateTime",
+    small: "Int",
+    name: "String",
+  };
+  const lost = ["price: Numeric(10, 2)", "day: Date", "at: Time", "span: Interval"];
+
+  test.each([
+    [
+      "2.0",
+      HEADER_20,
       "    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)",
-      "    price = mapped_column(Numeric(10, 2))",
-      "    body = mapped_column(Text)",
-      "    title = mapped_column(Unicode(80))",
-      "    story = mapped_column(UnicodeText)",
-      "    blob = mapped_column(LargeBinary)",
-      "    data = mapped_column(JSON)",
-      "    day = mapped_column(Date)",
-      "    at = mapped_column(Time)",
-      "    span = mapped_column(Interval)",
-      "    key = mapped_column(Uuid)",
-      "    small = mapped_column(SmallInteger)",
-      "    name = mapped_column(String(30))",
+      (n: string, t: string) => `    ${n} = mapped_column(${t})`,
+    ],
+    [
+      "1.4",
+      [...HEADER_14, "from sqlalchemy import Interval, Unicode, UnicodeText"],
+      "    id = Column(BigInteger, primary_key=True)",
+      (n: string, t: string) => `    ${n} = Column(${t})`,
+    ],
+  ] as const)(
+    "each SQLAlchemy type maps as Prisma's SQLite connector allows, noting what is lost (%s)",
+    (_, header, id, column) => {
+      const { graph, unknown } = importing(
+        [...header],
+        ["class Kinds(Base):", '    __tablename__ = "kinds"', id, ...columns.map(([name, type]) => column(name, type))],
+      );
+      expect(Object.fromEntries(model(graph, "Kinds").fields.map((f) => [f.name, f.type]))).toEqual(expected);
+      expect(field(graph, "Kinds", "name").maxLength).toBe(30);
+      expect(field(graph, "Kinds", "title").maxLength).toBe(80);
+      expect(unknown.map((u) => u.text)).toEqual(lost);
+    },
+  );
+
+  test("annotations alone: Mapped[datetime.date], Mapped[uuid.UUID], Mapped[dict] (2.0)", () => {
+    const { graph, unknown } = importing(HEADER_20, [
+      "class Row(Base):",
+      '    __tablename__ = "row"',
+      "    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)",
       "    when: Mapped[datetime.date]",
+      "    extra: Mapped[dict]",
     ]);
-    const types = Object.fromEntries(model(graph, "Kinds").fields.map((f) => [f.name, f.type]));
-    expect(types).toEqual({
-      id: "BigInt",
-      price: "Decimal",
-      body: "String",
-      title: "String",
-      story: "String",
-      blob: "Bytes",
-      data: "Json",
-      day: "DateTime",
-      at: "DateTime",
-      span: "DateTime",
-      key: "String",
-      small: "Int",
-      name: "String",
-      when: "DateTime",
-    });
-    expect(field(graph, "Kinds", "name").maxLength).toBe(30);
-    expect(field(graph, "Kinds", "title").maxLength).toBe(80);
-    expect(unknown.map((u) => u.text)).toEqual([
-      "price: Numeric(10, 2)",
-      "day: Date",
-      "at: Time",
-      "span: Interval",
-      "key: Uuid",
-      "when: date",
+    expect(model(graph, "Row").fields.map((f) => [f.name, f.type, f.default])).toEqual([
+      ["id", "String", "uuid()"],
+      ["when", "DateTime", undefined],
+      ["extra", "Json", undefined],
     ]);
+    expect(unknown.map((u) => u.text)).toEqual(["id: Uuid", "when: date"]);
   });
 });
 
@@ -409,6 +438,37 @@ describe("class structure", () => {
       expect.arrayContaining(["id", "created_at", "owner_id", "title"]),
     );
     expect(field(graph, "Project", "account").relation).toMatchObject({ fields: ["owner_id"], references: ["id"] });
+  });
+
+  test("a declarative base holding columns, a mixin with mapped_column and a declared_attr.directive __tablename__ (2.0)", () => {
+    const { graph } = importing(
+      [
+        "import datetime",
+        "from sqlalchemy import ForeignKey, String, func",
+        "from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column",
+      ],
+      [
+        "class Base(DeclarativeBase):",
+        "    id: Mapped[int] = mapped_column(primary_key=True)",
+        "    @declared_attr.directive",
+        "    def __tablename__(cls) -> str:",
+        "        return cls.__name__.lower()",
+        "class Stamped:",
+        "    created_at: Mapped[datetime.datetime] = mapped_column(server_default=func.now())",
+        "class Team(Stamped, Base):",
+        "    name: Mapped[str] = mapped_column(String(40), index=True)",
+        "class Player(Stamped, Base):",
+        '    team_id: Mapped[int] = mapped_column(ForeignKey("team.id"))',
+      ],
+    );
+    expect(graph.models.map((m) => [m.name, m.dbName])).toEqual([
+      ["Team", "team"],
+      ["Player", "player"],
+    ]);
+    expect(model(graph, "Team").fields.map((f) => f.name)).toEqual(["id", "created_at", "name", "players"]);
+    expect(model(graph, "Team").indexes).toEqual([{ fields: ["name"], dbName: "ix_team_name" }]);
+    expect(field(graph, "Player", "created_at").default).toBe("now()");
+    expect(field(graph, "Player", "team").relation).toMatchObject({ fields: ["team_id"], references: ["id"] });
   });
 
   test("Optional[...], X | None, nullable= overriding the annotation (2.0)", () => {
@@ -472,5 +532,175 @@ describe("class structure", () => {
     ]);
     expect(field(graph, "Node", "parent")).toMatchObject({ optional: true, relation: { fields: ["parent_id"] } });
     expect(field(graph, "Node", "children")).toMatchObject({ type: "Node", list: true });
+  });
+});
+
+describe("what real files hold besides", () => {
+  test("module constants and f-strings as names, module-level type variables, enums nested in a class", () => {
+    const { graph, unknown } = importing(
+      [...HEADER_20, "from sqlalchemy import Enum as SAEnum", "from sqlalchemy.ext.mutable import MutableDict"],
+      [
+        'TABLE_USERS = "users"',
+        "NAME_LENGTH = 64",
+        "class Role(str, enum.Enum):",
+        '    admin = "admin"',
+        '    member = "member"',
+        'RoleEnum = SAEnum(Role, name="role_enum")',
+        "JsonDict = MutableDict.as_mutable(JSON)",
+        "class User(Base):",
+        "    __tablename__ = TABLE_USERS",
+        "    class Kind(enum.Enum):",
+        "        human = 1",
+        "        robot = 2",
+        "    id: Mapped[int] = mapped_column(primary_key=True)",
+        "    name: Mapped[str] = mapped_column(String(NAME_LENGTH))",
+        "    role: Mapped[Role] = mapped_column(RoleEnum, default=Role.member, server_default=Role.member)",
+        "    kind = mapped_column(Enum(Kind))",
+        "    prefs: Mapped[dict] = mapped_column(JsonDict)",
+        "class Post(Base):",
+        '    __tablename__ = "post"',
+        "    id: Mapped[int] = mapped_column(primary_key=True)",
+        '    author_id: Mapped[int] = mapped_column(ForeignKey(f"{TABLE_USERS}.id"))',
+      ],
+    );
+    expect(model(graph, "User").dbName).toBe("users");
+    expect(field(graph, "User", "name").maxLength).toBe(64);
+    expect(field(graph, "User", "role")).toMatchObject({ type: "Role", default: "member" });
+    expect(field(graph, "User", "kind").type).toBe("Kind");
+    expect(field(graph, "User", "prefs").type).toBe("Json");
+    expect(field(graph, "Post", "user").relation).toMatchObject({ fields: ["author_id"] });
+    expect(unknown).toEqual([]);
+  });
+
+  test("a snake-case __tablename__ recipe, a plain type hint, a viewonly relationship and a many-to-many through a mapped class", () => {
+    const { graph, unknown, source } = importing(
+      [...HEADER_20, "import re"],
+      [
+        "def camel_to_snake_case(name):",
+        "    return re.sub(r'(?<!^)(?=[A-Z])', '_', name).lower()",
+        "class Model(Base):",
+        "    __abstract__ = True",
+        "    @declared_attr",
+        "    def __tablename__(cls):",
+        "        return camel_to_snake_case(cls.__name__)",
+        "    id: Mapped[int] = mapped_column(primary_key=True)",
+        "class UserGroup(Model):",
+        "    note: str",
+        '    users: Mapped[list["AppUser"]] = relationship(secondary="group_member", back_populates="groups")',
+        '    admins: Mapped[list["AppUser"]] = relationship(viewonly=True, primaryjoin="UserGroup.id == AppUser.id")',
+        "class AppUser(Model):",
+        '    groups: Mapped[list["UserGroup"]] = relationship(secondary="group_member", back_populates="users")',
+        "class GroupMember(Model):",
+        '    group_id: Mapped[int] = mapped_column(ForeignKey("user_group.id"))',
+        '    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))',
+      ],
+    );
+    expect(graph.models.map((m) => m.dbName)).toEqual(["user_group", "app_user", "group_member"]);
+    expect(model(graph, "UserGroup").fields.map((f) => f.name)).toEqual(["id", "users"]);
+    expect(field(graph, "UserGroup", "users")).toMatchObject({ type: "GroupMember", list: true });
+    expect(field(graph, "AppUser", "groups")).toMatchObject({ type: "GroupMember", list: true });
+    expect(unknown).toEqual([
+      expect.objectContaining({ line: lineOf(source, "admins:"), why: expect.stringMatching(/^a viewonly relationship/) }),
+    ]);
+  });
+
+  test("a Json default is left out on SQLite, with a note: Prisma would write it unquoted", () => {
+    const { graph, unknown } = importing(HEADER_20, [
+      "class Doc(Base):",
+      '    __tablename__ = "doc"',
+      "    id: Mapped[int] = mapped_column(primary_key=True)",
+      '    tags = mapped_column(JSON, server_default="[]")',
+    ]);
+    expect(field(graph, "Doc", "tags").default).toBeUndefined();
+    expect(unknown[0].why).toMatch(/Json default "\[\]"; Prisma cannot migrate a Json default on SQLite/);
+  });
+});
+
+describe("for PostgreSQL", () => {
+  test("types keep their precision as native types; an interval is kept as Unsupported", () => {
+    const { graph, unknown, text } = importing(
+      [...HEADER_20, "from sqlalchemy import ARRAY, CHAR"],
+      [
+        "class Kinds(Base):",
+        '    __tablename__ = "kinds"',
+        "    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, server_default=func.gen_random_uuid())",
+        "    price = mapped_column(Numeric(10, 2))",
+        "    day = mapped_column(Date)",
+        "    at = mapped_column(Time)",
+        "    stamp = mapped_column(DateTime(timezone=True))",
+        "    name = mapped_column(String(30))",
+        "    code = mapped_column(CHAR(3))",
+        "    small = mapped_column(SmallInteger)",
+        "    data = mapped_column(JSON, server_default='{}')",
+        "    tags = mapped_column(ARRAY(String(20)))",
+        "    span = mapped_column(Interval)",
+        "    when: Mapped[datetime.date]",
+      ],
+      "postgresql",
+    );
+    const native = Object.fromEntries(
+      model(graph, "Kinds").fields.map((f) => [f.name, [f.type, f.nativeType, f.list || undefined]]),
+    );
+    expect(native).toEqual({
+      id: ["String", "Uuid", undefined],
+      price: ["Decimal", "Decimal(10, 2)", undefined],
+      day: ["DateTime", "Date", undefined],
+      at: ["DateTime", "Time", undefined],
+      stamp: ["DateTime", "Timestamptz", undefined],
+      name: ["String", "VarChar(30)", undefined],
+      code: ["String", "Char(3)", undefined],
+      small: ["Int", "SmallInt", undefined],
+      data: ["Json", "Json", undefined],
+      tags: ["String", "VarChar(20)", true],
+      when: ["DateTime", "Date", undefined],
+    });
+    expect(field(graph, "Kinds", "id").default).toBe('dbgenerated("gen_random_uuid()")');
+    expect(field(graph, "Kinds", "data").default).toBe('"{}"');
+    expect(text).toMatch(/span\s+Unsupported\("interval"\)\?/);
+    expect(unknown.map((u) => u.text)).toEqual(["span: Interval"]);
+  });
+
+  test("enum types keep SQLAlchemy's names; primary and foreign key names are kept", () => {
+    const { graph } = importing(
+      HEADER_14,
+      [
+        "class Status(enum.Enum):",
+        "    draft = 1",
+        "class Parent(Base):",
+        '    __tablename__ = "parent"',
+        '    __table_args__ = (PrimaryKeyConstraint("id", name="pk_parent_id"),)',
+        "    id = Column(Integer)",
+        "    status = Column(Enum(Status))",
+        '    mood = Column(Enum("happy", "sad", name="mood_kind"))',
+        "class Child(Base):",
+        '    __tablename__ = "child"',
+        "    id = Column(Integer, primary_key=True)",
+        '    parent_id = Column(Integer, ForeignKey("parent.id", name="fk_child_parent"))',
+      ],
+      "postgresql",
+    );
+    expect(graph.enums.map((e) => [e.name, e.dbName])).toEqual([
+      ["Status", "status"],
+      ["MoodKind", "mood_kind"],
+    ]);
+    expect(field(graph, "Parent", "id").idDbName).toBe("pk_parent_id");
+    expect(field(graph, "Child", "parent").relation?.dbName).toBe("fk_child_parent");
+  });
+
+  test("on SQLite the same key names are noted, not kept", () => {
+    const { unknown } = importing(HEADER_14, [
+      "class Parent(Base):",
+      '    __tablename__ = "parent"',
+      '    __table_args__ = (PrimaryKeyConstraint("id", name="pk_parent_id"),)',
+      "    id = Column(Integer)",
+      "class Child(Base):",
+      '    __tablename__ = "child"',
+      "    id = Column(Integer, primary_key=True)",
+      '    parent_id = Column(Integer, ForeignKey("parent.id", name="fk_child_parent"))',
+    ]);
+    expect(unknown.map((u) => [u.text, u.why])).toEqual([
+      ["pk_parent_id", "a primary key name; SQLite keeps none, so it is left out"],
+      ["fk_child_parent", "a foreign key name; Prisma's SQLite connector names none, so it is left out"],
+    ]);
   });
 });

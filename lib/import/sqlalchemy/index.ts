@@ -1,5 +1,6 @@
 import { compileSchema } from "../../schema/compile";
 import type { SchemaGraph } from "../../schema/graph";
+import type { Dialect } from "../../schema/provider";
 import { importImplicit, implicitTables, keyJoinTables, noteJoinModel, associationTables } from "./association";
 import { importTables } from "./models";
 import { readModelsFile, type ImportNote, type PyRelationship } from "./reader";
@@ -19,13 +20,14 @@ export interface ImportedSchema {
   unknown: ImportNote[];
 }
 
-export function importSqlAlchemy(file: string): ImportedSchema {
+/** The models as a schema for SQLite (the default) or PostgreSQL, each typed as its connector allows. */
+export function importSqlAlchemy(file: string, dialect: Dialect = "sqlite"): ImportedSchema {
   const { tables: all, enums: pyEnums, unknown: notes } = readModelsFile(file);
   const implicit = new Set(implicitTables(all));
   const tables = all.filter((t) => !implicit.has(t));
   keyJoinTables(tables, notes);
-  const imported = importTables(tables, pyEnums, notes);
-  const used = importRelations(tables, imported, notes);
+  const imported = importTables(tables, pyEnums, dialect, notes);
+  const used = importRelations(tables, imported, dialect, notes);
   for (const join of implicit) importImplicit(join, all, imported, used, notes);
   for (const join of associationTables(tables)) noteJoinModel(join, imported, notes);
   for (const table of all)
@@ -34,7 +36,7 @@ export function importSqlAlchemy(file: string): ImportedSchema {
   for (const model of imported.models) orderDeclared(model);
 
   const graph: SchemaGraph = {
-    datasource: { name: "db", provider: "sqlite" },
+    datasource: { name: "db", provider: dialect },
     generators: [
       {
         name: "client",

@@ -1,5 +1,7 @@
-import type { Enum, Field, Model } from "../../schema/graph";
-import { applyDefaults, mappedType } from "./columns";
+import type { Enum, Field, Model, VerbatimField } from "../../schema/graph";
+import type { Dialect } from "../../schema/provider";
+import { applyDefaults } from "./defaults";
+import { mappedType } from "./types";
 import type { ImportNote, PyColumn, PyEnum, PyTable, PyType } from "./reader";
 
 /**
@@ -53,7 +55,10 @@ export interface Imported {
 class Enums {
   readonly used: Enum[] = [];
   private byKey = new Map<string, Enum>();
-  constructor(private classes: Map<string, PyEnum>) {}
+  constructor(
+    private classes: Map<string, PyEnum>,
+    private dialect: Dialect,
+  ) {}
 
   nameFor(type: PyType, table: PyTable, column: PyColumn): string | null {
     const members = type.enum
@@ -67,12 +72,19 @@ class Enums {
       const made: Enum = {
         id: `enum:${name}`,
         name: taken ? `${name}${this.used.length}` : name,
+        ...this.typeName(type, name),
         values: members.map((m) => ({ name: m.name, ...(String(m.stored) !== m.name ? { dbName: String(m.stored) } : {}) })),
       };
       this.byKey.set(key, made);
       this.used.push(made);
     }
     return this.byKey.get(key)!.name;
+  }
+
+  /** On PostgreSQL, the enum type's name SQLAlchemy creates: name=, else the class name in lower case. */
+  private typeName(type: PyType, name: string): { dbName?: string } {
+    const typeName = typeof type.kwargs.name === "string" ? type.kwargs.name : type.enum?.toLowerCase();
+    return this.dialect === "postgresql" && typeName && typeName !== name ? { dbName: typeName } : {};
   }
 
   /** The Prisma value a default names: a member (Status.draft) or a stored value ("draft"). */
@@ -90,30 +102,50 @@ function modelName(table: PyTable, taken: Set<string>): string {
   return name;
 }
 
-function columnField(table: PyTable, column: PyColumn, enums: Enums, notes: ImportNote[]): Field {
+interface ColumnContext {
+  table: PyTable;
+  enums: Enums;
+  dialect: Dialect;
+  notes: ImportNote[];
+}
+
+/** A column's field, or `Unsupported("...")` kept as written when Prisma has no type for it. */
+function columnField(column: PyColumn, { table, enums, dialect, notes }: ColumnContext): Field | Omit<VerbatimField, "after"> {
   const name = identifier(column.attr ?? column.name);
-  const type = mappedType(column, (t, c) => enums.nameFor(t, table, c), notes);
+  const type = mappedType(column, dialect, (t, c) => enums.nameFor(t, table, c), notes);
   if (!type && !column.foreignKeys.length)
     notes.push({
       line: column.line,
       text: name,
       why: `a column type the importer does not know (${column.type?.name ?? column.annotation?.type ?? "none"}); imported as String`,
     });
+  const optional = column.nullable ?? (column.annotation ? column.annotation.optional : !column.primaryKey);
+  const mapped = column.name !== name ? ` @map(${JSON.stringify(column.name)})` : "";
+  if (type?.unsupported) {
+    const written = `${type.type}${optional ? "?" : ""}`;
+    return { id: `field:${name}`, name, text: `${name} ${written}${mapped}`, type: written, reason: "unsupported" };
+  }
   const field = baseField(name, type?.type ?? "String", type?.kind ?? "scalar");
-  if (column.name !== name) field.dbName = column.name;
-  field.optional = column.nullable ?? (column.annotation ? column.annotation.optional : !column.primaryKey);
+  if (mapped) field.dbName = column.name;
+  field.optional = optional && !type?.list;
+  if (type?.list) field.list = true;
   if (type?.maxLength) field.maxLength = type.maxLength;
+  if (type?.nativeType) field.nativeType = type.nativeType;
   if (column.comment) field.documentation = column.comment;
-  applyDefaults(field, column, (raw) => (field.kind === "enum" ? enums.valueOf(field.type, raw) : null), notes);
+  applyDefaults(field, column, dialect, (raw) => (field.kind === "enum" ? enums.valueOf(field.type, raw) : null), notes);
   fieldLine.set(field, column.line);
   return field;
 }
 
 /** Keys and indexes: primary_key=, unique=, index= on columns, then the table's constraints. */
-function applyKeys(table: PyTable, model: Model, fieldOf: (column: string) => Field | undefined, notes: ImportNote[]) {
-  const keyed =
-    table.constraints.find((c) => c.kind === "primaryKey")?.columns ??
-    table.columns.filter((c) => c.primaryKey).map((c) => c.name);
+function applyKeys(
+  table: PyTable,
+  model: Model,
+  fieldOf: (column: string) => Field | undefined,
+  { dialect, notes }: ColumnContext,
+) {
+  const constraint = table.constraints.find((c) => c.kind === "primaryKey");
+  const keyed = constraint?.columns ?? table.columns.filter((c) => c.primaryKey).map((c) => c.name);
   const keyFields = keyed.map(fieldOf).filter((f): f is Field => Boolean(f));
   for (const field of keyFields) field.optional = false;
   if (keyFields.length === 1) {
@@ -127,6 +159,11 @@ function applyKeys(table: PyTable, model: Model, fieldOf: (column: string) => Fi
     )
       keyFields[0].default = "autoincrement()";
   } else if (keyFields.length > 1) model.primaryKey = { fields: keyFields.map((f) => f.name) };
+  if (constraint?.name && dialect === "postgresql") {
+    if (model.primaryKey) model.primaryKey.dbName = constraint.name;
+    else if (keyFields.length === 1) keyFields[0].idDbName = constraint.name;
+  } else if (constraint?.name)
+    notes.push({ line: constraint.line, text: constraint.name, why: "a primary key name; SQLite keeps none, so it is left out" });
   for (const column of table.columns) {
     const field = fieldOf(column.name)!;
     if (column.unique && !field.isId) {
@@ -152,8 +189,8 @@ function applyKeys(table: PyTable, model: Model, fieldOf: (column: string) => Fi
   }
 }
 
-export function importTables(tables: PyTable[], pyEnums: PyEnum[], notes: ImportNote[]): Imported {
-  const enums = new Enums(new Map(pyEnums.map((e) => [e.name, e])));
+export function importTables(tables: PyTable[], pyEnums: PyEnum[], dialect: Dialect, notes: ImportNote[]): Imported {
+  const enums = new Enums(new Map(pyEnums.map((e) => [e.name, e])), dialect);
   const taken = new Set<string>();
   const modelOf = new Map<string, Model>();
   const fields = new Map<string, Map<string, Field>>();
@@ -169,13 +206,18 @@ export function importTables(tables: PyTable[], pyEnums: PyEnum[], notes: Import
       indexes: [],
     };
     const byColumn = new Map<string, Field>();
+    const context = { table, enums, dialect, notes };
     for (const column of table.columns) {
-      const field = columnField(table, column, enums, notes);
+      const field = columnField(column, context);
+      if ("reason" in field) {
+        (model.verbatimFields ??= []).push({ ...field, ...(model.fields.length ? { after: model.fields.at(-1)!.id } : {}) });
+        continue;
+      }
       model.fields.push(field);
       byColumn.set(column.name, field);
       if (!column.type && !column.annotation?.type && column.foreignKeys.length) untyped.push([column, field]);
     }
-    applyKeys(table, model, (column) => byColumn.get(column), notes);
+    applyKeys(table, model, (column) => byColumn.get(column), context);
     modelOf.set(table.name, model);
     fields.set(table.name, byColumn);
   }
@@ -201,6 +243,7 @@ function typeFromKeys(untyped: [PyColumn, Field][], fieldOf: Imported["fieldOf"]
         field,
         { type: referenced.type, kind: referenced.kind },
         referenced.maxLength ? { maxLength: referenced.maxLength } : {},
+        referenced.nativeType ? { nativeType: referenced.nativeType } : {},
       );
       pending.delete(column);
     }

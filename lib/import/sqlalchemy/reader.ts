@@ -26,12 +26,18 @@ export interface PyType {
   /** Enum("a", "b"): the values written inline. */
   values?: unknown[];
   valuesCallable?: boolean;
+  /** ARRAY(Integer): the item type. */
+  item?: PyType;
 }
 export type PyDefault =
   | { kind: "literal"; value: unknown }
   | { kind: "now" | "uuid" }
   | { kind: "enum"; value: string }
-  | { kind: "other"; text: string };
+  | {
+      kind: "other";
+      text: string;
+      /** A server_default's SQL: text("gen_random_uuid()"), func.gen_random_uuid(). */ sql?: string;
+    };
 export interface PyForeignKey {
   /** "table.column", resolved from "table.column", Model.attr or table.c.column. */
   target: string | null;

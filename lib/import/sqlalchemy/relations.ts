@@ -1,4 +1,5 @@
 import type { Field, Model } from "../../schema/graph";
+import type { Dialect } from "../../schema/provider";
 import { baseField, fieldLine, type Imported } from "./models";
 import type { ImportNote, PyRelationship, PyTable } from "./reader";
 
@@ -15,6 +16,8 @@ interface ForeignKey {
   targetColumns: string[];
   onDelete?: string | null;
   onUpdate?: string | null;
+  /** The constraint's name, as written. */
+  name?: string | null;
   line: number;
 }
 const ACTIONS: Record<string, NonNullable<NonNullable<Field["relation"]>["onDelete"]>> = {
@@ -44,6 +47,7 @@ function foreignKeysOf(table: PyTable, notes: ImportNote[]): ForeignKey[] {
           targetTable: split(fk.target).table,
           targetColumns: [split(fk.target).column],
           onDelete: fk.onDelete,
+          name: fk.name,
           onUpdate: fk.onUpdate,
           line: fk.line,
         });
@@ -65,6 +69,7 @@ function foreignKeysOf(table: PyTable, notes: ImportNote[]): ForeignKey[] {
       targetTable: targets[0]!.table,
       targetColumns: targets.map((t) => t!.column),
       onDelete: constraint.onDelete,
+      name: constraint.name,
       onUpdate: constraint.onUpdate,
       line: constraint.line,
     });
@@ -128,7 +133,12 @@ function isUniqueSet(model: Model, fields: Field[]): boolean {
   return [model.primaryKey, ...model.uniques].some((i) => i && [...i.fields].sort().join(",") === names);
 }
 
-export function importRelations(tables: PyTable[], imported: Imported, notes: ImportNote[]): Set<PyRelationship> {
+export function importRelations(
+  tables: PyTable[],
+  imported: Imported,
+  dialect: Dialect,
+  notes: ImportNote[],
+): Set<PyRelationship> {
   const byTable = new Map(tables.map((t) => [t.name, t]));
   const used = new Set<PyRelationship>();
   const keys = tables.flatMap((t) => foreignKeysOf(t, notes));
@@ -217,7 +227,14 @@ export function importRelations(tables: PyTable[], imported: Imported, notes: Im
       references: referenced.map((f) => f!.name),
       ...(onDelete ? { onDelete } : {}),
       ...(onUpdate ? { onUpdate } : {}),
+      ...(fk.name && dialect === "postgresql" ? { dbName: fk.name } : {}),
     };
+    if (fk.name && dialect !== "postgresql")
+      notes.push({
+        line: fk.line,
+        text: fk.name,
+        why: "a foreign key name; Prisma's SQLite connector names none, so it is left out",
+      });
     place(model, forwardField, forward?.line ?? fkFields.at(-1)!);
 
     const backName =

@@ -32,6 +32,18 @@ def is_type_expression(node, ctx):
 TYPE_WRAPPERS = ("with_variant", "evaluates_none", "execution_options")
 
 
+def type_class(node, ctx):
+    """A local class that is a column type: `class Unused(CHAR)`, or a TypeDecorator with `impl = CHAR(32)`."""
+    for base in node.bases:
+        if ctx.canonical(base) in SQL_TYPE_NAMES:
+            return read_type(base, ctx)
+        if ctx.canonical(base) == "TypeDecorator":
+            for statement in node.body:
+                if isinstance(statement, ast.Assign) and [dotted(t) for t in statement.targets] == ["impl"]:
+                    return read_type(statement.value, ctx)
+    return None
+
+
 def read_type(node, ctx):
     """A column type as {name, args, kwargs}; an Enum also says its enum class or values."""
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in TYPE_WRAPPERS:
@@ -40,6 +52,8 @@ def read_type(node, ctx):
         return read_type(node.args[0], ctx)  # MutableDict.as_mutable(JSON)
     if isinstance(node, ast.Name) and node.id in ctx.types:
         return ctx.types[node.id]
+    if isinstance(node, ast.Call) and name_of(node.func) in ctx.types and not node.args:
+        return ctx.types[name_of(node.func)]  # a local type class: GUID(), Unused()
     if isinstance(node, ast.Call):
         name = ctx.canonical(node.func)
         described = {
@@ -47,6 +61,8 @@ def read_type(node, ctx):
             "args": [literal(a) for a in node.args],
             "kwargs": {kw.arg: literal(kw.value) for kw in node.keywords if kw.arg},
         }
+        if name == "ARRAY" and node.args:
+            described["item"] = read_type(node.args[0], ctx)
         if name in ENUM_TYPES:
             first = node.args[0] if node.args else None
             enum_class = name_of(first) if first is not None and not isinstance(first, ast.Constant) else None
@@ -131,11 +147,13 @@ def read_server_default(node, ctx):
                 pass
         if sql.lower() in ("true", "false"):
             return {"kind": "literal", "value": sql.lower() == "true"}
-        return {"kind": "other", "text": ctx.text(node)}
+        return {"kind": "other", "text": ctx.text(node), "sql": sql}
     if isinstance(node, ast.Call) and (dotted(node.func) or "").split(".")[-1] in ("true", "false") and not node.args:
         return {"kind": "literal", "value": name_of(node.func) == "true"}
     if isinstance(node, ast.Call) and is_now(node.func) and "func" in (dotted(node.func) or ""):
         return {"kind": "now"}
+    if isinstance(node, ast.Call) and "func." in (dotted(node.func) or "") and not node.args and not node.keywords:
+        return {"kind": "other", "text": ctx.text(node), "sql": f"{node.func.attr}()"}  # func.gen_random_uuid()
     return {"kind": "other", "text": ctx.text(node)}
 
 

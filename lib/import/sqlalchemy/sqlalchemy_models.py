@@ -15,7 +15,7 @@ import sys
 
 from sa_ast import Context, import_aliases, is_literal
 from sa_classes import is_enum_class, read_class, read_enum
-from sa_columns import is_type_expression, read_type
+from sa_columns import is_type_expression, read_type, type_class
 from sa_tables import read_constraint, read_table_call
 
 DECLARATIVE_CALLS = {"declarative_base", "generate_base"}
@@ -86,13 +86,17 @@ class Module:
         for node in ast.walk(tree):  # enums first, nested ones too: a column may name one declared further down
             if isinstance(node, ast.ClassDef) and is_enum_class(node, ctx):
                 ctx.enums[node.name] = read_enum(node)
+        for node in tree.body:  # then the file's own column types
+            described = type_class(node, ctx) if isinstance(node, ast.ClassDef) else None
+            if described:
+                ctx.types[node.name] = described
         for node in tree.body:
             self.read(node)
 
     def read(self, node):
         ctx = self.ctx
         if isinstance(node, ast.ClassDef):
-            if is_enum_class(node, ctx):
+            if is_enum_class(node, ctx) or node.name in ctx.types:
                 return
             cls = read_class(node, ctx, self.tables_by_variable)
             if any(ctx.canonical(ast.Name(b.split(".")[-1])) in DECLARATIVE_CLASSES for b in cls["bases"] if b) or any(
