@@ -133,6 +133,109 @@ function isUniqueSet(model: Model, fields: Field[]): boolean {
   return [model.primaryKey, ...model.uniques].some((i) => i && [...i.fields].sort().join(",") === names);
 }
 
+interface ResolvedKey {
+  fk: ForeignKey;
+  target: PyTable;
+  model: Model;
+  targetModel: Model;
+  fkFields: Field[];
+  referenced: Field[];
+}
+
+/** A key whose both ends are fields of this file, the referenced ones unique; else noted, and null. */
+function resolve(fk: ForeignKey, byTable: Map<string, PyTable>, imported: Imported, notes: ImportNote[]): ResolvedKey | null {
+  const target = byTable.get(fk.targetTable);
+  const refused = (text: string, why: string): null => {
+    notes.push({ line: fk.line, text, why });
+    return null;
+  };
+  if (!target)
+    return refused(
+      `${fk.targetTable}.${fk.targetColumns.join(", ")}`,
+      `a foreign key to ${fk.targetTable}, which is not a table in this file`,
+    );
+  const targetModel = imported.modelOf.get(target.name)!;
+  const fkFields = fk.columns.map((c) => imported.fieldOf(fk.table.name, c));
+  const referenced = fk.targetColumns.map((c) => imported.fieldOf(target.name, c));
+  if (fkFields.some((f) => !f) || referenced.some((f) => !f))
+    return refused(fk.columns.join(", "), "a foreign key over columns that are not in its tables");
+  if (!isUniqueSet(targetModel, referenced as Field[]))
+    return refused(
+      `${fk.targetTable}.${fk.targetColumns.join(", ")}`,
+      "a foreign key to columns that are not unique; Prisma relations need a unique target, so it is a plain column",
+    );
+  const model = imported.modelOf.get(fk.table.name)!;
+  return { fk, target, model, targetModel, fkFields: fkFields as Field[], referenced: referenced as Field[] };
+}
+
+/** The relationship()s that name each side of a key: the many-to-one beside it, the list on the other class. */
+function sidesOf({ fk, target }: ResolvedKey, keys: ForeignKey[], used: Set<PyRelationship>) {
+  const table = fk.table;
+  const self = table.name === target.name;
+  const siblings = keys.filter((k) => k.table === table && k.targetTable === fk.targetTable);
+  const forward = table.className
+    ? best(
+        table.relationships.filter(
+          (r) =>
+            !used.has(r) &&
+            !r.secondary &&
+            targetOf(r) === target.className &&
+            isList(r) !== true &&
+            (!self || r.remoteSide || isList(r) === false),
+        ),
+        fk,
+        siblings,
+      )
+    : undefined;
+  if (forward) used.add(forward);
+  const back = target.className ? backOf(table, target, forward, fk, siblings, used) : undefined;
+  if (back) used.add(back);
+  return { forward, back };
+}
+
+/** Whether the key is one-to-one: unique already, or declared so by its back relationship (a unique constraint is then added, and said). */
+function oneToOne(
+  { fk, model, targetModel, fkFields }: ResolvedKey,
+  back: PyRelationship | undefined,
+  notes: ImportNote[],
+): boolean {
+  if (!fk.table.className) return false;
+  if (isUniqueSet(model, fkFields)) return true;
+  const declared =
+    back?.uselist === false ||
+    (back !== undefined && !back.secondary && back.annotation !== null && !back.annotation.list && back.uselist !== true);
+  if (!declared) return false;
+  if (fkFields.length === 1) fkFields[0].isUnique = true;
+  else model.uniques.push({ fields: fkFields.map((f) => f.name) });
+  notes.push({
+    line: back!.line,
+    text: `${targetModel.name}.${back!.attr}`,
+    why: `a one-to-one relationship (uselist=False or a single Mapped[...]): Prisma needs ${model.name}.${fkFields.map((f) => f.name).join(", ")} unique, so a unique constraint is added`,
+  });
+  return true;
+}
+
+/** The @relation(...) of the key's side: fields, references, actions and, on PostgreSQL, its name. */
+function relationOf(key: ResolvedKey, name: string | undefined, cascade: boolean, dialect: Dialect, notes: ImportNote[]) {
+  const { fk } = key;
+  const onDelete = ACTIONS[(fk.onDelete ?? "").toUpperCase()] ?? (cascade ? "Cascade" : undefined);
+  const onUpdate = ACTIONS[(fk.onUpdate ?? "").toUpperCase()];
+  if (fk.name && dialect !== "postgresql")
+    notes.push({
+      line: fk.line,
+      text: fk.name,
+      why: "a foreign key name; Prisma's SQLite connector names none, so it is left out",
+    });
+  return {
+    ...(name ? { name } : {}),
+    fields: key.fkFields.map((f) => f.name),
+    references: key.referenced.map((f) => f.name),
+    ...(onDelete ? { onDelete } : {}),
+    ...(onUpdate ? { onUpdate } : {}),
+    ...(fk.name && dialect === "postgresql" ? { dbName: fk.name } : {}),
+  };
+}
+
 export function importRelations(
   tables: PyTable[],
   imported: Imported,
@@ -142,105 +245,35 @@ export function importRelations(
   const byTable = new Map(tables.map((t) => [t.name, t]));
   const used = new Set<PyRelationship>();
   const keys = tables.flatMap((t) => foreignKeysOf(t, notes));
-  const pairs = new Map<string, number>();
   const pairKey = (a: string, b: string) => [a, b].sort().join("|");
+  const pairs = new Map<string, number>();
   for (const fk of keys)
     pairs.set(pairKey(fk.table.name, fk.targetTable), (pairs.get(pairKey(fk.table.name, fk.targetTable)) ?? 0) + 1);
 
   for (const fk of keys) {
-    const table = fk.table;
-    const target = byTable.get(fk.targetTable);
-    const model = imported.modelOf.get(table.name)!;
-    if (!target) {
-      notes.push({
-        line: fk.line,
-        text: `${fk.targetTable}.${fk.targetColumns.join(", ")}`,
-        why: `a foreign key to ${fk.targetTable}, which is not a table in this file`,
-      });
-      continue;
-    }
-    const targetModel = imported.modelOf.get(target.name)!;
-    const fkFields = fk.columns.map((c) => imported.fieldOf(table.name, c));
-    const referenced = fk.targetColumns.map((c) => imported.fieldOf(target.name, c));
-    if (fkFields.some((f) => !f) || referenced.some((f) => !f)) {
-      notes.push({ line: fk.line, text: fk.columns.join(", "), why: "a foreign key over columns that are not in its tables" });
-      continue;
-    }
-    if (!isUniqueSet(targetModel, referenced as Field[])) {
-      notes.push({
-        line: fk.line,
-        text: `${fk.targetTable}.${fk.targetColumns.join(", ")}`,
-        why: "a foreign key to columns that are not unique; Prisma relations need a unique target, so it is a plain column",
-      });
-      continue;
-    }
-    const self = table.name === target.name;
-    const siblings = keys.filter((k) => k.table === table && k.targetTable === fk.targetTable);
-    const forward = table.className
-      ? best(
-          table.relationships.filter(
-            (r) =>
-              !used.has(r) &&
-              !r.secondary &&
-              targetOf(r) === target.className &&
-              isList(r) !== true &&
-              (!self || r.remoteSide || isList(r) === false),
-          ),
-          fk,
-          siblings,
-        )
-      : undefined;
-    if (forward) used.add(forward);
-    const back = target.className ? backOf(table, target, forward, fk, siblings, used) : undefined;
-    if (back) used.add(back);
-
-    const named = (pairs.get(pairKey(table.name, target.name)) ?? 0) > 1 || self;
+    const key = resolve(fk, byTable, imported, notes);
+    if (!key) continue;
+    const { model, targetModel, fkFields } = key;
+    const { forward, back } = sidesOf(key, keys, used);
+    // Two relations between the same models (or one to itself) need names on both sides.
+    const named = (pairs.get(pairKey(fk.table.name, fk.targetTable)) ?? 0) > 1 || fk.table.name === fk.targetTable;
     const relationName = named ? `${model.name}_${fk.columns.join("_")}` : undefined;
-    const oneToOne = !table.className
-      ? false
-      : isUniqueSet(model, fkFields as Field[]) ||
-        back?.uselist === false ||
-        (back !== undefined && !back.secondary && back.annotation !== null && !back.annotation.list && back.uselist !== true);
-    if (oneToOne && !isUniqueSet(model, fkFields as Field[])) {
-      if (fkFields.length === 1) fkFields[0]!.isUnique = true;
-      else model.uniques.push({ fields: fkFields.map((f) => f!.name) });
-      notes.push({
-        line: back?.line ?? fk.line,
-        text: `${targetModel.name}.${back?.attr}`,
-        why: `a one-to-one relationship (uselist=False or a single Mapped[...]): Prisma needs ${model.name}.${fkFields.map((f) => f!.name).join(", ")} unique, so a unique constraint is added`,
-      });
-    }
+    const single = oneToOne(key, back, notes);
 
     const forwardName =
       forward?.attr ??
       back?.backref ??
-      freeName(model, fk.columns.length === 1 && named ? stripId(fkFields[0]!.name) : lowerFirst(targetModel.name));
+      freeName(model, fk.columns.length === 1 && named ? stripId(fkFields[0].name) : lowerFirst(targetModel.name));
     const forwardField = baseField(forwardName, targetModel.name, "object");
-    forwardField.optional = fkFields.some((f) => f!.optional);
-    const onDelete =
-      ACTIONS[(fk.onDelete ?? "").toUpperCase()] ??
-      (/delete/.test(back?.cascade ?? "") || /delete/.test(forward?.cascade ?? "") ? "Cascade" : undefined);
-    const onUpdate = ACTIONS[(fk.onUpdate ?? "").toUpperCase()];
-    forwardField.relation = {
-      ...(relationName ? { name: relationName } : {}),
-      fields: fkFields.map((f) => f!.name),
-      references: referenced.map((f) => f!.name),
-      ...(onDelete ? { onDelete } : {}),
-      ...(onUpdate ? { onUpdate } : {}),
-      ...(fk.name && dialect === "postgresql" ? { dbName: fk.name } : {}),
-    };
-    if (fk.name && dialect !== "postgresql")
-      notes.push({
-        line: fk.line,
-        text: fk.name,
-        why: "a foreign key name; Prisma's SQLite connector names none, so it is left out",
-      });
+    forwardField.optional = fkFields.some((f) => f.optional);
+    const cascade = /delete/.test(back?.cascade ?? "") || /delete/.test(forward?.cascade ?? "");
+    forwardField.relation = relationOf(key, relationName, cascade, dialect, notes);
     place(model, forwardField, forward?.line ?? fkFields.at(-1)!);
 
     const backName =
-      back?.attr ?? forward?.backref ?? freeName(targetModel, oneToOne ? lowerFirst(model.name) : `${lowerFirst(model.name)}s`);
+      back?.attr ?? forward?.backref ?? freeName(targetModel, single ? lowerFirst(model.name) : `${lowerFirst(model.name)}s`);
     const backField = baseField(backName, model.name, "object");
-    Object.assign(backField, { list: !oneToOne, optional: oneToOne, relation: relationName ? { name: relationName } : {} });
+    Object.assign(backField, { list: !single, optional: single, relation: relationName ? { name: relationName } : {} });
     place(targetModel, backField, back?.line);
   }
   return used;
