@@ -76,26 +76,3 @@ test("exports the schema file and its SQL; imports a SQLite database in place of
   expect(readSchema()).toMatch(/model book \{[\s\S]*author\s+author\s+@relation\(fields: \[author_id\], references: \[id\]/);
   await page.screenshot({ path: test.info().outputPath("imported.png") });
 });
-
-test("imports a real models.py (Flask-AppBuilder's): join models for its association tables, and says why", async ({ page }) => {
-  const dialogs: string[] = [];
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.accept();
-  });
-  await page.goto("/");
-  await expect(page.locator(".react-flow__node").first()).toBeVisible();
-  const fixture = path.resolve("lib", "testing", "fixtures", "sqlalchemy", "flask_appbuilder_models.py");
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "import-")), "models.py");
-  fs.copyFileSync(fixture, file);
-  await page.getByLabel("File to import").setInputFiles(file);
-  await expect(page.locator('[data-model="AbUserRole"]')).toBeVisible();
-  await expect(page.locator('[data-model="User"]')).toBeVisible();
-  expect(dialogs[0]).toMatch(/Replace prisma\/schema.prisma with the schema imported from models.py\?/);
-  expect(dialogs[0]).toContain("\n\nNotes on the import:\n- line 108: the association table is kept as the join model");
-  expect(dialogs[0]).toMatch(/\n- line 144: the association table is kept as the join model AbUserRole .*_RoleToUser with columns A and B/);
-  const schema = readSchema();
-  expect(schema).toMatch(/model AbUserRole \{[\s\S]*@@unique\(\[user_id, role_id\]\)[\s\S]*@@map\("ab_user_role"\)/);
-  expect(schema).toMatch(/roles\s+AbUserRole\[\]/);
-  await page.screenshot({ path: test.info().outputPath("imported-models-py.png") });
-});

@@ -83,6 +83,7 @@ class Module:
         self.tables_by_variable = {}
         self.declarative = set()  # names of declarative bases (Base = declarative_base(), class Base(DeclarativeBase))
         self.indexes = []  # module-level Index(...)
+        self.mapped = {}  # class name -> its table (or None), once worked out
         for node in ast.walk(tree):  # enums first, nested ones too: a column may name one declared further down
             if isinstance(node, ast.ClassDef) and is_enum_class(node, ctx):
                 ctx.enums[node.name] = read_enum(node)
@@ -139,7 +140,13 @@ class Module:
             (b or "").split(".")[-1] in self.declarative or (b or "").endswith("db.Model") for b in cls["bases"])
 
     def table_of(self, cls):
-        """The table a class maps, with its inherited columns; None for mixins and abstract bases."""
+        """The table a class maps, with its inherited columns; None for mixins and abstract bases.
+        Worked out once per class: a mapped parent is asked again by each of its subclasses."""
+        if cls["name"] not in self.mapped:
+            self.mapped[cls["name"]] = self.read_table_of(cls)
+        return self.mapped[cls["name"]]
+
+    def read_table_of(self, cls):
         if cls["abstract"] or cls["name"] in self.declarative:
             return None
         ancestors = self.ancestors(cls)
@@ -176,7 +183,8 @@ class Module:
                 "relationships": copy.deepcopy(self.relationships(cls, ancestors))}
 
     def owns_table(self, cls):
-        return bool(cls["tablename"] and "literal" in cls["tablename"] and not cls["abstract"])
+        """A mapped parent (joined inheritance) keeps its columns in its own table."""
+        return self.table_of(cls) is not None
 
     def relationships(self, cls, ancestors):
         found = {}
@@ -260,7 +268,7 @@ def main(path):
     tree = inline_constants(tree)
     ctx = Context(source, import_aliases(tree))
     module = Module(tree, ctx)
-    mapped = [t for t in (module.table_of(c) for c in module.classes.values()) if t]
+    mapped = [copy.deepcopy(t) for t in (module.table_of(c) for c in module.classes.values()) if t]
     claimed = {id(c["table"]) for c in module.classes.values() if c["table"]}
     tables = mapped + [t for t in module.tables if id(t) not in claimed]
     resolve(tables, module.indexes, ctx)

@@ -139,6 +139,26 @@ describe("class structure", () => {
     expect(field(graph, "Player", "team").relation).toMatchObject({ fields: ["team_id"], references: ["id"] });
   });
 
+  test("joined-table inheritance: a subclass of a mapped class keeps only its own columns, keyed to its parent", () => {
+    const { graph } = importing(HEADER_14, [
+      "from sqlalchemy.ext.declarative import declared_attr",
+      "class Model(Base):",
+      "    __abstract__ = True",
+      "    @declared_attr",
+      "    def __tablename__(cls):",
+      "        return cls.__name__.lower()",
+      "    id = Column(Integer, primary_key=True)",
+      "class Employee(Model):",
+      "    name = Column(String(30))",
+      "class Manager(Employee):",
+      '    id = Column(Integer, ForeignKey("employee.id"), primary_key=True)',
+      "    level = Column(Integer)",
+    ]);
+    expect(model(graph, "Manager").fields.map((f) => f.name)).toEqual(["id", "employee", "level"]);
+    expect(field(graph, "Manager", "employee").relation).toMatchObject({ fields: ["id"], references: ["id"] });
+    expect(field(graph, "Employee", "manager")).toMatchObject({ type: "Manager", optional: true, list: false });
+  });
+
   test("Optional[...], X | None, nullable= overriding the annotation (2.0)", () => {
     const { graph } = importing(HEADER_20, [
       "class Profile(Base):",
