@@ -232,6 +232,7 @@ function DesignerPage(props: DesignerProps) {
             <AreaActionsContext.Provider value={board.areaActions}>
               <TableDataContext.Provider value={tableData}>
                 <SchemaCanvas
+                  renderAll={view.renderAll}
                   graph={board.shownGraph}
                   areas={neighbours ? NO_AREAS : board.areas}
                   viewport={board.view.viewport}

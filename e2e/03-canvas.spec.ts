@@ -242,6 +242,16 @@ test("search, help, arrange, export", async ({ page }) => {
   await expect.poll(() => JSON.stringify(readLayout())).not.toBe(JSON.stringify(before));
   await shot(page, "05-arranged");
 
+  // Panned away until no table is in view (the canvas then draws none): the export still has them all.
+  const pane = (await page.locator(".react-flow__pane").boundingBox())!;
+  for (let i = 0; i < 3; i++) {
+    await page.mouse.move(pane.x + 20, pane.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(pane.x + pane.width - 20, pane.y + pane.height - 20, { steps: 5 });
+    await page.mouse.up();
+  }
+  await expect(page.locator(".react-flow__node")).toHaveCount(0);
+
   for (const format of ["PNG", "SVG"] as const) {
     const download = page.waitForEvent("download");
     await page.getByText("Export ▾").click();
@@ -257,6 +267,7 @@ test("search, help, arrange, export", async ({ page }) => {
       expect(svg).toContain("react-flow__edge-path");
       expect(svg).toContain("crow-many");
       expect(svg).toContain("Address");
+      expect(svg).toContain("user_account");
     }
   }
 });

@@ -71,6 +71,8 @@ export function SchemaCanvas(props: {
   onDropNode(kind: string, position: Position): void;
   onConnectModels(connection: { fromModelId: string; fromFieldId?: string; toModelId: string }): void;
   onSelectionChange(nodeIds: string[]): void;
+  /** Every node drawn, not only those in view: while the diagram is exported. */
+  renderAll?: boolean;
 }) {
   const { problems, focusedId, display, focus, onMoved, onDropNode, onConnectModels, onSelectionChange } = props;
   const inFocus = props.focusView;
@@ -155,7 +157,10 @@ export function SchemaCanvas(props: {
   // did not move keeps its node object: React Flow then neither redraws nor measures it again.
   const previousAreas = useRef(new Map<string, AreaFlowNode>());
   const openAreas = useMemo(() => {
-    const derived = openAreaNodes(nodes.filter((n): n is SchemaFlowNode => n.type !== "area"), areas);
+    const derived = openAreaNodes(
+      nodes.filter((n): n is SchemaFlowNode => n.type !== "area"),
+      areas,
+    );
     const kept = derived.map((node) => {
       const old = previousAreas.current.get(node.id);
       return old && old.width === node.width && old.height === node.height && sameNode(old, node) ? old : node;
@@ -249,7 +254,7 @@ export function SchemaCanvas(props: {
       onSelectionChange={onSelected}
       onDragOver={onDragOver}
       onDrop={onDrop}
-      onlyRenderVisibleElements
+      onlyRenderVisibleElements={!props.renderAll}
       defaultViewport={initialViewport}
       fitView={!initialViewport}
       fitViewOptions={FIT_VIEW}

@@ -33,6 +33,22 @@ export async function exportDiagram(nodes: Node[], format: "png" | "svg"): Promi
   return format === "png" ? toPng(element, options) : toSvg(element, options);
 }
 
+/**
+ * Resolves once every shown node is in the DOM (the canvas draws only those in view until told
+ * to draw all: see SchemaCanvas's renderAll), a frame later, or after 5 s whatever is drawn.
+ */
+export function whenAllDrawn(count: number): Promise<void> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const check = () => {
+      const drawn = document.querySelectorAll(".react-flow__viewport .react-flow__node").length;
+      if (drawn >= count || performance.now() - started > 5000) requestAnimationFrame(() => resolve());
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
 export function download(dataUrl: string, fileName: string): void {
   const link = document.createElement("a");
   link.href = dataUrl;

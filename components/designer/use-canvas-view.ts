@@ -1,10 +1,10 @@
 "use client";
 
 import { useReactFlow } from "@xyflow/react";
-import { useCallback, useEffect, type RefObject } from "react";
+import { useCallback, useEffect, useState, type RefObject } from "react";
 import type { History } from "@/lib/schema/history";
 import type { Focus } from "../canvas/editor-context";
-import { download, exportDiagram } from "../canvas/export-image";
+import { download, exportDiagram, whenAllDrawn } from "../canvas/export-image";
 import { viewOf, type Position } from "@/lib/layout/positions";
 import { arrange as arrangeDesign } from "./design-edits";
 import type { Design } from "./sync-client";
@@ -26,6 +26,8 @@ export function useCanvasView(options: {
 }) {
   const { canvasRef, historyRef, commit, focusedNodeId, setFocus, onStatus, onBusy } = options;
   const flow = useReactFlow();
+  // The canvas draws only the nodes in view; an export draws them all for as long as it takes.
+  const [renderAll, setRenderAll] = useState(false);
 
   /** Where a new node goes when nothing says: the middle of the view. */
   const centerOfView = useCallback((): Position => {
@@ -110,11 +112,14 @@ export function useCanvasView(options: {
   const exportAs = useCallback(
     async (format: "png" | "svg") => {
       onBusy(`Exporting ${format.toUpperCase()}…`);
+      setRenderAll(true);
       try {
+        await whenAllDrawn(flow.getNodes().filter((n) => !n.hidden).length);
         download(await exportDiagram(flow.getNodes(), format), `schema.${format}`);
       } catch (error) {
         onStatus({ tone: "error", text: `The export failed: ${error instanceof Error ? error.message : String(error)}` });
       } finally {
+        setRenderAll(false);
         onBusy(null);
       }
     },
@@ -122,5 +127,5 @@ export function useCanvasView(options: {
   );
 
   const fitView = useCallback(() => void flow.fitView({ padding: 0.1, duration: 300 }), [flow]);
-  return { flow, centerOfView, jumpTo, arrange, exportAs, fitView };
+  return { flow, centerOfView, jumpTo, arrange, exportAs, fitView, renderAll };
 }
