@@ -89,6 +89,6 @@ export function noteJoinModel(join: PyTable, imported: Imported, notes: ImportNo
   notes.push({
     line: join.line,
     text: join.name,
-    why: `the association table is kept as the join model ${model.name} with a composite @@id: Prisma's implicit many-to-many would need a table named _${names.join("To")} with columns A and B, so a join model keeps this table, its columns and its rows; the relationship() fields list ${model.name} rows`,
+    why: `the association table is kept as the join model ${model.name} ${model.primaryKey ? "with a composite @@id" : "with its own primary key"}: Prisma's implicit many-to-many would need a table named _${names.join("To")} with columns A and B, so a join model keeps this table, its columns and its rows; the relationship() fields list ${model.name} rows`,
   });
 }

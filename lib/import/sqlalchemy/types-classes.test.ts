@@ -159,6 +159,23 @@ describe("class structure", () => {
     expect(field(graph, "Employee", "manager")).toMatchObject({ type: "Manager", optional: true, list: false });
   });
 
+  test('a private attribute names its column (_password = Column("password", ...)); a name Prisma cannot take is mapped', () => {
+    const { graph } = importing(HEADER_14, [
+      "class Account(Base):",
+      '    __tablename__ = "account"',
+      "    id = Column(Integer, primary_key=True)",
+      '    _password = Column("password", String(60))',
+      "    _secret = Column(String(10))",
+      '    two_fa = Column("2fa", Integer)',
+    ]);
+    expect(model(graph, "Account").fields.map((f) => [f.name, f.dbName])).toEqual([
+      ["id", undefined],
+      ["password", undefined],
+      ["secret", "_secret"],
+      ["two_fa", "2fa"],
+    ]);
+  });
+
   test("Optional[...], X | None, nullable= overriding the annotation (2.0)", () => {
     const { graph } = importing(HEADER_20, [
       "class Profile(Base):",
