@@ -83,7 +83,7 @@ export function ViewMenu(props: {
           type="button"
           className={`${item} border-t border-slate-200`}
           title="One area per /// @namespace tag, connected part or cluster of relations; replaces the areas there are"
-          onClick={(e) => (close(e.currentTarget), board.areasFromSchema())}
+          onClick={(e) => (close(e.currentTarget), void board.areasFromSchema())}
         >
           Make areas from the schema
         </button>

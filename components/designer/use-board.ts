@@ -2,7 +2,7 @@
 
 import { useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useState, type RefObject } from "react";
-import { areasFromSchema, groupIntoArea, ungroup, updateArea } from "@/lib/layout/areas";
+import { groupIntoArea, ungroup, updateArea } from "@/lib/layout/areas";
 import { layoutByAreas } from "@/lib/layout/area-layout";
 import { nodeSize } from "@/lib/layout/sizes";
 import { arrange } from "./design-edits";
@@ -127,7 +127,9 @@ export function useBoard(options: {
     },
     showHidden: () => editBoard("Show hidden tables", (b) => unhide(b, view.id)),
     group: (ids: string[]) => editBoard("Group into an area", (b) => groupIntoArea(b, ids).board),
-    areasFromSchema: () => {
+    areasFromSchema: async () => {
+      // graphology comes with it: loaded when asked for, not with the page.
+      const { areasFromSchema } = await import("@/lib/layout/areas-from-schema");
       const { areas: made, how } = areasFromSchema(historyRef.current.present.graph);
       if (!made.length) return onStatus({ tone: "info", text: "The schema has no related tables to group." });
       const byId = Object.fromEntries(made.map((area: Area) => [area.id, area]));

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { aModel, aRelation, aSchema } from "../testing/schema-builders";
 import { emptyBoard } from "./board";
-import { AREA_HEADER, AREA_PADDING, areaRect, areasFromSchema, groupIntoArea, ungroup, updateArea, type Rect } from "./areas";
+import { AREA_HEADER, AREA_PADDING, areaRect, groupIntoArea, ungroup, updateArea, type Rect } from "./areas";
+import { areasFromSchema } from "./areas-from-schema";
 import { layoutByAreas } from "./area-layout";
 import { nodeSize } from "./sizes";
 
