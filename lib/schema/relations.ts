@@ -15,12 +15,13 @@ export type RelationKind = (typeof RELATION_KINDS)[number];
 /** A refusal the person can act on: "Address has no primary key to reference". */
 export class RelationRefused extends Error {}
 
-const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+export const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 const plural = (name: string) =>
   /(s|x|sh|ch)$/.test(name) ? `${name}es` : /[^aeiou]y$/.test(name) ? `${name.slice(0, -1)}ies` : `${name}s`;
 const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 
-function freeName(model: Model, wanted: string, alsoTaken: string[] = []): string {
+/** `wanted`, or `wanted2`, `wanted3`... : the first name no field of the model has. */
+export function freeName(model: Model, wanted: string, alsoTaken: string[] = []): string {
   const taken = new Set([...fieldNames(model), ...alsoTaken]);
   if (!taken.has(wanted)) return wanted;
   for (let n = 2; ; n++) if (!taken.has(`${wanted}${n}`)) return `${wanted}${n}`;

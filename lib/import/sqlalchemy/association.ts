@@ -1,3 +1,4 @@
+import { lowerFirst } from "../../schema/relations";
 import { baseField, fieldLine, type Imported } from "./models";
 import type { ImportNote, PyRelationship, PyTable } from "./reader";
 
@@ -8,7 +9,6 @@ import type { ImportNote, PyRelationship, PyTable } from "./reader";
  * (and so its data) as an explicit join model with a composite @@id.
  */
 
-const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 const targetTableOf = (table: PyTable, column: string) =>
   table.columns
     .find((c) => c.name === column)

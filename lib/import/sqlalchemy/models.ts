@@ -12,11 +12,11 @@ import type { ImportNote, PyColumn, PyEnum, PyTable, PyType } from "./reader";
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** A name Prisma accepts: `in progress` -> `in_progress`, `_password` -> `password`, `2fa` -> `v2fa`. */
-export function identifier(raw: string): string {
+function identifier(raw: string): string {
   const cleaned = raw.replace(/[^A-Za-z0-9_]/g, "_").replace(/^_+(?=[A-Za-z0-9])/, "");
   return IDENTIFIER.test(cleaned) ? cleaned : `v${cleaned}`;
 }
-export const pascal = (raw: string) =>
+const pascal = (raw: string) =>
   identifier(
     raw
       .split(/[^A-Za-z0-9]+/)

@@ -113,17 +113,22 @@ const FILES: {
 ];
 const comparable = (style: string) => Boolean(PYTHON) && (style === "1.4" || sqlalchemyMajor >= 2);
 
+/** Each file is imported and migrated once per database, for both of its tests. */
+const once = <T>(make: () => Promise<T>) => {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+};
 const projects: Project[] = [];
 afterAll(() => projects.forEach(removeProject));
 
 describe.each(FILES)("$file ($style style)", ({ file, style, tables, differences = [] }) => {
   const source = path.join(FIXTURES, file);
-  const migrated = async () => {
+  const migrated = once(async () => {
     const imported = importSqlAlchemy(source);
     const project = tempProject(imported.text);
     projects.push(project);
     return { imported, project, result: await applyRevision(project, { name: "init" }) };
-  };
+  });
 
   test("imports, validates and migrates on SQLite", async () => {
     const { project, result } = await migrated();
@@ -143,12 +148,12 @@ describe.skipIf(!server)("on PostgreSQL", () => {
 
   describe.each(FILES)("$file ($style style)", ({ file, style, tables, differences = [], notOnPostgres }) => {
     const source = path.join(FIXTURES, file);
-    const migrated = async () => {
+    const migrated = once(async () => {
       const imported = importSqlAlchemy(source, "postgresql");
       const project = projectAt(tempProject(imported.text).root, await scratch.fresh());
       projects.push(project);
       return { imported, project, result: await applyRevision(project, { name: "init" }) };
-    };
+    });
 
     test("imports for PostgreSQL, validates and migrates on the server", async () => {
       const { imported, project, result } = await migrated();

@@ -1,5 +1,6 @@
 import type { Field, Model } from "../../schema/graph";
 import type { Dialect } from "../../schema/provider";
+import { freeName, lowerFirst } from "../../schema/relations";
 import { baseField, fieldLine, type Imported } from "./models";
 import type { ImportNote, PyRelationship, PyTable } from "./reader";
 
@@ -27,7 +28,6 @@ const ACTIONS: Record<string, NonNullable<NonNullable<Field["relation"]>["onDele
   "NO ACTION": "NoAction",
   "SET DEFAULT": "SetDefault",
 };
-const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 const split = (target: string) => {
   const parts = target.split(".");
   return { table: parts.at(-2) ?? "", column: parts.at(-1) ?? "" };
@@ -280,12 +280,6 @@ export function importRelations(
 }
 
 const stripId = (name: string) => name.replace(/_?[iI][dD]$/, "") || name;
-function freeName(model: Model, wanted: string): string {
-  let name = wanted;
-  for (let n = 2; model.fields.some((f) => f.name === name); n++) name = `${wanted}${n}`;
-  return name;
-}
-
 const DECLARED = new WeakSet<Field>();
 /** A relation field goes where its relationship() is written, else after its key, else last. */
 function place(model: Model, field: Field, after: number | Field | undefined): void {

@@ -22,11 +22,6 @@ DECLARATIVE_CALLS = {"declarative_base", "generate_base"}
 DECLARATIVE_CLASSES = {"DeclarativeBase", "DeclarativeBaseNoMeta"}
 
 
-def snake_case(name):
-    """Flask-SQLAlchemy's table name for a class: 'UserAccount' -> 'user_account'."""
-    return re.sub(r"((?<=[a-z0-9])[A-Z]|(?!^)[A-Z](?=[a-z]))", r"_\1", name).lower()
-
-
 def inline_constants(tree):
     """Module constants assigned once to a literal (TABLE_EVENTS = "events", MAX_LENGTH = 255,
     f"{TABLE}.id") put in place of their names, in file order, so that `__tablename__ = TABLE_EVENTS`
@@ -69,7 +64,8 @@ def assigned(node):
 
 
 def camel_to_snake(name):
-    """The common camel-to-snake recipe ('OAuth2Application' -> 'o_auth2_application')."""
+    """A class name as a table name ('OAuth2Application' -> 'o_auth2_application'): the common recipe
+    that declared_attr table names use, which gives Flask-SQLAlchemy's names for class names too."""
     name = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", name)
     name = re.sub(r"__([A-Z])", r"_\1", name)
     return re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name).lower()
@@ -161,7 +157,7 @@ class Module:
             return None  # a mixin that names the tables of the classes using it
         if not rule:
             if mapped and any(b.endswith("db.Model") for b in cls["bases"] + sum((a["bases"] for a in ancestors), []) if b):
-                rule = {"literal": snake_case(cls["name"])}
+                rule = {"literal": camel_to_snake(cls["name"])}
             elif mapped and any(self.table_of(a) for a in ancestors if a["name"] not in self.declarative):
                 self.ctx.note(ast.Name("", lineno=cls["line"]), cls["name"],
                               "single-table inheritance: its columns share its parent's table and are not imported")
