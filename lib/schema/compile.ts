@@ -1,3 +1,4 @@
+import { changeScope } from "./change-scope";
 import type { SchemaGraph } from "./graph";
 import { unsafeNames } from "./identifiers";
 import { parseSchema } from "./parse";
@@ -25,8 +26,13 @@ function elementAt(spans: ElementSpan[], offset: number): string | undefined {
 /**
  * Graph → the schema file's text, formatted as `prisma format` does, or every problem
  * Prisma's validator finds, each located on its model or field.
+ *
+ * With `since`, a graph Prisma accepted that `graph` was edited from, only the part of the
+ * schema the edit can make invalid is validated (change-scope): an edit then costs its own
+ * size. Should that part be refused, the whole schema is validated, so the problems are
+ * exactly the whole schema's.
  */
-export function compileSchema(graph: SchemaGraph): CompiledSchema {
+export function compileSchema(graph: SchemaGraph, since?: SchemaGraph): CompiledSchema {
   if (graph.readOnly?.length) {
     return {
       ok: false,
@@ -37,32 +43,31 @@ export function compileSchema(graph: SchemaGraph): CompiledSchema {
       ],
     };
   }
+  const scope = since && changeScope(since, graph);
+  if (scope && !problemsOf(scope).length)
+    return { ok: true, text: formatSegments(printSchema(graph, { spans: false }).segments) };
   const printed = printSchema(graph);
+  const problems = problemsOf(graph, printed);
+  return problems.length ? { ok: false, problems } : { ok: true, text: formatSegments(printed.segments) };
+}
+
+/** What Prisma's validator refuses in a graph, then names it would take otherwise than meant. */
+function problemsOf(graph: SchemaGraph, printed = printSchema(graph)): SchemaProblem[] {
   const errors = lintSchema(printed.text).filter((d) => !d.warning);
-  if (errors.length) {
-    return { ok: false, problems: errors.map((d) => ({ elementId: elementAt(printed.spans, d.start), message: d.message })) };
-  }
+  if (errors.length) return errors.map((d) => ({ elementId: elementAt(printed.spans, d.start), message: d.message }));
   // Prisma's lint is its validator with warnings beside the errors: no second validation pass.
   const unsafe = unsafeNames(printed.text);
   if (unsafe.length) {
-    return {
-      ok: false,
-      problems: unsafe.map((name) => ({
-        elementId: elementAt(printed.spans, Buffer.byteLength(printed.text.slice(0, name.offset))),
-        message: name.message,
-      })),
-    };
+    return unsafe.map((name) => ({
+      elementId: elementAt(printed.spans, Buffer.byteLength(printed.text.slice(0, name.offset))),
+      message: name.message,
+    }));
   }
-
   // A name with a line break or a brace could print as text Prisma reads differently
   // (another field, say). Reading the text back must give the graph's own elements.
   // Plain identifiers cannot do that, so the (costly) second reading is only for the rest.
   const names = graph.models.flatMap((m) => [m.name, ...m.fields.map((f) => f.name)]).concat(graph.enums.map((e) => e.name));
-  if (names.some((name) => !PLAIN_IDENTIFIER.test(name))) {
-    const problems = unfaithfulNames(graph, printed.text);
-    if (problems.length) return { ok: false, problems };
-  }
-  return { ok: true, text: formatSegments(printed.segments) };
+  return names.some((name) => !PLAIN_IDENTIFIER.test(name)) ? unfaithfulNames(graph, printed.text) : [];
 }
 
 /** Readies the compiling of `graph`'s next edits (a schema just opened): they then cost the size of the edit. */

@@ -213,3 +213,6 @@ export function elementLabel(graph: SchemaGraph, elementId: string): string {
   }
   return [...graph.enums, ...(graph.ignoredModels ?? [])].find((e) => e.id === elementId)?.name ?? elementId;
 }
+
+/** A model's table (or view) in the database: its @@map, else its name. */
+export const tableName = (model: { name: string; dbName?: string }): string => model.dbName ?? model.name;

@@ -53,7 +53,8 @@ export function databaseRenames(before: SchemaGraph, after: SchemaGraph): Databa
   const old = new Map(before.models.map((m) => [m.id, m]));
   for (const model of after.models) {
     const previous = old.get(model.id);
-    if (!previous || model.isView) continue;
+    // Edits replace what they change: the same object is the same model.
+    if (!previous || previous === model || model.isView) continue;
     if (tableOf(previous) !== tableOf(model)) renames.push({ kind: "table", from: tableOf(previous), to: tableOf(model) });
     const fields = new Map(previous.fields.map((f) => [f.id, f]));
     for (const field of model.fields) {
@@ -66,7 +67,7 @@ export function databaseRenames(before: SchemaGraph, after: SchemaGraph): Databa
   const oldEnums = new Map(before.enums.map((e) => [e.id, e]));
   for (const enumeration of after.enums) {
     const previous = oldEnums.get(enumeration.id);
-    if (!previous) continue;
+    if (!previous || previous === enumeration) continue;
     if (enumOf(previous) !== enumOf(enumeration)) renames.push({ kind: "enum", from: enumOf(previous), to: enumOf(enumeration) });
     for (const [from, to] of valuesRenamedInPlace(previous.values.map(valueOf), enumeration.values.map(valueOf))) {
       renames.push({ kind: "enumValue", enum: enumOf(enumeration), from, to });

@@ -204,7 +204,7 @@ export function applyPatch(
     }
     const graph = applyChanges(head.graph, patch.changes);
     // Positions only (a drag): the schema is as it was, nothing to validate.
-    const compiled = patch.changes.length ? compileSchema(graph) : { ok: true as const, text: head.text };
+    const compiled = patch.changes.length ? compileSchema(graph, head.graph) : { ok: true as const, text: head.text };
     if (!compiled.ok) {
       return {
         ok: false,
