@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import { compileSchema, type SchemaProblem } from "../schema/compile";
 import type { SchemaGraph } from "../schema/graph";
@@ -63,7 +64,10 @@ const nodeNames = (graph: SchemaGraph) => [...graph.models, ...graph.enums, ...(
 export async function readLayout(project: Project, graph: SchemaGraph): Promise<{ file: LayoutFile; notes: string[] }> {
   let json: unknown;
   try {
-    json = JSON.parse(await fs.readFile(project.layoutPath, "utf8"));
+    const text = readFileSync(project.layoutPath, "utf8");
+    const written = lastWritten.get(project.layoutPath);
+    if (written?.text === text && written.names === nodeNames(graph).join("\n")) return { file: written.file, notes: [] };
+    json = JSON.parse(text);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
     const read = readLayoutFile(undefined, nodeNames(graph));
@@ -99,8 +103,20 @@ export function saveLayout(project: Project, graph: SchemaGraph, positions: Layo
   });
 }
 
-export async function writeLayout(project: Project, file: LayoutFile): Promise<void> {
-  await writeFileAtomic(project.layoutPath, printLayoutFile(file));
+/**
+ * The layout file as this process last wrote it, with the node names of the schema it was
+ * written for (what reading it repairs against): read back unchanged over the same names,
+ * it is that file (no parse, no repair), so an edit of a 5,044-table layout does not parse
+ * and check every position again. Any other text (an editor, git) is read in full.
+ */
+const lastWritten = new Map<string, { text: string; file: LayoutFile; names: string }>();
+
+/** Writes the layout file; `graph`, the schema it is for, lets the next read over it skip parsing. */
+export async function writeLayout(project: Project, file: LayoutFile, graph?: SchemaGraph): Promise<void> {
+  const text = printLayoutFile(file);
+  lastWritten.delete(project.layoutPath);
+  await writeFileAtomic(project.layoutPath, text);
+  if (graph) lastWritten.set(project.layoutPath, { text, file, names: nodeNames(graph).join("\n") });
 }
 
 /**

@@ -38,8 +38,12 @@ class SchemaWriter {
     this.cuts.push(this.parts.length);
   }
 
+  /** A block's segment is its one part, the same string on every print: the format cache finds it without hashing it again. */
   segments(): string[] {
-    return this.cuts.map((at, i) => this.parts.slice(at, this.cuts[i + 1]).join(""));
+    return this.cuts.map((at, i) => {
+      const end = this.cuts[i + 1] ?? this.parts.length;
+      return end === at + 1 ? this.parts[at] : this.parts.slice(at, end).join("");
+    });
   }
 
   line(text = ""): void {
@@ -54,11 +58,15 @@ class SchemaWriter {
     this.spans.push({ elementId, start, end: this.bytes });
   }
 
-  /** A top-level block, printed once per block object (the graph is only ever updated by replacing). */
+  /**
+   * A top-level block after an empty line, printed once per block object (the graph is only
+   * ever updated by replacing).
+   */
   block(block: object, elementId: string, write: (writer: SchemaWriter) => void): void {
     let printed = printedBlocks.get(block);
     if (!printed) {
       const own = new SchemaWriter();
+      own.line();
       own.element(elementId, () => write(own));
       printed = { text: own.toString(), bytes: own.bytes, spans: own.spans };
       printedBlocks.set(block, printed);
@@ -196,7 +204,6 @@ export function printSchema(graph: SchemaGraph, options: { spans?: boolean } = {
   for (const id of ordered) {
     const block = blocks.get(id)!;
     writer.cut();
-    writer.line();
     if ("text" in block) writer.block(block, block.id, (own) => block.text.split("\n").forEach((line) => own.line(line)));
     else if ("fields" in block) writer.block(block, block.id, (own) => writeModel(own, block));
     else writer.block(block, block.id, (own) => writeEnum(own, block));

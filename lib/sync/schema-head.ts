@@ -1,4 +1,4 @@
-import fs from "node:fs/promises";
+import fsSync from "node:fs";
 import { serialized } from "../migrate/serial";
 import { writeFileAtomic } from "../project/atomic-write";
 import type { Project } from "../project/project";
@@ -85,7 +85,8 @@ function advance(project: Project, head: Head, record: Omit<VersionRecord, "vers
 
 /** The current head; a file changed on disk since the last look becomes a new version by "file". */
 async function readHead(project: Project): Promise<Head> {
-  const text = await fs.readFile(project.schemaPath, "utf8");
+  // Synchronously, as the atomic write: no wait for the event loop inside an edit.
+  const text = fsSync.readFileSync(project.schemaPath, "utf8");
   const hash = schemaVersion(text);
   const head = heads.get(project.schemaPath);
   if (head?.hash === hash) return head;
@@ -157,7 +158,13 @@ async function writeLayoutChanges(
   const byName = Object.fromEntries(
     Object.entries(positions).flatMap(([id, view]) => (names.has(id) ? [[names.get(id)!, view]] : [])),
   );
-  await writeLayout(project, { positions: byName, board: boardByName(after, board) });
+  await writeLayout(project, { positions: byName, board: boardByName(after, board) }, after);
+}
+
+/** When an edit's turn came (after the edits before it) and when its schema was on disk: for Server-Timing. */
+export interface PatchMarks {
+  started?: number;
+  written?: number;
 }
 
 /**
@@ -169,8 +176,10 @@ async function writeLayoutChanges(
 export function applyPatch(
   project: Project,
   patch: { base: SchemaVersion; changes: ElementChange[]; layout?: LayoutChanges; board?: BoardChanges; by: string },
+  marks: PatchMarks = {},
 ): Promise<PatchResult> {
   return serialized(project.schemaPath, async () => {
+    marks.started = performance.now();
     const head = await readHead(project);
     if (head.fileProblems) {
       return {
@@ -215,6 +224,7 @@ export function applyPatch(
     }
     const written = compiled.text !== head.text;
     if (written) await writeFileAtomic(project.schemaPath, compiled.text);
+    marks.written = performance.now();
     const renames = databaseRenames(head.graph, graph);
     if (renames.length) await writeRenames(project, chainRenames(await readRenames(project), renames));
     const layout = patch.layout && Object.keys(patch.layout).length ? patch.layout : undefined;

@@ -5,6 +5,7 @@ import { patchRequestSchema } from "@/lib/sync/patch-schema";
 import { rateLimiter } from "@/lib/sync/rate-limit";
 import { applyPatch } from "@/lib/sync/schema-head";
 import type { PatchAnswer } from "@/lib/sync/patch-schema";
+import type { PatchMarks } from "@/lib/sync/schema-head";
 
 /**
  * A tab's edit: the elements it changed, made on the version it last saw (lib/sync). The
@@ -42,8 +43,16 @@ export async function POST(request: Request): Promise<Response> {
   }
   try {
     const started = performance.now();
-    const result = await applyPatch(currentProject(), parsed.data);
-    const timing = `read;dur=${(started - arrived).toFixed(1)}, apply;dur=${(performance.now() - started).toFixed(1)}`;
+    const marks: PatchMarks = {};
+    const result = await applyPatch(currentProject(), parsed.data, marks);
+    const since = (from: number, to = performance.now()) => (to - from).toFixed(1);
+    // queue: waiting for the edits before it; written: from its turn to the schema on disk.
+    const timing = [
+      `read;dur=${since(arrived, started)}`,
+      `apply;dur=${since(started)}`,
+      `queue;dur=${since(started, marks.started ?? started)}`,
+      ...(marks.written && marks.started ? [`written;dur=${since(marks.started, marks.written)}`] : []),
+    ].join(", ");
     if (result.ok || result.kind !== "conflict") return answer(result, 200, timing);
     return answer({ ok: false, kind: "conflict", error: result.error, conflicts: result.conflicts }, 200, timing);
   } catch (error) {
