@@ -97,10 +97,49 @@ async function measure(shape: Shape): Promise<string[]> {
     });
     // The server's own time for each edit (its Server-Timing), to tell it from the browser's.
     const serverApply: number[] = [];
+    const editOf = new Map<object, { kind: string; at: number }>();
+    // And when each edit's request left the browser, and how long it took to be answered.
+    const leaves: Record<string, number[]> = { rename: [], add: [], drag: [] };
+    const roundTrip: number[] = [];
+    let edit: { kind: string; at: number } | undefined;
+    // Per kind of edit: its turn in the queue, and from its turn to its schema on disk.
+    const server: Record<string, { queue: number[]; written: number[] }> = {};
     a.on("response", (response) => {
-      const applied = /apply;dur=([\d.]+)/.exec(response.headers()["server-timing"] ?? "");
-      if (isPatch(response.request()) && applied) serverApply.push(Number(applied[1]));
+      const header = response.headers()["server-timing"] ?? "";
+      const read = (name: string) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(header)?.[1] ?? NaN);
+      if (!isPatch(response.request()) || Number.isNaN(read("apply"))) return;
+      serverApply.push(read("apply"));
+      const kind = editOf.get(response.request())?.kind;
+      if (!kind) return;
+      server[kind] ??= { queue: [], written: [] };
+      server[kind].queue.push(read("queue"));
+      if (!Number.isNaN(read("written"))) server[kind].written.push(read("written"));
     });
+    a.on("request", (request) => {
+      if (isPatch(request) && edit) editOf.set(request, edit);
+      if (isPatch(request)) edit = undefined;
+    });
+    a.on("requestfinished", (request) => {
+      if (!isPatch(request)) return;
+      const timing = request.timing();
+      roundTrip.push(timing.responseEnd);
+      const made = editOf.get(request);
+      if (made) leaves[made.kind].push(timing.startTime - made.at);
+    });
+    // When the page itself received each input (its event's time): the harness's own wait
+    // before it sends a click (Playwright waits for the button to be stable, about two
+    // frames) is not the user's.
+    await a.addInitScript(() => {
+      for (const type of ["keydown", "click", "pointerup"])
+        addEventListener(
+          type,
+          (e) => ((window as unknown as { lastInput: number }).lastInput = performance.timeOrigin + e.timeStamp),
+          true,
+        );
+    });
+    const sinceInput = async (done: number) =>
+      performance.timeOrigin + done - (await a.evaluate(() => (window as unknown as { lastInput: number }).lastInput));
+    const fromInput: Record<string, number[]> = { rename: [], add: [], drag: [] };
     for (const page of [a, b]) {
       await page.goto(`http://127.0.0.1:${PORT}/`);
       await page.waitForSelector(".react-flow__node [data-model]", { timeout: 120_000 });
@@ -126,9 +165,12 @@ async function measure(shape: Shape): Promise<string[]> {
       await box.fill(next);
       let sent = bodies.length;
       let start = performance.now();
+      edit = { kind: "rename", at: Date.now() };
       const seen = shown(b, `[data-model="${shape.model}"] [data-field="${next}"]`);
       await box.press("Enter");
-      disk.rename.push((await until(whenText(schema, (text) => new RegExp(`\\b${next}\\s`).test(text)))) - start);
+      let done = await until(whenText(schema, (text) => new RegExp(`\\b${next}\\s`).test(text)));
+      disk.rename.push(done - start);
+      fromInput.rename.push(await sinceInput(done));
       other.rename.push((await seen) - start);
       size.rename.push(...bodies.slice(sent));
       name = next;
@@ -147,8 +189,11 @@ async function measure(shape: Shape): Promise<string[]> {
         )
         .then(() => performance.now());
       start = performance.now();
+      edit = { kind: "add", at: Date.now() };
       await a.getByRole("button", { name: "+ Add table" }).click();
-      disk.add.push((await until(whenText(schema, (text) => (text.match(/^model /gm) ?? []).length > tables))) - start);
+      done = await until(whenText(schema, (text) => (text.match(/^model /gm) ?? []).length > tables));
+      disk.add.push(done - start);
+      fromInput.add.push(await sinceInput(done));
       // The new table may land outside the other tab's view, where it is not drawn: its minimap shows every node.
       other.add.push((await minimapGrows) - start);
       size.add.push(...bodies.slice(sent));
@@ -162,8 +207,11 @@ async function measure(shape: Shape): Promise<string[]> {
       await a.mouse.move(header.x + 30 + (i % 2 ? -40 : 40), header.y + 30, { steps: 4 });
       const transform = await b.locator(`.react-flow__node:has([data-model="${shape.model}"])`).getAttribute("style");
       start = performance.now();
+      edit = { kind: "drag", at: Date.now() };
       await a.mouse.up();
-      disk.drag.push((await until(() => layout() !== before)) - start);
+      done = await until(() => layout() !== before);
+      disk.drag.push(done - start);
+      fromInput.drag.push(await sinceInput(done));
       const moved = await b
         .waitForFunction(
           ([model, old]) =>
@@ -178,11 +226,18 @@ async function measure(shape: Shape): Promise<string[]> {
     }
     for (const kind of ["rename", "add", "drag"] as const) {
       lines.push(
-        `sync schema=${shape.label} edit=${kind} to_disk_${figures(disk[kind])} other_tab_${figures(other[kind])} ` +
-          `request_bytes_max=${Math.max(...size[kind])} (runs=${RUNS})`,
+        `sync schema=${shape.label} edit=${kind} to_disk_${figures(disk[kind])} to_disk_from_input_event_${figures(fromInput[kind])} other_tab_${figures(other[kind])} ` +
+          `request_bytes_max=${Math.max(...size[kind])} request_leaves_after_input_${figures(leaves[kind])} (runs=${RUNS})`,
       );
     }
     lines.push(`sync schema=${shape.label} server_apply_${figures(serverApply)} (every edit above, as the server timed it)`);
+    for (const [kind, times] of Object.entries(server))
+      lines.push(
+        `sync schema=${shape.label} edit=${kind} server_queue_${figures(times.queue)} server_turn_to_disk_${figures(times.written.length ? times.written : [NaN])}`,
+      );
+    lines.push(
+      `sync schema=${shape.label} request_round_trip_${figures(roundTrip)} (from leaving the browser to the answer's end)`,
+    );
     // A file written by hand (as an editor saves it), until the open tab shows it.
     const hand: number[] = [];
     for (let i = 0; i < 5; i++) {
