@@ -5,6 +5,7 @@ import { useState } from "react";
 import { retype } from "@/lib/schema/defaults";
 import { SCALAR_TYPES, type Field, type VerbatimField } from "@/lib/schema/graph";
 import { deleteField, moveField, renameField, updateField } from "@/lib/schema/operations";
+import { dialectOf } from "@/lib/schema/provider";
 import { useSchemaEditor } from "./editor-context";
 import { handleId } from "./graph-to-flow";
 import { InlineName } from "./InlineName";
@@ -142,7 +143,9 @@ export function FieldRow(props: {
             onChange={(event) => {
               const type = event.target.value;
               const kind = props.enumNames.includes(type) ? "enum" : "scalar";
-              editor.edit("Change field type", (g) => updateField(g, field.id, retype(field, type, kind)));
+              editor.edit("Change field type", (g) =>
+                updateField(g, field.id, retype(field, type, kind, dialectOf(g.datasource.provider))),
+              );
             }}
           >
             {[...SCALAR_TYPES, ...props.enumNames].map((type) => (

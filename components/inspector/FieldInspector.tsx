@@ -5,11 +5,16 @@ import { defaultExpression, describeDefault, functionsFor, retype, type DefaultC
 import { SCALAR_TYPES, type Field, type Model, type SchemaGraph } from "@/lib/schema/graph";
 import { deleteField, renameField, updateField } from "@/lib/schema/operations";
 import type { SchemaEditor } from "../canvas/editor-context";
-import { dialectOf } from "@/lib/schema/provider";
+import { dialectOf, type Dialect } from "@/lib/schema/provider";
 import { ColumnTypeSettings } from "./ColumnTypeSettings";
 import { Check, DeleteButton, DocumentationSetting, Problems, Row, TextSetting } from "./controls";
 
-function DefaultSetting(props: { field: Field; enumValues: string[]; onChange(expression: string | undefined): void }) {
+function DefaultSetting(props: {
+  field: Field;
+  enumValues: string[];
+  dialect: Dialect;
+  onChange(expression: string | undefined): void;
+}) {
   const { field } = props;
   const current = describeDefault(field);
   const [choice, setChoice] = useState<DefaultChoice>(current);
@@ -21,7 +26,7 @@ function DefaultSetting(props: { field: Field; enumValues: string[]; onChange(ex
 
   const apply = (next: DefaultChoice) => {
     setChoice(next);
-    const check = defaultExpression(field, next, props.enumValues);
+    const check = defaultExpression(field, next, props.enumValues, props.dialect);
     if (!check.ok) return setError(check.message);
     setError(null);
     if (check.expression !== field.default) props.onChange(check.expression);
@@ -114,7 +119,15 @@ export function FieldInspector(props: {
               value={field.type}
               className="rounded border border-slate-300 px-1 py-1 font-mono text-sm font-normal normal-case tracking-normal"
               onChange={(e) =>
-                set("Change field type", retype(field, e.target.value, enumNames.includes(e.target.value) ? "enum" : "scalar"))
+                set(
+                  "Change field type",
+                  retype(
+                    field,
+                    e.target.value,
+                    enumNames.includes(e.target.value) ? "enum" : "scalar",
+                    dialectOf(graph.datasource.provider),
+                  ),
+                )
               }
             >
               <optgroup label="Scalar types">
@@ -150,6 +163,7 @@ export function FieldInspector(props: {
           <DefaultSetting
             field={field}
             enumValues={graph.enums.find((e) => e.name === field.type)?.values.map((v) => v.name) ?? []}
+            dialect={dialectOf(graph.datasource.provider)}
             onChange={(expression) => set("Change default", { default: expression })}
           />
           <ColumnTypeSettings field={field} dialect={dialectOf(graph.datasource.provider)} set={set} />

@@ -1,4 +1,5 @@
 import { changeScope } from "./change-scope";
+import { refusedDefaults } from "./defaults";
 import type { SchemaGraph } from "./graph";
 import { unsafeNames } from "./identifiers";
 import { parseSchema } from "./parse";
@@ -63,6 +64,8 @@ function problemsOf(graph: SchemaGraph, printed = printSchema(graph)): SchemaPro
       message: name.message,
     }));
   }
+  const defaults = refusedDefaults(graph);
+  if (defaults.length) return defaults;
   // A name with a line break or a brace could print as text Prisma reads differently
   // (another field, say). Reading the text back must give the graph's own elements.
   // Plain identifiers cannot do that, so the (costly) second reading is only for the rest.

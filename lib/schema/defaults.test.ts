@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
-import { aField } from "../testing/schema-builders";
-import { defaultExpression, describeDefault, retype } from "./defaults";
+import { aField, aModel, aSchema } from "../testing/schema-builders";
+import { compileSchema } from "./compile";
+import { defaultExpression, describeDefault, JSON_DEFAULT_ON_SQLITE, retype } from "./defaults";
 import type { Field } from "./graph";
 
 const field = (type: string, kind: Field["kind"] = "scalar") => ({ type, kind, list: false });
@@ -50,4 +51,26 @@ test("retyping drops what no longer fits and keeps what does", () => {
   expect(retype({ ...base, type: "String", nativeType: "VarChar(30)" }, "Int", "scalar")).toHaveProperty("nativeType", undefined);
   expect(retype({ ...base, type: "String", nativeType: "VarChar(30)" }, "String", "scalar")).not.toHaveProperty("nativeType");
   expect(describeDefault({ ...base, type: "String", default: '"x"' })).toEqual({ kind: "literal", text: "x" });
+});
+
+test("a Json default is refused on SQLite, whose migration Prisma writes unquoted, and kept on PostgreSQL", () => {
+  const json = { kind: "literal" as const, text: "{}" };
+  expect(defaultExpression(field("Json"), json, [], "sqlite")).toEqual({ ok: false, message: JSON_DEFAULT_ON_SQLITE });
+  expect(defaultExpression(field("Json"), json, [], "postgresql")).toEqual({ ok: true, expression: '"{}"' });
+  // A String default that would become a Json one goes on SQLite, and stays on PostgreSQL.
+  const text = aField("data", { type: "String", default: '"{}"' });
+  expect(retype(text, "Json", "scalar", "sqlite").default).toBeUndefined();
+  expect(retype(text, "Json", "scalar", "postgresql").default).toBe('"{}"');
+});
+
+test("the server refuses a Json default on SQLite too (a forged patch, the text panel), on the field", () => {
+  const data = aField("data", { type: "Json", default: '"{}"' });
+  const compiled = compileSchema(aSchema([aModel("Doc", [data])]));
+  expect(compiled).toEqual({
+    ok: false,
+    problems: [{ elementId: data.id.replace("field:", "field:Doc."), message: JSON_DEFAULT_ON_SQLITE }],
+  });
+  expect(compileSchema(aSchema([aModel("Doc", [data])], [], { datasource: { name: "db", provider: "postgresql" } })).ok).toBe(
+    true,
+  );
 });

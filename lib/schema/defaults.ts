@@ -1,4 +1,5 @@
-import type { Field } from "./graph";
+import type { Field, SchemaGraph } from "./graph";
+import { dialectOf, type Dialect } from "./provider";
 
 /**
  * @default values as a person picks them: a function that fits the field's type, or a
@@ -37,11 +38,29 @@ export function describeDefault(field: Pick<Field, "default" | "type" | "kind">)
 
 export type DefaultCheck = { ok: true; expression: string | undefined } | { ok: false; message: string };
 
-/** The @default expression for a choice, or why it does not fit the field. */
+/**
+ * Prisma accepts a literal Json default on SQLite, but its SQLite migration writes the JSON
+ * unquoted (`DEFAULT {}`), which SQLite refuses ("unrecognized token"): prisma/orm#26571.
+ */
+export const JSON_DEFAULT_ON_SQLITE =
+  "SQLite cannot take a Json default: Prisma's migration writes it unquoted (DEFAULT {}), which SQLite refuses (Prisma bug #26571). Leave the default out and set the value when rows are written, or use PostgreSQL.";
+
+/** The fields whose @default the database cannot take (Prisma's validator lets them pass). */
+export function refusedDefaults(graph: SchemaGraph): { elementId: string; message: string }[] {
+  if (dialectOf(graph.datasource.provider) !== "sqlite") return [];
+  return graph.models.flatMap((model) =>
+    model.fields.flatMap((field) =>
+      field.type === "Json" && field.default?.startsWith('"') ? [{ elementId: field.id, message: JSON_DEFAULT_ON_SQLITE }] : [],
+    ),
+  );
+}
+
+/** The @default expression for a choice, or why it does not fit the field (on this database). */
 export function defaultExpression(
   field: Pick<Field, "type" | "kind" | "list">,
   choice: DefaultChoice,
   enumValues: string[] = [],
+  dialect?: Dialect,
 ): DefaultCheck {
   if (choice.kind === "none") return { ok: true, expression: undefined };
   if (field.kind === "object") return { ok: false, message: "A relation field has no default" };
@@ -80,6 +99,7 @@ export function defaultExpression(
         ? { ok: true, expression: JSON.stringify(new Date(text).toISOString()) }
         : { ok: false, message: `"${text}" is not a date (use an ISO date like 2024-01-31T12:00:00Z, or now())` };
     case "Json":
+      if (dialect === "sqlite") return { ok: false, message: JSON_DEFAULT_ON_SQLITE };
       try {
         JSON.parse(text);
         return { ok: true, expression: JSON.stringify(text) };
@@ -99,11 +119,11 @@ export function defaultExpression(
  * What a type change leaves of a field: attributes that only fit the old type go (an
  * autoincrement on a String, @updatedAt off a DateTime, a maximum length off a String).
  */
-export function retype(field: Field, type: string, kind: Field["kind"]): Partial<Field> {
+export function retype(field: Field, type: string, kind: Field["kind"], dialect?: Dialect): Partial<Field> {
   const changes: Partial<Field> = { type, kind, default: undefined };
   if (field.default !== undefined && kind === "scalar" && field.kind === "scalar") {
     const kept = describeDefault(field);
-    const check = defaultExpression({ type, kind, list: field.list }, kept);
+    const check = defaultExpression({ type, kind, list: field.list }, kept, [], dialect);
     if (check.ok) changes.default = check.expression;
   }
   if (type !== "DateTime") changes.updatedAt = false;
