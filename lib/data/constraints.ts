@@ -1,8 +1,8 @@
-import type { Model, SchemaGraph } from "../schema/graph";
+import { tableName, type Model, type SchemaGraph } from "../schema/graph";
 
 /** The model whose table has this name (@@map or, without one, the model's own name). */
 export function modelForTable(graph: SchemaGraph, table: string): Model | undefined {
-  return graph.models.find((model) => (model.dbName ?? model.name) === table);
+  return graph.models.find((model) => tableName(model) === table);
 }
 
 export function columnName(field: { name: string; dbName?: string }): string {

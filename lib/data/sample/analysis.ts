@@ -4,14 +4,13 @@
  * insert order (parents before children; cycles deferred).
  */
 
-import type { Field, Model, SchemaGraph } from "../../schema/graph";
+import { tableName as tableOf, type Field, type Model, type SchemaGraph } from "../../schema/graph";
 import { dialectOf } from "../../schema/provider";
 import { relationNameOf } from "../../schema/relations";
 import { columnName } from "../constraints";
 import { countable, numericType } from "../sample-values";
 import { SampleRefused } from "./types";
 
-const tableOf = (model: Model) => model.dbName ?? model.name;
 
 const SCALARS = new Set(["String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes"]);
 
