@@ -61,12 +61,17 @@ const nodeNames = (graph: SchemaGraph) => [...graph.models, ...graph.enums, ...(
  * with a note for each part that was repaired or left out. No file, or one that is not
  * JSON, is an empty layout: positions are recomputed.
  */
-export async function readLayout(project: Project, graph: SchemaGraph): Promise<{ file: LayoutFile; notes: string[] }> {
+export async function readLayout(
+  project: Project,
+  graph: SchemaGraph,
+  options: { reuseWritten?: boolean } = {},
+): Promise<{ file: LayoutFile; notes: string[] }> {
   let json: unknown;
   try {
     const text = readFileSync(project.layoutPath, "utf8");
-    const written = lastWritten.get(project.layoutPath);
-    if (written?.text === text && written.names === nodeNames(graph).join("\n")) return { file: written.file, notes: [] };
+    const written = options.reuseWritten && lastWritten.get(project.layoutPath);
+    if (written && written.text === text && written.names === nodeNames(graph).join("\n"))
+      return { file: written.file, notes: [] };
     json = JSON.parse(text);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
@@ -105,9 +110,10 @@ export function saveLayout(project: Project, graph: SchemaGraph, positions: Layo
 
 /**
  * The layout file as this process last wrote it, with the node names of the schema it was
- * written for (what reading it repairs against): read back unchanged over the same names,
- * it is that file (no parse, no repair), so an edit of a 5,044-table layout does not parse
- * and check every position again. Any other text (an editor, git) is read in full.
+ * written for (what reading it repairs against). An edit that reads it back unchanged over
+ * the same names (`reuseWritten`) takes it as it was given, positions not yet rounded, so a
+ * drag on a 5,044-table layout does not parse and check every position again. Any other
+ * text (an editor, git), and every other reader (the page), reads the file in full.
  */
 const lastWritten = new Map<string, { text: string; file: LayoutFile; names: string }>();
 

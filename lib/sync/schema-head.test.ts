@@ -153,4 +153,21 @@ describe("the server's versioned schema", () => {
     expect(notes).toEqual([]);
     expect(schemaText()).not.toMatch(/People|view-1/);
   });
+
+  test("the layout file changed by hand between two drags is read again: the hand's position is kept", async () => {
+    const a = await tab("tab-a");
+    const ids = { user: model(a.seen.graph, "User").id, address: model(a.seen.graph, "Address").id };
+    const drag = (id: string, x: number) =>
+      applyPatch(project, { base: a.seen.base, changes: [], layout: { [id]: { x, y: 0 } }, by: "tab-a" });
+    await drag(ids.user, 10);
+    // An editor moves Address (same tables): the file this process wrote is not what is on disk now.
+    const file = JSON.parse(fs.readFileSync(project.layoutPath, "utf8"));
+    fs.writeFileSync(
+      project.layoutPath,
+      JSON.stringify({ ...file, positions: { ...file.positions, Address: { x: 777, y: 5 } } }),
+    );
+    await drag(ids.user, 30);
+    const { positions } = (await readLayout(project, (await currentHead(project)).graph)).file;
+    expect(positions).toEqual({ User: { x: 30, y: 0 }, Address: { x: 777, y: 5 } });
+  });
 });

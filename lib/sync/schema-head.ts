@@ -1,4 +1,4 @@
-import fsSync from "node:fs";
+import fs from "node:fs";
 import { serialized } from "../migrate/serial";
 import { writeFileAtomic } from "../project/atomic-write";
 import type { Project } from "../project/project";
@@ -86,7 +86,7 @@ function advance(project: Project, head: Head, record: Omit<VersionRecord, "vers
 /** The current head; a file changed on disk since the last look becomes a new version by "file". */
 async function readHead(project: Project): Promise<Head> {
   // Synchronously, as the atomic write: no wait for the event loop inside an edit.
-  const text = fsSync.readFileSync(project.schemaPath, "utf8");
+  const text = fs.readFileSync(project.schemaPath, "utf8");
   const hash = schemaVersion(text);
   const head = heads.get(project.schemaPath);
   if (head?.hash === hash) return head;
@@ -147,7 +147,7 @@ async function writeLayoutChanges(
   after: SchemaGraph,
   changes: { layout?: LayoutChanges; board?: BoardChanges },
 ): Promise<void> {
-  const { file } = await readLayout(project, before);
+  const { file } = await readLayout(project, before, { reuseWritten: true });
   const positions = layoutById(before, file.positions);
   for (const [id, view] of Object.entries(changes.layout ?? {})) {
     if (view) positions[id] = view;
