@@ -50,3 +50,18 @@ test("in every display mode the relation's edge attaches to rows the tables show
   const names = graphToFlow(graph, layout, { display: "names" });
   expect(names.edges[0]).toMatchObject({ sourceHandle: handleId(address.id, "left"), targetHandle: handleId(user.id, "right") });
 });
+
+test("an unchanged model gives back the same node; a moved, troubled or re-displayed one a new node", () => {
+  const graph = tutorial();
+  const [user, address] = graph.models;
+  const layout = { [user.id]: { x: 0, y: 0 }, [address.id]: { x: 500, y: 0 } };
+  const first = graphToFlow(graph, layout).nodes;
+  const added = addModel(graph, { name: "Tag" }).graph;
+  const again = graphToFlow(added, { ...layout, [address.id]: { x: 600, y: 0 } }).nodes;
+  expect(again[0]).toBe(first[0]);
+  expect(again[1]).not.toBe(first[1]);
+  expect(again[1].position).toEqual({ x: 600, y: 0 });
+  const troubled = graphToFlow(added, layout, { problems: { [user.id]: ["refused"] } }).nodes;
+  expect(troubled[0].data).toMatchObject({ problems: { [user.id]: ["refused"] } });
+  expect(graphToFlow(added, layout, { display: "names" }).nodes[0].data).toMatchObject({ display: "names" });
+});

@@ -58,6 +58,13 @@ function asModel(ignored: IgnoredModel): Model {
   return model;
 }
 
+/**
+ * Each model's node as last derived, with what it was derived from: a schema of 5,044 models
+ * changes one or two per edit, and the rest are given back as they were (the canvas then
+ * keeps them without comparing them).
+ */
+const modelNodes = new WeakMap<Model, { key: unknown[]; node: ModelFlowNode }>();
+
 /** The problems of one node's own elements; the same empty object when it has none, so unchanged nodes stay equal. */
 function problemsOf(problems: Record<string, string[]>, ids: string[]): Record<string, string[]> {
   const own = ids.filter((id) => problems[id]?.length);
@@ -87,10 +94,21 @@ export function graphToFlow(
   /** A table drawn by its name alone: its edges join the table itself. */
   const nameOnly = (id: string) => options.summary || modeOf(id) === "names";
   const enumNames = graph.enums.map((e) => e.name);
+  const enumKey = enumNames.join("\n");
   const count = graph.models.length + graph.enums.length;
+  const noProblems = !Object.keys(problems).length;
   const nodes: SchemaFlowNode[] = graph.models.map((model, index) => {
     const view = viewOf(layout, model.id, index, count);
-    return {
+    const own = noProblems
+      ? NO_PROBLEMS
+      : problemsOf(problems, [model.id, ...model.fields.map((f) => f.id), ...(model.verbatimFields ?? []).map((f) => f.id)]);
+    const focused = focusedId !== undefined && model.fields.some((f) => f.id === focusedId) ? focusedId : undefined;
+    const mode = modeOf(model.id);
+    // What the node is made of, besides the model itself: the same, and it is the same node object.
+    const key = [view.x, view.y, view.color, enumKey, mode, own, focused];
+    const cached = modelNodes.get(model);
+    if (cached && cached.key.every((part, i) => part === key[i])) return cached.node;
+    const node: ModelFlowNode = {
       id: model.id,
       type: "model",
       position: { x: view.x, y: view.y },
@@ -99,19 +117,17 @@ export function graphToFlow(
         color: view.color,
         enumNames,
         foreignKeys: model.fields.flatMap((f) => f.relation?.fields ?? []),
-        display: modeOf(model.id),
-        problems: problemsOf(problems, [
-          model.id,
-          ...model.fields.map((f) => f.id),
-          ...(model.verbatimFields ?? []).map((f) => f.id),
-        ]),
-        focusedId: model.fields.some((f) => f.id === focusedId) ? focusedId : undefined,
+        display: mode,
+        problems: own,
+        focusedId: focused,
       },
       dragHandle: ".model-drag-handle",
       // Used to fit and cull nodes before the browser has measured them.
       initialWidth: nodeSize(model).width,
       initialHeight: nodeSize(model).height,
     };
+    modelNodes.set(model, { key, node });
+    return node;
   });
   graph.enums.forEach((enumeration, index) => {
     const view = viewOf(layout, enumeration.id, graph.models.length + index, count);
