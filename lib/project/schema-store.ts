@@ -68,6 +68,7 @@ export async function readLayout(
 ): Promise<{ file: LayoutFile; notes: string[] }> {
   let json: unknown;
   try {
+    // Synchronously, as an edit's writes are (atomic-write): no wait for the event loop mid-edit.
     const text = readFileSync(project.layoutPath, "utf8");
     const written = options.reuseWritten && lastWritten.get(project.layoutPath);
     if (written && written.text === text && written.names === nodeNames(graph).join("\n"))

@@ -1,4 +1,4 @@
-import { SCALAR_TYPES, tableName, type Enum, type Model, type SchemaGraph } from "./graph";
+import { changedBlocks, SCALAR_TYPES, tableName, type Enum, type Model, type SchemaGraph } from "./graph";
 
 const SCALARS = new Set<string>(SCALAR_TYPES);
 
@@ -28,10 +28,11 @@ export function changeScope(before: SchemaGraph, after: SchemaGraph): SchemaGrap
   const changed = changedBlocks(before.models, after.models);
   const changedEnums = changedBlocks(before.enums, after.enums);
   // Names before and after: a renamed model or enum is still named by what pointed at it.
-  const changedNames = new Set([...changed.all, ...changedEnums.all].map((block) => block.name));
-  const targets = new Set(changed.all.flatMap((model) => modelNames(model).types));
+  const allModels = [...changed.present, ...changed.was];
+  const changedNames = new Set([...allModels, ...changedEnums.present, ...changedEnums.was].map((block) => block.name));
+  const targets = new Set(allModels.flatMap((model) => modelNames(model).types));
   const keys = namespaceKeys([...changed.present, ...changedEnums.present]);
-  const changedIds = new Set(changed.all.map((m) => m.id));
+  const changedIds = new Set(allModels.map((m) => m.id));
   const scope = after.models.filter((model) => {
     if (changedIds.has(model.id)) return changed.present.includes(model);
     const names = modelNames(model);
@@ -54,25 +55,6 @@ function sameTop(before: SchemaGraph, after: SchemaGraph): boolean {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   for (const key of ["models", "enums", "order"]) keys.delete(key);
   return [...keys].every((key) => before[key as keyof SchemaGraph] === after[key as keyof SchemaGraph]);
-}
-
-/**
- * Blocks that are new or not the same object as before (edits replace what they change),
- * and blocks removed; `all` has both, with the changed ones as they were too. Edits keep
- * the order of the rest, so only the part between the same first and last blocks is looked
- * at (a set of 5,044 objects costs more than the whole rest of an edit).
- */
-function changedBlocks<T extends { id: string }>(before: T[], after: T[]): { present: T[]; all: T[] } {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < before.length - start && end < after.length - start && before.at(-1 - end) === after.at(-1 - end)) end++;
-  const was = before.slice(start, before.length - end);
-  const now = after.slice(start, after.length - end);
-  const unchanged = new Set(was);
-  const kept = new Set(now);
-  const present = now.filter((block) => !unchanged.has(block));
-  return { present, all: [...present, ...was.filter((block) => !kept.has(block))] };
 }
 
 const baseType = (type: string) => type.replace(/[?[\]]/g, "");

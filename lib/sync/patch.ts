@@ -1,4 +1,4 @@
-import type { Enum, Field, Model, SchemaGraph } from "../schema/graph";
+import { changedBlocks, type Enum, type Field, type Model, type SchemaGraph } from "../schema/graph";
 
 /**
  * A change to a schema as the elements it touches, so that what travels between a tab and
@@ -66,19 +66,14 @@ const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.s
  */
 export function diffGraphs(before: SchemaGraph, after: SchemaGraph): ElementChange[] {
   if (before === after) return [];
-  const old = elementsOf(without(before, after));
-  const now = elementsOf(without(after, before));
+  const models = changedBlocks(before.models, after.models);
+  const enums = changedBlocks(before.enums, after.enums);
+  const old = elementsOf({ ...before, models: models.was, enums: enums.was });
+  const now = elementsOf({ ...after, models: models.present, enums: enums.present });
   const changes: ElementChange[] = [];
   for (const [key, value] of now) if (!old.has(key) || !same(old.get(key), value)) changes.push({ key, value });
   for (const key of old.keys()) if (!now.has(key)) changes.push({ key, value: null });
   return changes;
-}
-
-/** `graph` without the models and enums it shares (as objects) with `other`. */
-function without(graph: SchemaGraph, other: SchemaGraph): SchemaGraph {
-  const models = new Set(other.models);
-  const enums = new Set(other.enums);
-  return { ...graph, models: graph.models.filter((m) => !models.has(m)), enums: graph.enums.filter((e) => !enums.has(e)) };
 }
 
 /** What the changes do to one model: its shell replaced (or removed), fields replaced or removed. */
