@@ -77,6 +77,16 @@ describe("types", () => {
   });
 });
 
+/** An abstract base whose declared_attr names each table after its class, with the id every table gets. */
+const ABSTRACT_MODEL = [
+  "class Model(Base):",
+  "    __abstract__ = True",
+  "    @declared_attr",
+  "    def __tablename__(cls):",
+  "        return cls.__name__.lower()",
+  "    id = Column(Integer, primary_key=True)",
+];
+
 describe("class structure", () => {
   test("mixins, an abstract base, a declared_attr __tablename__ and declared_attr columns (1.4)", () => {
     const { graph } = importing(HEADER_14, [
@@ -87,12 +97,7 @@ describe("class structure", () => {
       "    @declared_attr",
       "    def owner_id(cls):",
       '        return Column(Integer, ForeignKey("account.id"), nullable=False)',
-      "class Model(Base):",
-      "    __abstract__ = True",
-      "    @declared_attr",
-      "    def __tablename__(cls):",
-      "        return cls.__name__.lower()",
-      "    id = Column(Integer, primary_key=True)",
+      ...ABSTRACT_MODEL,
       "class Account(Model):",
       "    name = Column(String(40))",
       "class Project(TimestampMixin, OwnedMixin, Model):",
@@ -142,12 +147,7 @@ describe("class structure", () => {
   test("joined-table inheritance: a subclass of a mapped class keeps only its own columns, keyed to its parent", () => {
     const { graph } = importing(HEADER_14, [
       "from sqlalchemy.ext.declarative import declared_attr",
-      "class Model(Base):",
-      "    __abstract__ = True",
-      "    @declared_attr",
-      "    def __tablename__(cls):",
-      "        return cls.__name__.lower()",
-      "    id = Column(Integer, primary_key=True)",
+      ...ABSTRACT_MODEL,
       "class Employee(Model):",
       "    name = Column(String(30))",
       "class Manager(Employee):",
