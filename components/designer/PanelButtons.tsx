@@ -4,6 +4,9 @@ import { SeedButton } from "../data-grid/SeedButton";
 
 export type Panel = "migrate" | "data" | "text" | null;
 
+// One formatter for the page: toLocaleTimeString makes a new one on every call (a millisecond).
+const TIME = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
 /** The toolbar's right end: the save state, and the buttons that open Migrate, Text and Data, and Seed. */
 export function PanelButtons(props: {
   panel: Panel;
@@ -18,11 +21,7 @@ export function PanelButtons(props: {
   return (
     <>
       <span role="status" aria-label="Save state" title="prisma/schema.prisma" className="text-xs text-slate-500">
-        {props.saving
-          ? "Saving…"
-          : props.lastSaved
-            ? `Saved ${props.lastSaved.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}`
-            : ""}
+        {props.saving ? "Saving…" : props.lastSaved ? `Saved ${TIME.format(props.lastSaved)}` : ""}
       </span>
       <button
         type="button"
