@@ -8,6 +8,7 @@ import type { SchemaVersion } from "@/lib/sync/schema-head";
 import { SchemaEditorContext, type Focus } from "./canvas/editor-context";
 import { layoutById, type NodeView, type Position } from "@/lib/layout/positions";
 import { SchemaCanvas } from "./canvas/SchemaCanvas";
+import { CanvasNodesProvider, type CanvasNodes } from "./canvas/canvas-nodes";
 import { TableDataContext } from "./canvas/table-data";
 import { DataPanel } from "./data-grid/DataPanel";
 import { HelpDialog } from "./HelpDialog";
@@ -50,9 +51,12 @@ interface DesignerProps {
 }
 
 export function Designer(props: DesignerProps) {
+  const canvasNodes = useRef<CanvasNodes | null>(null);
   return (
     <ReactFlowProvider>
-      <DesignerPage {...props} />
+      <CanvasNodesProvider value={canvasNodes}>
+        <DesignerPage {...props} />
+      </CanvasNodesProvider>
     </ReactFlowProvider>
   );
 }

@@ -2,8 +2,6 @@
 
 import {
   Background,
-  Controls,
-  MiniMap,
   ReactFlow,
   ViewportPortal,
   applyNodeChanges,
@@ -32,6 +30,10 @@ import { AreaNode } from "./AreaNode";
 import { collapseAreas, isAreaNode, openAreaNodes, withAreaDrag, type AreaFlowNode } from "./areas-to-flow";
 import { sameEdge, sameNode } from "./same-element";
 import type { Area } from "@/lib/layout/board";
+import { useCanvasNodes, usePublishCanvasNodes } from "./canvas-nodes";
+import { Overview } from "./Overview";
+import { CanvasControls } from "./CanvasControls";
+import { useFlowWindow } from "./use-flow-window";
 
 const nodeTypes = { model: ModelNode, enum: EnumNode, area: AreaNode };
 type CanvasNode = SchemaFlowNode | AreaFlowNode;
@@ -88,6 +90,7 @@ export function SchemaCanvas(props: {
   const [edges, setEdges] = useState<Edge[]>([]);
   const flow = useReactFlow();
   const editor = useSchemaEditor();
+  const canvas = useCanvasNodes();
 
   const summary = useStore((state) => state.transform[2] < BLOCK_ZOOM);
 
@@ -122,11 +125,11 @@ export function SchemaCanvas(props: {
     const frame = requestAnimationFrame(() => {
       const at = left ? wholeLayout.current[left] : undefined;
       if (at) void flow.setCenter(at.x + 144, at.y + 150, { zoom: Math.max(flow.getZoom(), 0.9), duration: 200 });
-      else void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 });
+      else canvas.fit({ padding: 0.2, maxZoom: 1, duration: 200 });
     });
     return () => cancelAnimationFrame(frame);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- focus is read through focusKey
-  }, [focusKey, flow]);
+  }, [focusKey, flow, canvas]);
 
   const { areas } = props;
   useEffect(() => {
@@ -169,6 +172,15 @@ export function SchemaCanvas(props: {
     return kept;
   }, [nodes, areas]);
   const shown = useMemo(() => (openAreas.length ? [...openAreas, ...nodes] : nodes), [openAreas, nodes]);
+  const select = useCallback((ids: string[]) => {
+    const wanted = new Set(ids);
+    setNodes((current) =>
+      current.map((n) => (!!n.selected === wanted.has(n.id) ? n : ({ ...n, selected: wanted.has(n.id) } as CanvasNode))),
+    );
+  }, []);
+  usePublishCanvasNodes(shown, select);
+  // React Flow holds only a window around the view (lib/layout/window), but all of an export.
+  const held = useFlowWindow({ nodes: shown, edges, enabled: !props.renderAll, initialViewport });
   const latest = useRef({ nodes, openAreas, layout });
   latest.current = { nodes, openAreas, layout };
 
@@ -243,8 +255,8 @@ export function SchemaCanvas(props: {
 
   return (
     <ReactFlow
-      nodes={shown}
-      edges={edges}
+      nodes={held.nodes}
+      edges={held.edges}
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
       onConnect={onConnect}
@@ -270,8 +282,8 @@ export function SchemaCanvas(props: {
       </ViewportPortal>
       <BlockLabelScale />
       <Background gap={24} />
-      <Controls aria-label="Zoom controls" />
-      <MiniMap pannable zoomable ariaLabel="Overview of the diagram" nodeColor={minimapColor} />
+      <CanvasControls />
+      <Overview nodes={shown} color={minimapColor} ariaLabel="Overview of the diagram" />
     </ReactFlow>
   );
 }

@@ -24,13 +24,13 @@ export type AreaFlowNode = Node<AreaNodeData, "area">;
 export const areaNodeId = (areaId: string) => `area:${areaId}`;
 export const isAreaNode = (id: string) => id.startsWith("area:");
 
-/** A node's rectangle: measured when the browser has drawn it, else estimated. */
-export function rectOf(node: SchemaFlowNode): Rect {
+/** A node's rectangle: measured when the browser has drawn it, else as given (an area), else estimated. */
+export function rectOf(node: Node): Rect {
   return {
     x: node.position.x,
     y: node.position.y,
-    width: node.measured?.width ?? node.initialWidth ?? ENUM_WIDTH,
-    height: node.measured?.height ?? node.initialHeight ?? 200,
+    width: node.measured?.width ?? node.width ?? node.initialWidth ?? ENUM_WIDTH,
+    height: node.measured?.height ?? node.height ?? node.initialHeight ?? 200,
   };
 }
 

@@ -11,6 +11,7 @@ import { deleteView, hide, matching, saveView, unhide, viewGraph, viewOrWhole } 
 import type { SchemaGraph } from "@/lib/schema/graph";
 import type { History } from "@/lib/schema/history";
 import type { AreaActions } from "../canvas/area-context";
+import { useCanvasNodes } from "../canvas/canvas-nodes";
 import type { Design } from "./sync-client";
 import type { SyncStatus } from "./use-schema-sync";
 
@@ -45,6 +46,7 @@ export function useBoard(options: {
 }) {
   const { graph, board, historyRef, commit, onStatus } = options;
   const flow = useReactFlow();
+  const canvas = useCanvasNodes();
   const [viewId, setViewId] = useState<string>(() => viewInUrl() ?? WHOLE_SCHEMA);
   const view = viewOrWhole(board, viewId);
   const shownGraph = useMemo(() => viewGraph(graph, view), [graph, view]);
@@ -67,10 +69,10 @@ export function useBoard(options: {
       setViewId(next.id);
       requestAnimationFrame(() => {
         if (next.viewport) void flow.setViewport(next.viewport, { duration: 200 });
-        else void flow.fitView({ padding: 0.1, maxZoom: 1, duration: 200 });
+        else canvas.fit({ padding: 0.1, maxZoom: 1, duration: 200 });
       });
     },
-    [flow, historyRef],
+    [flow, canvas, historyRef],
   );
 
   /** A new view of what is shown now (`tables`: a focus's tables, else the current view's), then on it. */
@@ -86,9 +88,9 @@ export function useBoard(options: {
       });
       editBoard(`Save view ${saved.views[id].name}`, (b) => ({ ...b, views: { ...b.views, [id]: saved.views[id] } }));
       setViewId(id);
-      if (tables) requestAnimationFrame(() => void flow.fitView({ padding: 0.1, maxZoom: 1, duration: 200 }));
+      if (tables) requestAnimationFrame(() => canvas.fit({ padding: 0.1, maxZoom: 1, duration: 200 }));
     },
-    [editBoard, flow, historyRef, view],
+    [editBoard, flow, canvas, historyRef, view],
   );
 
   const hideTables = useCallback(
@@ -139,7 +141,7 @@ export function useBoard(options: {
         const positions = layoutByAreas(design.graph, made, (id) => nodeSize(nodes.get(id)));
         return { ...arrange(design, positions), board: { ...design.board, areas: byId } };
       });
-      requestAnimationFrame(() => void flow.fitView({ padding: 0.1, maxZoom: 1, duration: 200 }));
+      requestAnimationFrame(() => canvas.fit({ padding: 0.1, maxZoom: 1, duration: 200 }));
       const source = {
         namespaces: "its /// @namespace tags",
         components: "its connected parts",

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState, type RefObject } from "react";
 import type { History } from "@/lib/schema/history";
 import type { Focus } from "../canvas/editor-context";
 import { download, exportDiagram, whenAllDrawn } from "../canvas/export-image";
+import { useCanvasNodes } from "../canvas/canvas-nodes";
 import { viewOf, type Position } from "@/lib/layout/positions";
 import { arrange as arrangeDesign } from "./design-edits";
 import type { Design } from "./sync-client";
@@ -26,6 +27,7 @@ export function useCanvasView(options: {
 }) {
   const { canvasRef, historyRef, commit, focusedNodeId, setFocus, onStatus, onBusy } = options;
   const flow = useReactFlow();
+  const canvas = useCanvasNodes();
   // The canvas draws only the nodes in view; an export draws them all for as long as it takes.
   const [renderAll, setRenderAll] = useState(false);
 
@@ -52,7 +54,7 @@ export function useCanvasView(options: {
         onStatus({ tone: "error", text: `No table or enum matches "${query}".` });
         return undefined;
       }
-      const node = flow.getNode(match.id);
+      const node = canvas.all().find((n) => n.id === match.id);
       const at = node?.position ?? viewOf(design.layout, match.id, nodes.indexOf(match), nodes.length);
       const width = node?.measured?.width ?? 288;
       const height = node?.measured?.height ?? 200;
@@ -61,20 +63,20 @@ export function useCanvasView(options: {
         zoom: Math.max(flow.getZoom(), 0.9),
         duration: 300,
       });
-      flow.setNodes((all) => all.map((n) => ({ ...n, selected: n.id === match.id })));
+      canvas.select([match.id]);
       setFocus(
         design.graph.models.some((m) => m.id === match.id) ? { kind: "model", id: match.id } : { kind: "enum", id: match.id },
       );
       return match.id;
     },
-    [flow, historyRef, onStatus, setFocus],
+    [flow, canvas, historyRef, onStatus, setFocus],
   );
 
   // The inspector takes room from the canvas: keep what it shows in view.
   useEffect(() => {
     if (!focusedNodeId) return;
     const frame = requestAnimationFrame(() => {
-      const node = flow.getNode(focusedNodeId);
+      const node = canvas.all().find((n) => n.id === focusedNodeId);
       const rect = canvasRef.current?.getBoundingClientRect();
       if (!node || !rect) return;
       const { x, y, zoom } = flow.getViewport();
@@ -84,7 +86,7 @@ export function useCanvasView(options: {
       if (overflow > 0) void flow.setViewport({ x: x - Math.min(overflow, left - rect.left - 24), y, zoom }, { duration: 200 });
     });
     return () => cancelAnimationFrame(frame);
-  }, [focusedNodeId, flow, canvasRef]);
+  }, [focusedNodeId, flow, canvas, canvasRef]);
 
   /** ELK's layout of the nodes as drawn (their measured sizes), then the whole diagram in view. */
   const arrange = useCallback(async () => {
@@ -95,26 +97,26 @@ export function useCanvasView(options: {
         import("@/lib/layout/auto-layout"),
       ]);
       const measured = Object.fromEntries(
-        flow
-          .getNodes()
+        canvas
+          .all()
           .flatMap((n) =>
             n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }]] : [],
           ),
       );
       const positions = await autoLayout(new ELK(), historyRef.current.present.graph, measured);
       commit("Arrange automatically", (design) => arrangeDesign(design, positions));
-      requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 300 }));
+      requestAnimationFrame(() => canvas.fit({ padding: 0.1, duration: 300 }));
     } finally {
       onBusy(null);
     }
-  }, [commit, flow, historyRef, onBusy]);
+  }, [commit, canvas, historyRef, onBusy]);
 
   const exportAs = useCallback(
     async (format: "png" | "svg") => {
       onBusy(`Exporting ${format.toUpperCase()}…`);
       setRenderAll(true);
       try {
-        await whenAllDrawn(flow.getNodes().filter((n) => !n.hidden).length);
+        await whenAllDrawn(canvas.all().filter((n) => !n.hidden).length);
         download(await exportDiagram(flow.getNodes(), format), `schema.${format}`);
       } catch (error) {
         onStatus({ tone: "error", text: `The export failed: ${error instanceof Error ? error.message : String(error)}` });
@@ -123,9 +125,9 @@ export function useCanvasView(options: {
         onBusy(null);
       }
     },
-    [flow, onBusy, onStatus],
+    [flow, canvas, onBusy, onStatus],
   );
 
-  const fitView = useCallback(() => void flow.fitView({ padding: 0.1, duration: 300 }), [flow]);
+  const fitView = useCallback(() => canvas.fit({ padding: 0.1, duration: 300 }), [canvas]);
   return { flow, centerOfView, jumpTo, arrange, exportAs, fitView, renderAll };
 }
