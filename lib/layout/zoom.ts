@@ -17,18 +17,22 @@ export const READABLE_ZOOM = 0.6;
 
 export type Viewport = { x: number; y: number; zoom: number };
 
+/** The canvas's own controls (database, display, view) float over its top edge: the first view starts below them. */
+export const TOP_INSET = 72;
+
 /**
- * The first view of nodes covering `bounds` on a `screen`: the whole, centred, when it fits
- * at MIN_ZOOM or closer (never past 100%); otherwise its top-left corner (where a packed
- * layout puts the most connected table) at MIN_ZOOM.
+ * The first view of nodes covering `bounds` on a `screen`: the whole, centred below the
+ * controls at the top, when it fits at MIN_ZOOM or closer (never past 100%); otherwise its
+ * top-left corner (where a packed layout puts the most connected table) at MIN_ZOOM.
  */
 export function firstViewport(bounds: Size & Position, screen: Size, padding = 40): Viewport {
-  const fit = Math.min((screen.width - 2 * padding) / bounds.width, (screen.height - 2 * padding) / bounds.height);
+  const band = screen.height - TOP_INSET - padding;
+  const fit = Math.min((screen.width - 2 * padding) / bounds.width, band / bounds.height);
   const zoom = Math.min(1, Math.max(MIN_ZOOM, fit));
-  if (fit < MIN_ZOOM) return { x: padding - bounds.x * zoom, y: padding - bounds.y * zoom, zoom };
+  if (fit < MIN_ZOOM) return { x: padding - bounds.x * zoom, y: TOP_INSET - bounds.y * zoom, zoom };
   return {
     x: (screen.width - bounds.width * zoom) / 2 - bounds.x * zoom,
-    y: (screen.height - bounds.height * zoom) / 2 - bounds.y * zoom,
+    y: TOP_INSET + (band - bounds.height * zoom) / 2 - bounds.y * zoom,
     zoom,
   };
 }
