@@ -115,6 +115,10 @@ export function SchemaCanvas(props: {
   const lastFocus = useRef<string | null>(null);
   const wholeLayout = useRef(props.layout);
   wholeLayout.current = props.layout;
+  // Read when focus changes, not dependencies: React Flow's helpers change identity once it has
+  // mounted, and a run for that would fit the view as if focus had changed.
+  const helpers = useRef({ flow, canvas });
+  helpers.current = { flow, canvas };
   useEffect(() => {
     const left = focus ? null : lastFocus.current;
     lastFocus.current = focus?.id ?? null;
@@ -124,12 +128,13 @@ export function SchemaCanvas(props: {
     }
     const frame = requestAnimationFrame(() => {
       const at = left ? wholeLayout.current[left] : undefined;
+      const { flow, canvas } = helpers.current;
       if (at) void flow.setCenter(at.x + 144, at.y + 150, { zoom: Math.max(flow.getZoom(), 0.9), duration: 200 });
       else canvas.fit({ padding: 0.2, maxZoom: 1, duration: 200 });
     });
     return () => cancelAnimationFrame(frame);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- focus is read through focusKey
-  }, [focusKey, flow, canvas]);
+  }, [focusKey]);
 
   const { areas } = props;
   useEffect(() => {
