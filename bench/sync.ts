@@ -69,9 +69,9 @@ function shown(page: Page, selector: string): Promise<number> {
 
 /** When `page`'s minimap (every node, drawn or not) next has more nodes than now (`at`). */
 async function overviewGrows(page: Page): Promise<{ at: Promise<number> }> {
-  const count = await page.locator(".react-flow__minimap-node").count();
+  const count = Number(await page.locator(".react-flow__minimap-svg").getAttribute("data-nodes"));
   const at = page
-    .waitForFunction((n) => document.querySelectorAll(".react-flow__minimap-node").length > n, count, {
+    .waitForFunction((n) => Number(document.querySelector(".react-flow__minimap-svg")?.getAttribute("data-nodes")) > n, count, {
       polling: "raf",
       timeout: 20_000,
     })
