@@ -67,9 +67,11 @@ export function useBoard(options: {
     (id: string) => {
       const next = viewOrWhole(historyRef.current.present.board, id);
       setViewId(next.id);
+      // At once, not animated: a view is another page of the schema, and each frame of a zoom
+      // from one table to thousands would draw the tables in view at that frame's detail.
       requestAnimationFrame(() => {
-        if (next.viewport) void flow.setViewport(next.viewport, { duration: 200 });
-        else canvas.fit({ padding: 0.1, maxZoom: 1, duration: 200 });
+        if (next.viewport) void flow.setViewport(next.viewport);
+        else canvas.fit({ padding: 0.1, maxZoom: 1 });
       });
     },
     [flow, canvas, historyRef],
