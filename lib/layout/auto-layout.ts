@@ -15,6 +15,8 @@ export const VIEWPORT = { width: 1440, height: 900 };
 const ASPECT = VIEWPORT.width / VIEWPORT.height;
 /** Above this many nodes ELK is not asked: its layered layout took 2 s at 5,044, and at that size packing fits as well. */
 const LAYERED_LIMIT = 1000;
+/** Up to this many nodes ELK minimizes crossings as thoroughly as it can by default. */
+const THOROUGH_LIMIT = 100;
 
 /**
  * ELK's layered algorithm: relations flow left to right from the referenced table to the
@@ -35,6 +37,9 @@ async function layered(elk: ElkEngine, ids: string[], sizeOf: (id: string) => Si
       "elk.spacing.componentComponent": "80",
       "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
       ...(wrap ? { "elk.aspectRatio": String(ASPECT), "elk.layered.wrapping.strategy": "MULTI_EDGE" } : {}),
+      // One pass of crossing minimization instead of seven above a hundred tables: half the
+      // time (civitai: 1.0 s to 0.5 s), where a layered drawing is rarely kept (./pack wins).
+      ...(ids.length > THOROUGH_LIMIT ? { "elk.layered.thoroughness": "1" } : {}),
     },
     children: ids.map((id) => ({ id, ...sizeOf(id) })),
     edges,
