@@ -5,10 +5,10 @@ import { XYMinimap, type XYMinimapInstance } from "@xyflow/system";
 import { memo, useEffect, useMemo, useRef } from "react";
 import type { Rect } from "@/lib/layout/areas";
 import { viewOfTransform } from "@/lib/layout/window";
+import { MINIMAP_SIZE } from "@/lib/layout/zoom";
 import { rectOf } from "./areas-to-flow";
 
-const WIDTH = 200;
-const HEIGHT = 150;
+const { width: WIDTH, height: HEIGHT } = MINIMAP_SIZE;
 const OFFSET_SCALE = 5;
 
 const selector = (s: ReactFlowState) => ({

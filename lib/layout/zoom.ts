@@ -19,20 +19,27 @@ export type Viewport = { x: number; y: number; zoom: number };
 
 /** The canvas's own controls (database, display, view) float over its top edge: the first view starts below them. */
 export const TOP_INSET = 72;
+/** The minimap (components/canvas/Overview), floating over the canvas's bottom right corner 15 px from its edges. */
+export const MINIMAP_SIZE = { width: 200, height: 150 };
+/** A fitted first view stays left of the minimap. */
+export const RIGHT_INSET = MINIMAP_SIZE.width + 16;
+/** Nor is a table in focus left under it: its bottom stays above this, from the canvas's bottom. */
+export const MINIMAP_TOP = MINIMAP_SIZE.height + 16;
 
 /**
- * The first view of nodes covering `bounds` on a `screen`: the whole, centred below the
- * controls at the top, when it fits at MIN_ZOOM or closer (never past 100%); otherwise its
- * top-left corner (where a packed layout puts the most connected table) at MIN_ZOOM.
+ * The first view of nodes covering `bounds` on a `screen`: the whole, centred in the part of
+ * the canvas that nothing floats over (below the controls at the top, left of the minimap),
+ * when it fits at MIN_ZOOM or closer (never past 100%); otherwise its top-left corner (where
+ * a packed layout puts the most connected table) at MIN_ZOOM.
  */
 export function firstViewport(bounds: Size & Position, screen: Size, padding = 40): Viewport {
-  const band = screen.height - TOP_INSET - padding;
-  const fit = Math.min((screen.width - 2 * padding) / bounds.width, band / bounds.height);
+  const band = { width: screen.width - padding - RIGHT_INSET, height: screen.height - TOP_INSET - padding };
+  const fit = Math.min(band.width / bounds.width, band.height / bounds.height);
   const zoom = Math.min(1, Math.max(MIN_ZOOM, fit));
   if (fit < MIN_ZOOM) return { x: padding - bounds.x * zoom, y: TOP_INSET - bounds.y * zoom, zoom };
   return {
-    x: (screen.width - bounds.width * zoom) / 2 - bounds.x * zoom,
-    y: TOP_INSET + (band - bounds.height * zoom) / 2 - bounds.y * zoom,
+    x: padding + (band.width - bounds.width * zoom) / 2 - bounds.x * zoom,
+    y: TOP_INSET + (band.height - bounds.height * zoom) / 2 - bounds.y * zoom,
     zoom,
   };
 }
