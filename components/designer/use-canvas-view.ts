@@ -1,12 +1,13 @@
 "use client";
 
-import { useReactFlow } from "@xyflow/react";
+import { useReactFlow, useStore } from "@xyflow/react";
 import { useCallback, useEffect, useState, type RefObject } from "react";
 import type { History } from "@/lib/schema/history";
 import type { Focus } from "../canvas/editor-context";
 import { download, exportDiagram, whenAllDrawn } from "../canvas/export-image";
 import { useCanvasNodes } from "../canvas/canvas-nodes";
 import { viewOf, type Position } from "@/lib/layout/positions";
+import { MINIMAP_TOP, RIGHT_INSET, TOP_INSET } from "@/lib/layout/zoom";
 import { arrange as arrangeDesign } from "./design-edits";
 import type { Design } from "./sync-client";
 import type { SyncStatus } from "./use-schema-sync";
@@ -72,7 +73,10 @@ export function useCanvasView(options: {
     [flow, canvas, historyRef, onStatus, setFocus],
   );
 
-  // The inspector takes room from the canvas: keep what it shows in view.
+  // The inspector takes room from the canvas: keep what it shows in view, and clear of the
+  // controls floating over the canvas (the minimap at the bottom right, those at the top),
+  // also as it grows (a field added).
+  const focusedHeight = useStore((s) => (focusedNodeId ? s.nodeLookup.get(focusedNodeId)?.measured.height : undefined));
   useEffect(() => {
     if (!focusedNodeId) return;
     const frame = requestAnimationFrame(() => {
@@ -80,13 +84,17 @@ export function useCanvasView(options: {
       const rect = canvasRef.current?.getBoundingClientRect();
       if (!node || !rect) return;
       const { x, y, zoom } = flow.getViewport();
-      const right = rect.left + x + (node.position.x + (node.measured?.width ?? 288)) * zoom;
+      const width = (node.measured?.width ?? 288) * zoom;
+      const height = (node.measured?.height ?? 200) * zoom;
       const left = rect.left + x + node.position.x * zoom;
-      const overflow = right + 24 - rect.right;
-      if (overflow > 0) void flow.setViewport({ x: x - Math.min(overflow, left - rect.left - 24), y, zoom }, { duration: 200 });
+      const top = rect.top + y + node.position.y * zoom;
+      const dx = Math.max(0, Math.min(left + width + 24 - rect.right, left - rect.left - 24));
+      const floor = left - dx + width > rect.right - RIGHT_INSET ? rect.bottom - MINIMAP_TOP : rect.bottom - 24;
+      const dy = Math.max(0, Math.min(top + height - floor, top - rect.top - TOP_INSET));
+      if (dx > 0 || dy > 0) void flow.setViewport({ x: x - dx, y: y - dy, zoom }, { duration: 200 });
     });
     return () => cancelAnimationFrame(frame);
-  }, [focusedNodeId, flow, canvas, canvasRef]);
+  }, [focusedNodeId, focusedHeight, flow, canvas, canvasRef]);
 
   /** ELK's layout of the nodes as drawn (their measured sizes), then the whole diagram in view. */
   const arrange = useCallback(async () => {
