@@ -21,7 +21,7 @@ export type FitOptions = { padding: number; maxZoom?: number; duration?: number 
 const CanvasNodesContext = createContext<RefObject<CanvasNodes | null> | null>(null);
 export const CanvasNodesProvider = CanvasNodesContext.Provider;
 
-/** What the canvas shows, for whoever needs all of it (falls back on React Flow's nodes outside a provider). */
+/** What the canvas shows, for whoever needs all of it (outside a canvas: React Flow's nodes, and no select or fit). */
 export function useCanvasNodes() {
   const ref = useContext(CanvasNodesContext);
   const flow = useReactFlow();
@@ -45,18 +45,21 @@ export function usePublishCanvasNodes(nodes: Node[], select: (ids: string[]) => 
   const flow = useReactFlow();
   const store = useStoreApi();
   const [request, setRequest] = useState<{ options: FitOptions } | null>(null);
-  const latest = useRef(nodes);
+  // Read when a fit is asked for, not dependencies: React Flow's helpers change identity once
+  // it has mounted, and a run for that would fit again.
+  const latest = useRef({ nodes, flow, store });
   useLayoutEffect(() => {
-    latest.current = nodes;
+    latest.current = { nodes, flow, store };
     if (ref) ref.current = { nodes, select, fit: (options) => setRequest({ options }) };
-  }, [ref, nodes, select]);
+  }, [ref, nodes, select, flow, store]);
 
   useEffect(() => {
-    const shown = latest.current.filter((n) => !n.hidden);
+    const { nodes: all, flow, store } = latest.current;
+    const shown = all.filter((n) => !n.hidden);
     if (!request || !shown.length) return;
     const { padding, maxZoom, duration } = request.options;
     const { width, height, minZoom, maxZoom: most } = store.getState();
     const view = getViewportForBounds(getNodesBounds(shown), width, height, minZoom, maxZoom ?? most, padding);
     void flow.setViewport(view, { duration });
-  }, [request, flow, store]);
+  }, [request]);
 }
