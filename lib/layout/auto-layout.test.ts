@@ -1,7 +1,7 @@
 import ELK from "elkjs/lib/elk.bundled.js";
 import { expect, test } from "vitest";
 import { aField, aModel, aRelation, aSchema } from "../testing/schema-builders";
-import { autoLayout, VIEWPORT } from "./auto-layout";
+import { autoLayout, VIEWPORT, type ElkEngine } from "./auto-layout";
 import { fitZoom, packColumns, relationOrder, type Position, type Size } from "./pack";
 import { nodeSize } from "./sizes";
 import type { SchemaGraph } from "../schema/graph";
@@ -68,6 +68,28 @@ test("a long chain wraps into rows instead of one line a thousand tables wide", 
   const positions = await autoLayout(new ELK(), graph);
   expect(overlaps(positions, sizeOf)).toEqual([]);
   expect(bounds(positions, sizeOf).aspect).toBeLessThan(4);
+});
+
+/** ELK, recording for each run whether it was asked to wrap. */
+function countingElk(): ElkEngine & { wrapped: boolean[] } {
+  const elk = new ELK();
+  const wrapped: boolean[] = [];
+  return {
+    wrapped,
+    layout: (graph) => {
+      wrapped.push(graph.layoutOptions?.["elk.layered.wrapping.strategy"] !== undefined);
+      return elk.layout(graph);
+    },
+  };
+}
+
+test("ELK runs once: unwrapped where the tables might be read whole, wrapped where their own area is too big", async () => {
+  const small = countingElk();
+  await autoLayout(small, aSchema([aModel("User", [aField("name")]), aModel("Address", aRelation("user", "User"))]));
+  expect(small.wrapped).toEqual([false]);
+  const long = countingElk();
+  await autoLayout(long, chain(300));
+  expect(long.wrapped).toEqual([true]);
 });
 
 test("the reading order starts at the most connected table and visits its neighbours next", () => {
