@@ -1,13 +1,13 @@
 "use client";
 
-import { useReactFlow } from "@xyflow/react";
+import { getViewportForBounds, useReactFlow, useStoreApi } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useState, type RefObject } from "react";
 import { groupIntoArea, ungroup, updateArea } from "@/lib/layout/areas";
 import { layoutByAreas } from "@/lib/layout/area-layout";
 import { nodeSize } from "@/lib/layout/sizes";
 import { arrange } from "./design-edits";
 import { WHOLE_SCHEMA, type Area, type Board } from "@/lib/layout/board";
-import { deleteView, hide, matching, saveView, unhide, viewGraph, viewOrWhole } from "@/lib/layout/views";
+import { deleteView, hide, matching, saveView, unhide, viewBounds, viewGraph, viewOrWhole } from "@/lib/layout/views";
 import type { SchemaGraph } from "@/lib/schema/graph";
 import type { History } from "@/lib/schema/history";
 import type { AreaActions } from "../canvas/area-context";
@@ -46,6 +46,7 @@ export function useBoard(options: {
 }) {
   const { graph, board, historyRef, commit, onStatus } = options;
   const flow = useReactFlow();
+  const store = useStoreApi();
   const canvas = useCanvasNodes();
   const [viewId, setViewId] = useState<string>(() => viewInUrl() ?? WHOLE_SCHEMA);
   const view = viewOrWhole(board, viewId);
@@ -65,16 +66,18 @@ export function useBoard(options: {
 
   const switchView = useCallback(
     (id: string) => {
-      const next = viewOrWhole(historyRef.current.present.board, id);
+      const { graph, layout, board } = historyRef.current.present;
+      const next = viewOrWhole(board, id);
+      // Where the view looks is set before it is drawn, at once, not animated: a view is another
+      // page of the schema. Drawn first where the previous view looked, or through the frames
+      // of a zoom from one table to thousands, its tables would be drawn at the wrong detail.
+      const bounds = next.viewport ? undefined : viewBounds(graph, next, layout);
+      const { width, height, minZoom } = store.getState();
+      const viewport = next.viewport ?? (bounds && getViewportForBounds(bounds, width, height, minZoom, 1, 0.1));
+      if (viewport) void flow.setViewport(viewport);
       setViewId(next.id);
-      // At once, not animated: a view is another page of the schema, and each frame of a zoom
-      // from one table to thousands would draw the tables in view at that frame's detail.
-      requestAnimationFrame(() => {
-        if (next.viewport) void flow.setViewport(next.viewport);
-        else canvas.fit({ padding: 0.1, maxZoom: 1 });
-      });
     },
-    [flow, canvas, historyRef],
+    [flow, store, historyRef],
   );
 
   /** A new view of what is shown now (`tables`: a focus's tables, else the current view's), then on it. */

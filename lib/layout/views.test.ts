@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { aModel, aRelation, aSchema, anEnum } from "../testing/schema-builders";
 import { emptyBoard, WHOLE_SCHEMA } from "./board";
-import { deleteView, hide, matching, saveView, unhide, viewGraph, viewOrWhole } from "./views";
+import { nodeSize } from "./sizes";
+import { deleteView, hide, matching, saveView, unhide, viewBounds, viewGraph, viewOrWhole } from "./views";
 
 const graph = aSchema(
   [aModel("User"), aModel("Post", aRelation("author", "User")), aModel("PostTag", aRelation("post", "Post"))],
@@ -35,6 +36,19 @@ describe("saved views and hidden tables", () => {
     expect(shown(viewGraph(graph, viewOrWhole(board, WHOLE_SCHEMA)))).toHaveLength(4);
     expect(viewOrWhole(deleteView(board, id), id).id).toBe(WHOLE_SCHEMA);
     expect(deleteView(board, WHOLE_SCHEMA).views[WHOLE_SCHEMA]).toBeDefined();
+  });
+
+  test("a view's bounds: around the tables it shows, at their places and estimated sizes; none placed, none", () => {
+    const layout = { "model:User": { x: 0, y: 0 }, "model:Post": { x: 400, y: -100 }, "model:PostTag": { x: 5000, y: 5000 } };
+    const board = hide(emptyBoard(), WHOLE_SCHEMA, ["model:PostTag"]);
+    const post = nodeSize(graph.models[1]);
+    expect(viewBounds(graph, viewOrWhole(board, WHOLE_SCHEMA), layout)).toEqual({
+      x: 0,
+      y: -100,
+      width: 400 + post.width,
+      height: Math.max(100 + nodeSize(graph.models[0]).height, post.height),
+    });
+    expect(viewBounds(graph, viewOrWhole(board, WHOLE_SCHEMA), {})).toBeUndefined();
   });
 
   test("an unknown view id (a stale link) is the whole schema", () => {

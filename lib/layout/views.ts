@@ -1,6 +1,9 @@
 import type { SchemaGraph } from "../schema/graph";
 import { randomId } from "../schema/random-id";
+import type { Rect } from "./areas";
 import { WHOLE_SCHEMA, type Board, type SavedView, type Viewport } from "./board";
+import type { Position } from "./pack";
+import { nodeSize } from "./sizes";
 
 /**
  * Saved views and hidden tables (lib/layout/board): which nodes a view shows, and the
@@ -26,6 +29,24 @@ export function viewGraph(graph: SchemaGraph, view: SavedView): SchemaGraph {
   const hidden = new Set(view.hidden);
   const listed = view.tables && new Set(view.tables);
   return onlyNodes(graph, new Set(nodeIds(graph).filter((id) => !hidden.has(id) && (!listed || listed.has(id)))));
+}
+
+/**
+ * The rectangle around the tables a view shows, at their places in `layout` (by id) and their
+ * estimated sizes: a view without a viewport of its own is fitted to it before it is drawn,
+ * so its tables are not first drawn where the previous view looked.
+ */
+export function viewBounds(graph: SchemaGraph, view: SavedView, layout: Record<string, Position>): Rect | undefined {
+  const shown = viewGraph(graph, view);
+  const rects = [...shown.models, ...shown.enums, ...(shown.ignoredModels ?? [])].flatMap((node) =>
+    layout[node.id] ? [{ ...layout[node.id], ...nodeSize(node) }] : [],
+  );
+  if (!rects.length) return undefined;
+  const x = Math.min(...rects.map((r) => r.x));
+  const y = Math.min(...rects.map((r) => r.y));
+  const right = Math.max(...rects.map((r) => r.x + r.width));
+  const bottom = Math.max(...rects.map((r) => r.y + r.height));
+  return { x, y, width: right - x, height: bottom - y };
 }
 
 /** The view (the whole schema when the id names none: deleted, or a link from another project). */
