@@ -83,13 +83,18 @@ function countingElk(): ElkEngine & { wrapped: boolean[] } {
   };
 }
 
-test("ELK runs once: unwrapped where the tables might be read whole, wrapped where their own area is too big", async () => {
+test("ELK runs at most once: unwrapped where the tables might be read whole, wrapped where their own area is too big, not at all above 300 nodes", async () => {
   const small = countingElk();
   await autoLayout(small, aSchema([aModel("User", [aField("name")]), aModel("Address", aRelation("user", "User"))]));
   expect(small.wrapped).toEqual([false]);
   const long = countingElk();
-  await autoLayout(long, chain(300));
+  await autoLayout(long, chain(200));
   expect(long.wrapped).toEqual([true]);
+  const longer = countingElk();
+  const graph = chain(400);
+  const positions = await autoLayout(longer, graph);
+  expect(longer.wrapped).toEqual([]);
+  expect(overlaps(positions, sizesOf(graph))).toEqual([]);
 });
 
 test("the reading order starts at the most connected table and visits its neighbours next", () => {
