@@ -1,5 +1,6 @@
 import type { SchemaGraph } from "../schema/graph";
-import { columnName, modelForTable } from "./constraints";
+import { columnName } from "../schema/graph";
+import { modelForTable } from "./constraints";
 
 /**
  * What the data grid knows about the database: its tables, their columns with the kind of

@@ -1,12 +1,8 @@
-import { tableName, type Model, type SchemaGraph } from "../schema/graph";
+import { columnName, tableName, type Model, type SchemaGraph } from "../schema/graph";
 
 /** The model whose table has this name (@@map or, without one, the model's own name). */
 export function modelForTable(graph: SchemaGraph, table: string): Model | undefined {
   return graph.models.find((model) => tableName(model) === table);
-}
-
-export function columnName(field: { name: string; dbName?: string }): string {
-  return field.dbName ?? field.name;
 }
 
 /** Characters as a person counts them (code points), as the @maxLength check does. */

@@ -217,6 +217,9 @@ export function elementLabel(graph: SchemaGraph, elementId: string): string {
 /** A model's table (or view) in the database: its @@map, else its name. */
 export const tableName = (model: { name: string; dbName?: string }): string => model.dbName ?? model.name;
 
+/** The column a field is stored in (@map, or else the field's own name). */
+export const columnName = (field: { name: string; dbName?: string }): string => field.dbName ?? field.name;
+
 /**
  * The blocks (models or enums) an edit replaced: `present`, those of `after` that are new or
  * not the same object as before (edits replace what they change, immutably), and `was`,

@@ -1,4 +1,4 @@
-import { tableName as tableOf, type SchemaGraph } from "./graph";
+import { columnName as columnOf, tableName as tableOf, type SchemaGraph } from "./graph";
 import { quoteIdentifier as quote, quoteLiteral as literal } from "./identifiers";
 import type { Dialect } from "./provider";
 
@@ -41,7 +41,6 @@ export function isDatabaseRename(value: unknown): value is DatabaseRename {
   return Object.keys(rename).length === keys.length && keys.every((key) => key === "kind" || typeof rename[key] === "string");
 }
 
-const columnOf = (field: { name: string; dbName?: string }) => field.dbName ?? field.name;
 /** An enum's type name, and a value as the database stores it: `@@map` and `@map` win. */
 const enumOf = tableOf;
 const valueOf = columnOf;

@@ -7,10 +7,9 @@
 import { tableName as tableOf, type Field, type Model, type SchemaGraph } from "../../schema/graph";
 import { dialectOf } from "../../schema/provider";
 import { relationNameOf } from "../../schema/relations";
-import { columnName } from "../constraints";
+import { columnName } from "../../schema/graph";
 import { countable, numericType } from "../sample-values";
 import { SampleRefused } from "./types";
-
 
 const SCALARS = new Set(["String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes"]);
 

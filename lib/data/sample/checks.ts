@@ -3,7 +3,7 @@
  * options, and whether the database has every table and column the schema names.
  */
 
-import { columnName } from "../constraints";
+import { columnName } from "../../schema/graph";
 import type { Analysis } from "./analysis";
 import { MAX_SAMPLE_ROWS, SampleRefused, type SampleOptions } from "./types";
 

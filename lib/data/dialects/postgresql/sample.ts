@@ -3,7 +3,7 @@ import type { Project } from "../../../project/project";
 import { connectPostgres } from "../../../project/postgres";
 import type { SchemaGraph } from "../../../schema/graph";
 import { quoteIdentifier } from "../../catalogue";
-import { columnName } from "../../constraints";
+import { columnName } from "../../../schema/graph";
 import type { Analysis } from "../../sample/analysis";
 import { checkDatabase, list, type DatabaseColumn } from "../../sample/checks";
 import { readExistingWith } from "../../sample/existing";
