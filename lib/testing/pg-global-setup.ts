@@ -19,6 +19,10 @@ export default async function setup(project: TestProject): Promise<() => void> {
   if (!given && !postgresInstalled() && process.env.CI)
     throw new Error("PostgreSQL is not installed (apt-get install postgresql): its tests cannot run");
   if (given || !postgresInstalled()) {
+    if (!given)
+      console.warn(
+        "The PostgreSQL tests are skipped: PostgreSQL 15 is not installed (apt-get install postgresql) and SCHEMAFLOW_TEST_POSTGRES_URL names no server.",
+      );
     project.provide("postgresUrl", given ?? "");
     return () => {};
   }
