@@ -26,6 +26,8 @@ function DefaultSetting(props: {
 
   const apply = (next: DefaultChoice) => {
     setChoice(next);
+    // Left as it was (a blur, Enter on an unchanged value): nothing to write, whatever its form.
+    if (next.kind === "literal" && current.kind === "literal" && next.text === current.text) return setError(null);
     const check = defaultExpression(field, next, props.enumValues, props.dialect);
     if (!check.ok) return setError(check.message);
     setError(null);

@@ -1,8 +1,12 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test } from "vitest";
 import { aField, aModel, aSchema } from "../testing/schema-builders";
 import { compileSchema } from "./compile";
 import { defaultExpression, describeDefault, JSON_DEFAULT_ON_SQLITE, retype } from "./defaults";
 import type { Field } from "./graph";
+import { parseSchema } from "./parse";
+import { dialectOf } from "./provider";
 
 const field = (type: string, kind: Field["kind"] = "scalar") => ({ type, kind, list: false });
 
@@ -74,3 +78,57 @@ test("the server refuses a Json default on SQLite too (a forged patch, the text 
     true,
   );
 });
+
+test.each([
+  ["String", 'dbgenerated("gen_random_uuid()")'],
+  ["String", "uuid(7)"],
+  ["String", "nanoid(16)"],
+  ["Int", "sequence()"],
+  ["DateTime", 'dbgenerated("now()")'],
+])("a %s default typed as Prisma's expression %s is kept as typed, not made a string", (type, text) => {
+  expect(defaultExpression(field(type), { kind: "literal", text })).toEqual({ ok: true, expression: text });
+});
+
+test("a list's default is written in brackets, kept as typed; anything else is refused", () => {
+  const list = (type: string) => ({ type, kind: "scalar" as const, list: true });
+  expect(defaultExpression(list("String"), { kind: "literal", text: "[]" })).toEqual({ ok: true, expression: "[]" });
+  expect(defaultExpression(list("Int"), { kind: "literal", text: "[1, 2]" })).toEqual({ ok: true, expression: "[1, 2]" });
+  const refused = defaultExpression(list("Int"), { kind: "literal", text: "5" });
+  expect(refused.ok).toBe(false);
+  if (!refused.ok) expect(refused.message).toMatch(/in brackets/);
+});
+
+test.each(["prisma", "postgresql"])(
+  "every default of the %s corpus reads back into the inspector and out unchanged",
+  (corpus) => {
+    const folder = path.resolve(import.meta.dirname, "../../../shared/corpus", corpus);
+    const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith(".prisma")) : [];
+    const changed: string[] = [];
+    let defaults = 0;
+    for (const file of files) {
+      let graph;
+      try {
+        graph = parseSchema(fs.readFileSync(path.join(folder, file), "utf8"));
+      } catch {
+        continue; // the schemas Prisma refuses: the corpus test says which
+      }
+      const dialect = dialectOf(graph.datasource.provider);
+      for (const model of graph.models)
+        for (const f of model.fields.filter((f) => f.default !== undefined && f.kind !== "object")) {
+          defaults++;
+          const values = graph.enums.find((e) => e.name === f.type)?.values.map((v) => v.name) ?? [];
+          const check = defaultExpression(f, describeDefault(f), values, dialect);
+          const same =
+            check.ok && (check.expression === f.default || (f.type === "DateTime" && sameInstant(check.expression, f.default)));
+          // SQLite's Json defaults are refused where they are set (JSON_DEFAULT_ON_SQLITE): not a change.
+          if (!same && !(f.type === "Json" && dialect === "sqlite")) changed.push(`${file} ${model.name}.${f.name} ${f.default}`);
+        }
+    }
+    expect(files.length === 0 || defaults > 0).toBe(true);
+    expect(changed).toEqual([]);
+  },
+);
+
+function sameInstant(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && Date.parse(JSON.parse(a)) === Date.parse(JSON.parse(b));
+}

@@ -36,6 +36,9 @@ export function describeDefault(field: Pick<Field, "default" | "type" | "kind">)
   return { kind: "literal", text: field.default };
 }
 
+/** A default Prisma computes, written as its function call (not a string that looks like one). */
+const PRISMA_EXPRESSION = /^(autoincrement|now|uuid|cuid|nanoid|ulid|dbgenerated|sequence|auto)\([\s\S]*\)$/;
+
 export type DefaultCheck = { ok: true; expression: string | undefined } | { ok: false; message: string };
 
 /**
@@ -74,6 +77,13 @@ export function defaultExpression(
         };
   }
   const text = choice.text.trim();
+  // Prisma's own expressions (dbgenerated("..."), uuid(7), cuid(2), nanoid(16) ...) and a
+  // list's values are kept as typed: Prisma's validator, on save, says whether they fit.
+  if (PRISMA_EXPRESSION.test(text)) return { ok: true, expression: text };
+  if (field.list)
+    return /^\[[\s\S]*\]$/.test(text)
+      ? { ok: true, expression: text }
+      : { ok: false, message: "A list's default is written in brackets: [] or [1, 2]" };
   if (field.kind === "enum") {
     return enumValues.includes(text)
       ? { ok: true, expression: text }
