@@ -9,6 +9,7 @@ import { isApplied, isFailed, type MigrationRow } from "./apply";
 import { migrationDatabase } from "./database";
 import type { Rehearsal } from "./data-loss";
 import type { EngineSession } from "./engine";
+import { shadowReplayFailure } from "./engine-error";
 import { withoutRecreatedExtensions } from "./dialects/postgresql/extensions";
 import { partsNote } from "./dialects/postgresql/outside-transaction";
 import { enumValueRowSql } from "./dialects/sqlite/enum-values";
@@ -179,7 +180,9 @@ export async function plan(
     session,
     { text, dialect: database.provider },
     migrations,
-  );
+  ).catch((error: unknown) => {
+    throw shadowReplayFailure(error) ?? error;
+  });
   // With exitCode set, the engine answers 2 when there is a difference, 0 when none.
   const stripped =
     database.provider === "postgresql"

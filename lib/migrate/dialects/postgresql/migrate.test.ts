@@ -191,6 +191,22 @@ describe.skipIf(!server)("Migrate on PostgreSQL", () => {
     expect(tables.map((t) => t.name)).toEqual(["_prisma_migrations", "address", "user_account"]);
   });
 
+  test("a revision that fails on the shadow database is reported, naming it; nothing is written or applied", async () => {
+    const project = await pgProject();
+    const broken = path.join(project.migrationsDir, "20240101000000_broken");
+    fs.mkdirSync(broken, { recursive: true });
+    fs.writeFileSync(path.join(project.migrationsDir, "migration_lock.toml"), lockfileContent("postgresql"));
+    fs.writeFileSync(path.join(broken, "migration.sql"), 'CREATE TABLE "broken" ("id" INTEGER,);\n');
+    const shadowFailure =
+      /^Revision 20240101000000_broken does not replay on an empty database \(Migrate replays every revision on a shadow database to plan the next one\): ERROR: syntax error at or near "\)"\. Fix its migration\.sql, or roll it back, then Migrate again\.$/;
+    await expect(planRevision(project)).rejects.toThrow(shadowFailure);
+    await expect(applyRevision(project, { name: "next" })).rejects.toThrow(shadowFailure);
+    expect(fs.readdirSync(project.migrationsDir).sort()).toEqual(["20240101000000_broken", "migration_lock.toml"]);
+    expect(await pgQuery(project.databaseUrl, "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'")).toEqual([
+      { n: 0 },
+    ]);
+  });
+
   test("five `npm run migrate -- up` at once: the revision applies once, and none of them fails", async () => {
     const project = await pgProject();
     const plan = await planRevision(project);
