@@ -8,17 +8,21 @@ import { E2E_SCHEMA, freshProject } from "./project";
 const pgSchema = tutorialSchema()
   .replace(
     'output   = "../generated/prisma"',
-    'output          = "../generated/prisma"\n  previewFeatures = ["postgresqlExtensions"]',
+    'output          = "../generated/prisma"\n  previewFeatures = ["postgresqlExtensions", "views"]',
   )
   .replace('provider = "sqlite"', 'provider   = "postgresql"\n  extensions = [pg_trgm]')
   .replace(/(\n\s+fullname\s+)String\?/, "$1String? @db.VarChar(200)")
-  .replace("  addresses Address[]\n", "  addresses Address[]\n  nicknames String[]\n")
+  .replace(
+    "  addresses Address[]\n",
+    '  addresses Address[]\n  nicknames String[]\n  token     String   @default(dbgenerated("gen_random_uuid()"))\n',
+  )
   .replace('  @@map("user_account")', '  @@index([fullname(ops: raw("gin_trgm_ops"))], type: Gin)\n  @@map("user_account")');
+const withView = `${pgSchema}\nview UserName {\n  id   Int    @unique\n  name String\n}\n`;
 const readSchema = () => fs.readFileSync(E2E_SCHEMA, "utf8");
 
-test.beforeEach(() => freshProject(pgSchema));
+test.beforeEach(() => freshProject(withView));
 
-test("a PostgreSQL schema opens, an edit is saved with everything PostgreSQL-only kept, and Migrate says what it cannot do yet", async ({
+test("a PostgreSQL schema opens, an edit is saved with everything PostgreSQL-only kept, and Migrate asks for its server", async ({
   page,
 }) => {
   expect(pgSchema).toMatch(/type: Gin/);
@@ -82,4 +86,60 @@ test("the Database switch moves the tutorial to PostgreSQL after saying what cha
   await provider.selectOption("sqlite");
   await expect.poll(readSchema).toBe(tutorialSchema());
   expect(dialogs[1]).toContain("User.name: @db.VarChar(30) became /// @maxLength(30).");
+});
+
+test("a view is read-only; a default Prisma computes is kept through the inspector", async ({ page }) => {
+  await page.goto("/");
+  const view = page.locator('[data-model="UserName"]');
+  await expect(view).toHaveAttribute("aria-label", "View UserName");
+  await expect(view.getByText("view", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add field to UserName" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Delete table UserName" })).toHaveCount(0);
+  await expect(view.getByRole("textbox")).toHaveCount(0);
+  await view.locator("header").click();
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  await expect(inspector.getByRole("note")).toContainText("Read-only: a database view");
+  await expect(inspector.getByRole("textbox")).toHaveCount(0);
+  await view.locator('[data-field="name"]').click();
+  await expect(inspector.getByRole("note")).toContainText("Read-only");
+
+  // Leaving the Default value of dbgenerated(...) as it was writes nothing; an edit elsewhere keeps it.
+  await page.locator('[data-model="User"] [data-field="token"]').click();
+  const value = inspector.getByRole("textbox", { name: "Default value" });
+  await expect(value).toHaveValue('dbgenerated("gen_random_uuid()")');
+  await value.focus();
+  await value.press("Enter");
+  await value.blur();
+  await page.locator('[data-model="User"] [data-field="name"]').click();
+  const name = inspector.getByRole("textbox", { name: "Field name" });
+  await name.fill("login");
+  await name.press("Enter");
+  await expect.poll(readSchema).toMatch(/\n\s+login\s+String/);
+
+  // A field made a list (PostgreSQL has arrays): never optional, marked [] on its row.
+  await page.locator('[data-model="Address"] [data-field="email_address"]').click();
+  await inspector.getByRole("checkbox", { name: "List ([])" }).check();
+  await expect.poll(readSchema).toMatch(/email_address\s+String\[\]/);
+  await expect(inspector.getByRole("checkbox", { name: "Optional" })).toBeDisabled();
+  await expect(page.locator('[data-model="Address"] [data-field="email_address"]')).toContainText("[]");
+
+  // Indexes as PostgreSQL has them: a method (type:), and a field sorted descending.
+  await page.locator('[data-model="User"] header').click();
+  await expect(inspector.getByText('@@index([fullname(ops: raw("gin_trgm_ops"))], type: Gin)')).toBeVisible();
+  await expect(inspector.getByRole("combobox", { name: "Index type of [fullname]" })).toHaveValue("Gin");
+  await page.locator('[data-model="Address"] header').click();
+  await inspector.getByRole("checkbox", { name: "user_id", exact: true }).check();
+  await inspector.getByRole("combobox", { name: "Index type", exact: true }).selectOption("Brin");
+  await inspector.getByRole("button", { name: "Add @@index [user_id]" }).click();
+  await expect.poll(readSchema).toContain("@@index([user_id], type: Brin)");
+  await inspector.getByRole("combobox", { name: "Kind of key or index" }).selectOption("@@unique");
+  await inspector.getByRole("checkbox", { name: "id", exact: true }).check();
+  await inspector.getByRole("checkbox", { name: "id descending" }).check();
+  await inspector.getByRole("button", { name: "Add @@unique [id]" }).click();
+  await expect.poll(readSchema).toContain("@@unique([id(sort: Desc)])");
+
+  const saved = readSchema();
+  expect(saved).toMatch(/token\s+String\s+@default\(dbgenerated\("gen_random_uuid\(\)"\)\)/);
+  expect(saved).toContain("view UserName {");
+  await page.screenshot({ path: test.info().outputPath("view.png") });
 });

@@ -29,6 +29,9 @@ function compactCount(count: number): string {
  */
 export const ModelNode = memo(function ModelNode({ id, data, selected }: NodeProps<ModelFlowNode>) {
   const { model, problems, ignored } = data;
+  // A view is read-only, as an @@ignore model is: Prisma reads it but does not migrate it.
+  const locked = ignored || model.isView;
+  const kind = model.isView ? "View" : "Table";
   const members = modelMembers(model);
   const editor = useSchemaEditor();
   const tableData = useTableData();
@@ -54,7 +57,7 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
   if (mode === "summary") {
     return (
       <NodeBlock
-        label={`Table ${model.name}${ignored ? " (ignored)" : ""}`}
+        label={`${kind} ${model.name}${ignored ? " (ignored)" : ""}`}
         name={model.name}
         size={nodeSize(model)}
         color={data.color}
@@ -67,7 +70,7 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
   }
   return (
     <section
-      aria-label={`Table ${model.name}${ignored ? " (ignored)" : ""}`}
+      aria-label={`${kind} ${model.name}${ignored ? " (ignored)" : ""}`}
       data-model={model.name}
       data-ignored={ignored || undefined}
       className={`w-72 rounded-lg border bg-white shadow-sm ${
@@ -81,7 +84,7 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
           data.color ? "text-slate-900" : "bg-slate-800 text-white"
         }`}
       >
-        {detailed && !ignored ? (
+        {detailed && !locked ? (
           <InlineName
             label={`Table ${model.name}`}
             value={model.name}
@@ -97,6 +100,14 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
             tone="bg-slate-200 text-slate-600"
           >
             ignored
+          </Marker>
+        )}
+        {model.isView && (
+          <Marker
+            title="A database view: Prisma reads it but does not migrate it. Kept as written: edit it in the schema text"
+            tone="bg-slate-200 text-slate-600"
+          >
+            view
           </Marker>
         )}
         {model.dbName && (
@@ -118,7 +129,7 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
             {compactCount(rowCount.count)} rows
           </button>
         )}
-        {detailed && !ignored && (
+        {detailed && !locked && (
           <button
             type="button"
             aria-label={`Delete table ${model.name}`}
@@ -159,13 +170,13 @@ export const ModelNode = memo(function ModelNode({ id, data, selected }: NodePro
                 enumNames={data.enumNames}
                 problems={problems[field.id] ?? []}
                 focused={data.focusedId === field.id}
-                detailed={detailed}
+                detailed={detailed && !locked}
               />
             ),
           )}
         </ul>
       )}
-      {!ignored && display === "all" && (
+      {!locked && display === "all" && (
         <button
           type="button"
           aria-label={`Add field to ${model.name}`}

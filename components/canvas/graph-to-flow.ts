@@ -122,6 +122,8 @@ export function graphToFlow(
         focusedId: focused,
       },
       dragHandle: ".model-drag-handle",
+      // A view is read-only (Prisma does not migrate it): kept as written, not deleted from the canvas.
+      ...(model.isView ? { deletable: false } : {}),
       // Used to fit and cull nodes before the browser has measured them.
       initialWidth: nodeSize(model).width,
       initialHeight: nodeSize(model).height,

@@ -52,8 +52,10 @@ export function useDesignEditor(options: {
     () => ({
       edit: (label, change) => commit(label, (design) => ({ ...design, graph: change(design.graph) })),
       setColor: (id, color) => commit("Change color", (design) => edits.setColor(design, id, color)),
-      deleteNodes: (ids) => {
+      deleteNodes: (selected) => {
         const current = historyRef.current.present.graph;
+        // Views are read-only (Prisma does not migrate them): a selection's views stay.
+        const ids = selected.filter((id) => !current.models.some((m) => m.id === id && m.isView));
         const names = [...current.models, ...current.enums].filter((n) => ids.includes(n.id)).map((n) => n.name);
         if (
           !names.length ||

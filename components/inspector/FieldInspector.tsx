@@ -21,6 +21,7 @@ export function FieldInspector(props: {
     editor.edit(label, (g) => updateField(g, field.id, changes));
   const enumNames = graph.enums.map((e) => e.name);
   const relation = field.kind === "object";
+  const dialect = dialectOf(graph.datasource.provider);
   return (
     <div className="flex flex-col gap-3">
       <h3 className="font-mono text-sm">
@@ -78,7 +79,30 @@ export function FieldInspector(props: {
             </select>
           </Row>
           <div className="grid grid-cols-2 gap-2">
-            <Check label="Optional" checked={field.optional} onChange={(optional) => set("Change optional", { optional })} />
+            <Check
+              label="Optional"
+              checked={field.optional}
+              disabled={field.list}
+              title={field.list ? "A list is never optional: it holds no values instead" : undefined}
+              onChange={(optional) => set("Change optional", { optional })}
+            />
+            <Check
+              label="List ([])"
+              checked={field.list}
+              disabled={dialect !== "postgresql"}
+              title={
+                dialect === "postgresql"
+                  ? "Any number of values in one column (a PostgreSQL array)"
+                  : "SQLite has no lists: Prisma keeps them for PostgreSQL"
+              }
+              onChange={(list) =>
+                set(list ? "Make field a list" : "Make field a single value", {
+                  list,
+                  default: undefined,
+                  ...(list ? { optional: false, isId: false, updatedAt: false } : {}),
+                })
+              }
+            />
             <Check
               label="Primary key (@id)"
               checked={field.isId}

@@ -1,12 +1,14 @@
 "use client";
 
 import type { SchemaGraph } from "@/lib/schema/graph";
+import { dialectOf } from "@/lib/schema/provider";
 import type { Focus, SchemaEditor } from "../canvas/editor-context";
 import { SidePanel } from "../SidePanel";
 import { EnumInspector } from "./EnumInspector";
 import { FieldInspector } from "./FieldInspector";
 import { ModelInspector } from "./ModelInspector";
 import { RelationInspector } from "./RelationInspector";
+import { ViewInspector } from "./ViewInspector";
 
 /** The selected table, field, relation or enum, every property editable. */
 export function Inspector(props: {
@@ -33,6 +35,7 @@ export function Inspector(props: {
           onDuplicate={() => props.onDuplicate(model.id)}
           onShowNeighbours={() => props.onShowNeighbours(model.id)}
           onHide={() => props.onHide(model.id)}
+          dialect={dialectOf(graph.datasource.provider)}
         />
       );
   } else if (focus.kind === "field") {
@@ -46,6 +49,13 @@ export function Inspector(props: {
   } else {
     body = <RelationInspector graph={graph} modelId={focus.modelId} fieldId={focus.fieldId} editor={editor} />;
   }
+  // A view, or a field of one: read-only (Prisma does not migrate views).
+  const viewId = focus.kind === "model" ? focus.id : focus.kind === "field" ? focus.modelId : undefined;
+  const view = graph.models.find((m) => m.id === viewId && m.isView);
+  if (view)
+    body = (
+      <ViewInspector model={view} onShowNeighbours={() => props.onShowNeighbours(view.id)} onHide={() => props.onHide(view.id)} />
+    );
   return (
     <SidePanel label="Inspector" title="Inspector" width="w-80" onClose={() => editor.focus(null)}>
       <div className="min-h-0 flex-1 overflow-auto p-4">{body}</div>

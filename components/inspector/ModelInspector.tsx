@@ -1,6 +1,7 @@
 "use client";
 
 import type { Model } from "@/lib/schema/graph";
+import type { Dialect } from "@/lib/schema/provider";
 import { renameModel, updateModelProperties } from "@/lib/schema/operations";
 import type { SchemaEditor } from "../canvas/editor-context";
 import { DocumentationSetting, Problems, Row, TextSetting } from "./controls";
@@ -16,6 +17,7 @@ export function ModelInspector(props: {
   onDuplicate(): void;
   onShowNeighbours(): void;
   onHide(): void;
+  dialect: Dialect;
 }) {
   const { model, editor } = props;
   return (
@@ -66,7 +68,7 @@ export function ModelInspector(props: {
           </button>
         </div>
       </Row>
-      <CompositeKeys model={model} editor={editor} />
+      <CompositeKeys model={model} editor={editor} dialect={props.dialect} />
       <div className="flex flex-wrap gap-2">
         <button
           type="button"

@@ -93,6 +93,9 @@ export const verbatimFieldSchema = z.object({
 });
 export type VerbatimField = z.infer<typeof verbatimFieldSchema>;
 
+/** An operator class as Prisma writes one: a name (`JsonbPathOps`) or `raw("gin_trgm_ops")`. */
+export const OPERATOR_CLASS = /^([A-Z][A-Za-z0-9]*|raw\("[^"\\\r\n]*"\))$/;
+
 export const blockIndexSchema = z.object({
   fields: z.array(z.string()).min(1),
   name: z.string().optional(),
@@ -102,7 +105,7 @@ export const blockIndexSchema = z.object({
   /** The index's access method (PostgreSQL): `type: Gin`. */
   type: z.enum(INDEX_TYPES).optional(),
   /** Operator classes by field (PostgreSQL): a named one (`JsonbPathOps`) or `raw("gin_trgm_ops")`. */
-  ops: z.record(z.string(), z.string().regex(/^([A-Z][A-Za-z0-9]*|raw\("[^"\\\r\n]*"\))$/)).optional(),
+  ops: z.record(z.string(), z.string().regex(OPERATOR_CLASS)).optional(),
   /** Indexed prefix length by field (MySQL's `length:`; kept as written). */
   length: z.record(z.string(), z.number().int().positive()).optional(),
 });

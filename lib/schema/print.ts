@@ -122,7 +122,7 @@ function indexedField(index: BlockIndex, field: string): string {
   return options.length ? `${field}(${options.join(", ")})` : field;
 }
 
-function blockAttribute(attribute: string, index: BlockIndex): string {
+export function blockAttribute(attribute: string, index: BlockIndex): string {
   const args = [list(index.fields.map((f) => indexedField(index, f)))];
   if (index.name) args.push(`name: ${quote(index.name)}`);
   if (index.dbName) args.push(`map: ${quote(index.dbName)}`);
