@@ -191,6 +191,17 @@ describe.skipIf(!server)("Migrate on PostgreSQL", () => {
     expect(tables.map((t) => t.name)).toEqual(["_prisma_migrations", "address", "user_account"]);
   });
 
+  test('a schema whose provider is written "postgres" (Prisma\'s alias) migrates as PostgreSQL', async () => {
+    const project = projectAt(
+      tempProject(SCHEMA.replace('provider = "postgresql"', 'provider = "postgres"')).root,
+      await scratch.fresh(),
+    );
+    made.push(project);
+    expect(await applyRevision(project, { name: "init" })).toMatchObject({ status: "applied" });
+    expect(fs.readFileSync(path.join(project.migrationsDir, "migration_lock.toml"), "utf8")).toContain('provider = "postgresql"');
+    expect(await pgQuery(project.databaseUrl, "SELECT count(*)::int AS n FROM user_account")).toEqual([{ n: 0 }]);
+  });
+
   test("a revision that fails on the shadow database is reported, naming it; nothing is written or applied", async () => {
     const project = await pgProject();
     const broken = path.join(project.migrationsDir, "20240101000000_broken");
