@@ -5,12 +5,13 @@ import type { DataLoss } from "../../data-loss";
 import type { Snapshot } from "../../snapshot";
 
 /**
- * Values a type change casts into others, on PostgreSQL: a DOUBLE PRECISION 3.5 made INTEGER
+ * Values a revision changes, on PostgreSQL. A type change casts them into others: a DOUBLE PRECISION 3.5 made INTEGER
  * is 4, a NUMERIC(10,2) 1.55 made NUMERIC(10,1) is 1.6, a TIMESTAMP made DATE loses its time,
  * a column dropped and added again for a type PostgreSQL cannot cast loses every value. The
  * old values of each such column are kept beside (by primary key), the revisions run again,
  * and every value that reads differently is counted, with an example. PostgreSQL refuses the
- * values a new type cannot hold at all (the rehearsal reports that statement).
+ * values a new type cannot hold at all (the rehearsal reports that statement). A hand-written
+ * UPDATE changes them outright: every column is compared then.
  */
 
 export interface TypeChange {
@@ -30,6 +31,25 @@ export function typeChanges(before: Snapshot, after: Snapshot): TypeChange[] {
     }
   }
   return changes;
+}
+
+/**
+ * Whether revisions write rows themselves (a hand-written UPDATE, DELETE, INSERT or MERGE):
+ * then every column is compared, as SQLite's value check compares every column.
+ */
+export function writesRows(revisions: string[]): boolean {
+  return revisions.some((sql) => /\b(UPDATE|DELETE\s+FROM|INSERT\s+INTO|MERGE\s+INTO)\b/i.test(sql.replace(/--[^\n]*/g, "")));
+}
+
+/** Every column that held values and is still there (names as they are after). */
+export function keptColumns(before: Snapshot, after: Snapshot): TypeChange[] {
+  const kept: TypeChange[] = [];
+  for (const [table, now] of after.tables) {
+    const old = before.tables.get(table);
+    if (!old) continue;
+    for (const column of now.columns.keys()) if ((old.columns.get(column)?.values ?? 0) > 0) kept.push({ table, column });
+  }
+  return kept;
 }
 
 export interface KeptValues extends TypeChange {

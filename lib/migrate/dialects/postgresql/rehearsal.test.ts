@@ -40,6 +40,25 @@ describe.skipIf(!server)("rehearsals on PostgreSQL", () => {
     expect(await pgQuery(url, "SELECT count(fullname)::int AS n FROM user_account")).toEqual([{ n: 2 }]);
   });
 
+  test("a hand-written revision's UPDATE and DELETE are reported as values changed and rows deleted, as on SQLite", async () => {
+    const url = await seeded();
+    const next = `UPDATE "user_account" SET "fullname" = upper("fullname");\nDELETE FROM "address" WHERE "email_address" LIKE '%squirrelpower%';`;
+    expect(await rehearsePostgres(url, folder(["1_init", INIT], ["2_by_hand", next]))).toEqual({
+      ok: true,
+      losses: [
+        { kind: "rows-deleted", table: "address", rows: 1 },
+        {
+          kind: "values-changed",
+          table: "user_account",
+          column: "fullname",
+          rows: 2,
+          example: "Sandy Cheeks → SANDY CHEEKS",
+        },
+      ],
+    });
+    expect(await pgQuery(url, "SELECT fullname FROM user_account WHERE id = 1")).toEqual([{ fullname: "Spongebob Squarepants" }]);
+  });
+
   test("a renamed column is not a loss", async () => {
     const url = await seeded();
     const next = `ALTER TABLE "user_account" RENAME COLUMN "fullname" TO "full_name";`;

@@ -1,6 +1,6 @@
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import pg from "pg";
-import { castLosses, keepOldValues, typeChanges } from "./casts";
+import { castLosses, keepOldValues, keptColumns, typeChanges, writesRows } from "./casts";
 import { extensionHint } from "./extensions";
 import { rehearsable, transactionParts } from "./outside-transaction";
 import type { DatabaseRename } from "../../../schema/renames";
@@ -149,9 +149,9 @@ export function rehearsePostgres(url: string, migrations: MigrationList, renames
       }
       const after = await snapshot(client);
       const losses = compare(renamed(before, renames), after);
-      const changes = typeChanges(renamed(before, renames), after);
+      const changes = (writesRows(ran) ? keptColumns : typeChanges)(renamed(before, renames), after);
       if (!changes.length) return { ok: true, losses };
-      // Again, with the old values of the retyped columns kept beside: what each cast made of them.
+      // Again, with the old values of the retyped (or rewritten) columns kept beside: what became of them.
       await client.query("ROLLBACK");
       await client.query("BEGIN");
       const kept = await keepOldValues(client, changes, renames);
