@@ -4,7 +4,7 @@ import type { Model } from "@/lib/schema/graph";
 import type { Dialect } from "@/lib/schema/provider";
 import { renameModel, updateModelProperties } from "@/lib/schema/operations";
 import type { SchemaEditor } from "../canvas/editor-context";
-import { DocumentationSetting, Problems, Row, TextSetting } from "./controls";
+import { DocumentationSetting, PanelButton, Problems, Row, TextSetting, ViewButtons } from "./controls";
 import { CompositeKeys } from "./CompositeKeys";
 
 export const NODE_COLORS = ["#fde68a", "#bbf7d0", "#bfdbfe", "#fbcfe8", "#ddd6fe", "#fed7aa"];
@@ -70,29 +70,8 @@ export function ModelInspector(props: {
       </Row>
       <CompositeKeys model={model} editor={editor} dialect={props.dialect} />
       <div className="flex flex-wrap gap-2">
-        <button
-          type="button"
-          onClick={props.onShowNeighbours}
-          title="Show only this table and the tables related to it"
-          className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
-        >
-          Show neighbours
-        </button>
-        <button
-          type="button"
-          onClick={props.onHide}
-          title="Hide this table from the view; it stays in the schema, Migrate and the grid"
-          className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
-        >
-          Hide
-        </button>
-        <button
-          type="button"
-          onClick={props.onDuplicate}
-          className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
-        >
-          Duplicate
-        </button>
+        <ViewButtons what="table" onShowNeighbours={props.onShowNeighbours} onHide={props.onHide} />
+        <PanelButton onClick={props.onDuplicate}>Duplicate</PanelButton>
         <button
           type="button"
           onClick={() => editor.deleteNodes([model.id])}

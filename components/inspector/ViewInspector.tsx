@@ -1,6 +1,7 @@
 "use client";
 
 import type { Model } from "@/lib/schema/graph";
+import { ViewButtons } from "./controls";
 
 /**
  * A database view (`view V { ... }`), shown read-only: Prisma reads it and Prisma Client
@@ -31,22 +32,7 @@ export function ViewInspector(props: { model: Model; onShowNeighbours(): void; o
         ))}
       </ul>
       <div className="flex flex-wrap gap-2">
-        <button
-          type="button"
-          onClick={props.onShowNeighbours}
-          title="Show only this view and the tables related to it"
-          className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
-        >
-          Show neighbours
-        </button>
-        <button
-          type="button"
-          onClick={props.onHide}
-          title="Hide this view from the canvas; it stays in the schema"
-          className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
-        >
-          Hide
-        </button>
+        <ViewButtons what="view" onShowNeighbours={props.onShowNeighbours} onHide={props.onHide} />
       </div>
     </div>
   );

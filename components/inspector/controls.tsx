@@ -122,3 +122,33 @@ export function DeleteButton(props: { children: ReactNode; onClick(): void }) {
     </button>
   );
 }
+
+/** Shows only a table (or view) and its neighbours, or hides it from the view: for any table the inspector shows. */
+export function ViewButtons(props: { what: string; onShowNeighbours(): void; onHide(): void }) {
+  return (
+    <>
+      <PanelButton onClick={props.onShowNeighbours} title={`Show only this ${props.what} and the tables related to it`}>
+        Show neighbours
+      </PanelButton>
+      <PanelButton
+        onClick={props.onHide}
+        title={`Hide this ${props.what} from the canvas; it stays in the schema, Migrate and the grid`}
+      >
+        Hide
+      </PanelButton>
+    </>
+  );
+}
+
+export function PanelButton(props: { children: ReactNode; title?: string; onClick(): void }) {
+  return (
+    <button
+      type="button"
+      onClick={props.onClick}
+      title={props.title}
+      className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
+    >
+      {props.children}
+    </button>
+  );
+}
