@@ -2,7 +2,7 @@ import type { SchemaGraph } from "../schema/graph";
 import { randomId } from "../schema/random-id";
 import type { Rect } from "./areas";
 import { WHOLE_SCHEMA, type Board, type SavedView, type Viewport } from "./board";
-import type { Position } from "./pack";
+import { extent, type Position } from "./pack";
 import { nodeSize } from "./sizes";
 
 /**
@@ -38,15 +38,10 @@ export function viewGraph(graph: SchemaGraph, view: SavedView): SchemaGraph {
  */
 export function viewBounds(graph: SchemaGraph, view: SavedView, layout: Record<string, Position>): Rect | undefined {
   const shown = viewGraph(graph, view);
-  const rects = [...shown.models, ...shown.enums, ...(shown.ignoredModels ?? [])].flatMap((node) =>
-    layout[node.id] ? [{ ...layout[node.id], ...nodeSize(node) }] : [],
-  );
-  if (!rects.length) return undefined;
-  const x = Math.min(...rects.map((r) => r.x));
-  const y = Math.min(...rects.map((r) => r.y));
-  const right = Math.max(...rects.map((r) => r.x + r.width));
-  const bottom = Math.max(...rects.map((r) => r.y + r.height));
-  return { x, y, width: right - x, height: bottom - y };
+  const placed = [...shown.models, ...shown.enums, ...(shown.ignoredModels ?? [])].filter((node) => layout[node.id]);
+  if (!placed.length) return undefined;
+  const sizes = new Map(placed.map((node) => [node.id, nodeSize(node)]));
+  return extent(Object.fromEntries(placed.map((node) => [node.id, layout[node.id]])), (id) => sizes.get(id)!);
 }
 
 /** The view (the whole schema when the id names none: deleted, or a link from another project). */
