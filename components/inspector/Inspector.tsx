@@ -1,6 +1,6 @@
 "use client";
 
-import type { SchemaGraph } from "@/lib/schema/graph";
+import { datasourceSchemas, type SchemaGraph } from "@/lib/schema/graph";
 import { dialectOf } from "@/lib/schema/provider";
 import type { Focus, SchemaEditor } from "../canvas/editor-context";
 import { SidePanel } from "../SidePanel";
@@ -36,6 +36,7 @@ export function Inspector(props: {
           onShowNeighbours={() => props.onShowNeighbours(model.id)}
           onHide={() => props.onHide(model.id)}
           dialect={dialectOf(graph.datasource.provider)}
+          schemas={datasourceSchemas(graph)}
         />
       );
   } else if (focus.kind === "field") {

@@ -18,6 +18,8 @@ export function ModelInspector(props: {
   onShowNeighbours(): void;
   onHide(): void;
   dialect: Dialect;
+  /** A multi-schema project's database schemas (none otherwise). */
+  schemas: string[];
 }) {
   const { model, editor } = props;
   return (
@@ -39,6 +41,22 @@ export function ModelInspector(props: {
           editor.edit("Change table name", (g) => updateModelProperties(g, model.id, { dbName: dbName.trim() || undefined }))
         }
       />
+      {props.schemas.length > 0 && (
+        <Row label="Database schema (@@schema)">
+          <select
+            aria-label="Database schema"
+            value={model.schema ?? ""}
+            onChange={(e) =>
+              editor.edit("Move table to schema", (g) => updateModelProperties(g, model.id, { schema: e.target.value }))
+            }
+            className="rounded border border-slate-300 px-1 py-1 font-mono text-sm font-normal normal-case tracking-normal"
+          >
+            {props.schemas.map((schema) => (
+              <option key={schema}>{schema}</option>
+            ))}
+          </select>
+        </Row>
+      )}
       <DocumentationSetting
         value={model.documentation}
         onCommit={(documentation) =>

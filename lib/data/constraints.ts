@@ -1,8 +1,12 @@
-import { columnName, tableName, type Model, type SchemaGraph } from "../schema/graph";
+import { columnName, datasourceSchemas, tableName, type Model, type SchemaGraph } from "../schema/graph";
 
 /** The model whose table has this name (@@map or, without one, the model's own name). */
 export function modelForTable(graph: SchemaGraph, table: string): Model | undefined {
-  return graph.models.find((model) => tableName(model) === table);
+  // Outside a multi-schema project's first schema, the grid names a table `schema.table`.
+  const first = datasourceSchemas(graph)[0];
+  return graph.models.find(
+    (model) => (model.schema && model.schema !== first ? `${model.schema}.${tableName(model)}` : tableName(model)) === table,
+  );
 }
 
 /** Characters as a person counts them (code points), as the @maxLength check does. */

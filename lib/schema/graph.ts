@@ -118,6 +118,8 @@ export const modelSchema = z.object({
   isView: z.boolean().optional(),
   /** @@map: the table's name in the database. */
   dbName: z.string().optional(),
+  /** @@schema: the database schema it lives in (PostgreSQL, with the datasource's `schemas`). */
+  schema: z.string().optional(),
   documentation: z.string().optional(),
   fields: z.array(fieldSchema),
   /** Fields kept as written (see verbatimFieldSchema), each placed after one of `fields`. */
@@ -134,6 +136,8 @@ export const enumSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
   dbName: z.string().optional(),
+  /** @@schema, as on a model. */
+  schema: z.string().optional(),
   documentation: z.string().optional(),
   values: z.array(
     z.object({
@@ -215,6 +219,20 @@ export function elementLabel(graph: SchemaGraph, elementId: string): string {
     if (field) return `${model.name}.${field.name}`;
   }
   return [...graph.enums, ...(graph.ignoredModels ?? [])].find((e) => e.id === elementId)?.name ?? elementId;
+}
+
+/**
+ * The database schemas a PostgreSQL datasource names (`schemas = ["public", "auth"]`), in the
+ * file's order, or none. With them, every model and enum says which it lives in (@@schema).
+ */
+export function datasourceSchemas(graph: Pick<SchemaGraph, "datasource">): string[] {
+  const written = graph.datasource.config?.find(([key]) => key === "schemas")?.[1];
+  try {
+    const schemas = written ? (JSON.parse(written) as unknown) : [];
+    return Array.isArray(schemas) && schemas.every((s) => typeof s === "string") ? schemas : [];
+  } catch {
+    return []; // not a plain list of names
+  }
 }
 
 /** A model's table (or view) in the database: its @@map, else its name. */

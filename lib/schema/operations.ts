@@ -1,4 +1,4 @@
-import type { Field, Model, SchemaGraph } from "./graph";
+import { datasourceSchemas, type Field, type Model, type SchemaGraph } from "./graph";
 import { randomId } from "./random-id";
 import { valuesRenamedInPlace } from "./renames";
 
@@ -59,6 +59,8 @@ export function addModel(graph: SchemaGraph, options: { id?: string; name?: stri
     fields: [],
     uniques: [],
     indexes: [],
+    // A multi-schema project's new table lives in its first schema (Prisma asks for one).
+    ...(datasourceSchemas(graph).length ? { schema: datasourceSchemas(graph)[0] } : {}),
   };
   model.fields.push({
     id: newId("field"),
@@ -203,7 +205,7 @@ export function updateField(graph: SchemaGraph, fieldId: string, changes: Partia
 export function updateModelProperties(
   graph: SchemaGraph,
   modelId: string,
-  changes: Partial<Pick<Model, "dbName" | "documentation" | "primaryKey" | "uniques" | "indexes">>,
+  changes: Partial<Pick<Model, "dbName" | "schema" | "documentation" | "primaryKey" | "uniques" | "indexes">>,
 ): SchemaGraph {
   return updateModel(graph, modelId, (model) => {
     const next: Model = { ...model, ...changes };
@@ -266,7 +268,9 @@ export function addEnum(
 ): { graph: SchemaGraph; enumId: string } {
   const id = options.id ?? newId("enum");
   const name = options.name ?? nextFreeName("Enum", [...graph.enums.map((e) => e.name), ...graph.models.map((m) => m.name)]);
-  return { graph: { ...graph, enums: [...graph.enums, { id, name, values: [{ name: "A" }, { name: "B" }] }] }, enumId: id };
+  const schema = datasourceSchemas(graph)[0];
+  const enumeration = { id, name, values: [{ name: "A" }, { name: "B" }], ...(schema ? { schema } : {}) };
+  return { graph: { ...graph, enums: [...graph.enums, enumeration] }, enumId: id };
 }
 
 /** Renames an enum, its values, table name or documentation; fields of the enum's type follow a rename. */

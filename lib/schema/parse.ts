@@ -80,6 +80,7 @@ export function parseSchema(text: string, notes: SourceNotes = NO_NOTES): Schema
       name: model.name,
       ...(views.has(model.name) ? { isView: true } : {}),
       ...(model.dbName ? { dbName: model.dbName } : {}),
+      ...(model.schema ? { schema: model.schema } : {}),
       ...(model.documentation ? { documentation: model.documentation } : {}),
       fields: model.fields.map((dmmfField) => {
         const field = toField(model.name, dmmfField);
@@ -131,6 +132,8 @@ export function parseSchema(text: string, notes: SourceNotes = NO_NOTES): Schema
       id: `enum:${e.name}`,
       name: e.name,
       ...(e.dbName ? { dbName: e.dbName } : {}),
+      // Prisma's datamodel leaves an enum's @@schema out: the file has it.
+      ...(notes.blocks.get(e.name)?.schema ? { schema: notes.blocks.get(e.name)!.schema } : {}),
       ...(e.documentation ? { documentation: e.documentation } : {}),
       values: e.values.map((v) => ({
         name: v.name,

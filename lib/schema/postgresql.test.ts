@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
 import { compileSchema } from "./compile";
+import { addEnum, addModel } from "./operations";
 import { parseSchemaFile } from "./parse-file";
 
 /** What a PostgreSQL schema holds that a SQLite one cannot, each kept through a read and a write. */
@@ -70,4 +71,47 @@ test("a PostgreSQL schema reads into the graph and prints back as written", () =
 
   const compiled = compileSchema(graph);
   expect(compiled).toEqual({ ok: true, text: SCHEMA });
+});
+
+test("a multi-schema project: each model and enum keeps its @@schema, and a new table or enum lands in the first schema", () => {
+  const multi = `datasource db {
+  provider = "postgresql"
+  schemas  = ["public", "auth"]
+}
+
+enum Role {
+  admin
+  member
+
+  @@schema("auth")
+}
+
+model Account {
+  id    Int    @id @default(autoincrement())
+  email String
+
+  @@schema("public")
+}
+
+model Session {
+  id   Int  @id @default(autoincrement())
+  role Role
+
+  @@map("sessions")
+  @@schema("auth")
+}
+`;
+  const graph = parseSchemaFile(multi);
+  expect(graph.models.map((m) => [m.name, m.schema])).toEqual([
+    ["Account", "public"],
+    ["Session", "auth"],
+  ]);
+  expect(graph.enums[0].schema).toBe("auth");
+  expect(compileSchema(graph)).toEqual({ ok: true, text: multi });
+
+  const { graph: withTable, model } = addModel(graph);
+  const { graph: withEnum, enumId } = addEnum(withTable);
+  expect(model.schema).toBe("public");
+  expect(withEnum.enums.find((e) => e.id === enumId)?.schema).toBe("public");
+  expect(compileSchema(withEnum)).toMatchObject({ ok: true });
 });

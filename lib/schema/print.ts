@@ -170,6 +170,7 @@ function writeModel(writer: SchemaWriter, model: Model): void {
     ...model.uniques.map((u) => blockAttribute("@@unique", u)),
     ...model.indexes.map((i) => blockAttribute("@@index", i)),
     ...(model.dbName ? [`  @@map(${quote(model.dbName)})`] : []),
+    ...(model.schema ? [`  @@schema(${quote(model.schema)})`] : []),
   ];
   if (blocks.length || model.comments?.beforeAttributes?.length) writer.line();
   writeComments(writer, model.comments?.beforeAttributes, "  ");
@@ -224,9 +225,10 @@ function writeEnum(writer: SchemaWriter, enumeration: Enum): void {
     writeDocumentation(writer, documentationLines(value.documentation), "  ");
     writer.line(withTrailing(`  ${value.name}${value.dbName ? ` @map(${quote(value.dbName)})` : ""}`, value.comments?.trailing));
   }
-  if (enumeration.dbName || enumeration.comments?.beforeAttributes?.length) writer.line();
+  if (enumeration.dbName || enumeration.schema || enumeration.comments?.beforeAttributes?.length) writer.line();
   writeComments(writer, enumeration.comments?.beforeAttributes, "  ");
   if (enumeration.dbName) writer.line(`  @@map(${quote(enumeration.dbName)})`);
+  if (enumeration.schema) writer.line(`  @@schema(${quote(enumeration.schema)})`);
   writeComments(writer, enumeration.comments?.end, "  ");
   writer.line("}");
 }

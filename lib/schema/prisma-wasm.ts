@@ -91,6 +91,8 @@ export interface DmmfField {
 export interface DmmfModel {
   name: string;
   dbName: string | null;
+  /** @@schema, in a multi-schema project. */
+  schema?: string | null;
   documentation?: string;
   fields: DmmfField[];
 }

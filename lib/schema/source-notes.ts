@@ -50,6 +50,8 @@ export interface BlockNotes {
   beforeAttributes: string[];
   /** Comments after the last member. */
   end: string[];
+  /** @@schema("x"): the database schema the block lives in (PostgreSQL's multi-schema projects). */
+  schema?: string;
 }
 
 export interface SourceNotes {
@@ -143,6 +145,9 @@ function memberNotes(items: Node[], restore: (text: string) => string): BlockNot
         });
       } else lastField = name;
     } else if (item.type === "attribute") {
+      const args = item.args as { value?: unknown }[] | undefined;
+      if (item.name === "schema" && typeof args?.[0]?.value === "string")
+        notes.schema = restore(JSON.parse(args[0].value) as string);
       if (gapBelowComments && !notes.beforeAttributes.length && !afterFields.length) afterFields = pending;
       else notes.beforeAttributes.push(...pending);
       if (item.comment) notes.beforeAttributes.push(item.comment as string);

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { SchemaGraph } from "../../../schema/graph";
+import { datasourceSchemas, type SchemaGraph } from "../../../schema/graph";
 import {
   describeTables,
   quoteIdentifier,
@@ -49,16 +49,8 @@ const ON_DELETE: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "C
 
 /** The schemas the project's tables live in. */
 export function projectSchemas(url: string, graph: SchemaGraph | undefined): string[] {
-  const written = graph?.datasource.config?.find(([key]) => key === "schemas")?.[1];
-  if (written) {
-    try {
-      const schemas = JSON.parse(written) as unknown;
-      if (Array.isArray(schemas) && schemas.length && schemas.every((s) => typeof s === "string")) return schemas;
-    } catch {
-      // Not a plain list: the URL's schema below.
-    }
-  }
-  return [new URL(url).searchParams.get("schema") || "public"];
+  const named = graph ? datasourceSchemas(graph) : [];
+  return named.length ? named : [new URL(url).searchParams.get("schema") || "public"];
 }
 
 const COLUMNS = `

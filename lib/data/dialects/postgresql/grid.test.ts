@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { readAllPages } from "../../../testing/grid-pages";
 import { applyRevision } from "../../../migrate/revision";
 import { projectAt, type Project } from "../../../project/project";
-import { parseSchema } from "../../../schema/parse";
+import { parseSchemaFile } from "../../../schema/parse-file";
 import type { SchemaGraph } from "../../../schema/graph";
 import { pgQuery, testDatabases } from "../../../testing/pg-database";
 import { removeProject, tempProject } from "../../../testing/temp-project";
@@ -78,8 +78,50 @@ describe.skipIf(!server)("the data grid on PostgreSQL", () => {
     const project = projectAt(tempProject(schema).root, await scratch.fresh());
     made.push(project);
     await applyRevision(project, { name: "init" });
-    return { project, graph: parseSchema(schema) };
+    // Read as the app reads it for the grid (lib/project/schema-store), its settings too (`schemas`).
+    return { project, graph: parseSchemaFile(schema) };
   }
+
+  test("every schema the project names is in the grid: tables outside the first as schema.table, a relation across them", async () => {
+    const { project, graph } = await migrated(`datasource db {
+  provider = "postgresql"
+  schemas  = ["public", "auth"]
+}
+
+model Account {
+  id       Int       @id @default(autoincrement())
+  name     String
+  sessions Session[]
+
+  @@schema("public")
+}
+
+model Session {
+  id         Int     @id @default(autoincrement())
+  token      String
+  account_id Int
+  account    Account @relation(fields: [account_id], references: [id], onDelete: Cascade)
+
+  @@schema("auth")
+}
+`);
+    await pgQuery(project.databaseUrl, `INSERT INTO "Account" (name) VALUES ('spongebob')`);
+    await pgQuery(project.databaseUrl, `INSERT INTO auth."Session" (token, account_id) VALUES ('t1', 1), ('t2', 1)`);
+    expect(await listTables(project, graph)).toEqual([
+      { name: "auth.Session", rowCount: 2, model: "Session" },
+      { name: "Account", rowCount: 1, model: "Account" },
+    ]);
+    const page = await readRows(project, graph, {
+      table: "auth.Session",
+      sort: { column: "token", direction: "desc" },
+      limit: 5,
+    });
+    expect(page.rows.map((r) => r.values.token)).toEqual(["t2", "t1"]);
+    const [account] = (await readRows(project, graph, { table: "Account", limit: 5 })).rows;
+    expect(await backReferences(project, graph, { table: "Account", key: account.key })).toMatchObject([
+      { table: "auth.Session", count: 2 },
+    ]);
+  });
 
   describe("the tutorial's tables", () => {
     let project: Project;
