@@ -143,3 +143,34 @@ test("a view is read-only; a default Prisma computes is kept through the inspect
   expect(saved).toContain("view UserName {");
   await page.screenshot({ path: test.info().outputPath("view.png") });
 });
+
+test("a multi-schema project: a table is moved between the datasource's schemas, and a new one lands in the first", async ({
+  page,
+}) => {
+  freshProject(`datasource db {
+  provider = "postgresql"
+  schemas  = ["public", "auth"]
+}
+
+model Account {
+  id Int @id @default(autoincrement())
+
+  @@schema("public")
+}
+
+model Session {
+  id Int @id @default(autoincrement())
+
+  @@schema("auth")
+}
+`);
+  await page.goto("/");
+  await page.locator('[data-model="Session"] header').click();
+  const schema = page.getByRole("complementary", { name: "Inspector" }).getByRole("combobox", { name: "Database schema" });
+  await expect(schema).toHaveValue("auth");
+  await schema.selectOption("public");
+  await expect.poll(readSchema).toMatch(/model Session \{[^}]*@@schema\("public"\)/);
+  await page.getByRole("button", { name: "+ Add table" }).click();
+  await expect.poll(readSchema).toMatch(/model Table1 \{[^}]*@@schema\("public"\)/);
+  expect(readSchema()).toMatch(/model Account \{[^}]*@@schema\("public"\)/);
+});
