@@ -10,6 +10,7 @@ import type { Rehearsal } from "./data-loss";
 import { openEngine, openEngineOn, type EngineSession } from "./engine";
 import { rehearse } from "./rehearsal";
 import { exclusively, serialized } from "./serial";
+import { datasourceSchemaNames } from "../schema/datasource-provider";
 
 /**
  * A project's database as Migrate sees it, whichever it is: what differs between SQLite and
@@ -81,7 +82,14 @@ function postgresDatabase(project: Project): MigrationDatabase {
     exclusively: (work) => serialized(url, work),
     openEngine: engineOn,
     readMigrationRows: async () => (await postgresDialect()).readMigrationRows(url),
-    rehearse: async (migrations, renames) => (await postgresDialect()).rehearsePostgres(url, migrations, renames),
+    // Over every schema a multi-schema project names, not only the current one.
+    rehearse: async (migrations, renames) =>
+      (await postgresDialect()).rehearsePostgres(
+        url,
+        migrations,
+        renames,
+        datasourceSchemaNames(await fs.readFile(project.schemaPath, "utf8").catch(() => "")),
+      ),
     applyPending: async (migrations) => (await postgresDialect()).applyPending(url, migrations),
     markRolledBack: async (revision) => (await postgresDialect()).markRolledBack(url, revision),
     markApplied: async (revision, sql) => (await postgresDialect()).markApplied(url, revision, sql),

@@ -8,6 +8,18 @@
  * on every schema of the corpus. Undefined when there is none (Prisma's errors say why).
  */
 export function datasourceProvider(text: string): string | undefined {
+  const provider = datasourceSetting(text, "provider");
+  return provider && /^"((?:[^"\\]|\\.)*)"$/.exec(provider)?.[1];
+}
+
+/** The database schemas the datasource names (`schemas = ["public", "auth"]`), the same way; none without. */
+export function datasourceSchemaNames(text: string): string[] {
+  const list = datasourceSetting(text, "schemas");
+  return list ? [...list.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]) : [];
+}
+
+/** A setting's value as written on its line of the first datasource block. */
+function datasourceSetting(text: string, key: string): string | undefined {
   let inDatasource = false;
   for (const raw of text.split("\n")) {
     const line = withoutComment(raw).trim();
@@ -16,8 +28,8 @@ export function datasourceProvider(text: string): string | undefined {
       continue;
     }
     if (line.startsWith("}")) return undefined;
-    const provider = /^provider\s*=\s*"((?:[^"\\]|\\.)*)"$/.exec(line);
-    if (provider) return provider[1];
+    const setting = /^(\w+)\s*=\s*(.*)$/.exec(line);
+    if (setting?.[1] === key) return setting[2];
   }
   return undefined;
 }

@@ -131,7 +131,7 @@ export function readDatamodel(text: string): Datamodel {
 }
 
 export interface SchemaConfig {
-  datasources: { name: string; provider: string }[];
+  datasources: { name: string; provider: string; schemas?: string[] }[];
   generators: { name: string }[];
 }
 

@@ -69,6 +69,8 @@ export async function keepOldValues(
   client: pg.ClientBase,
   changes: TypeChange[],
   renames: DatabaseRename[],
+  /** How SQL names a table the snapshot named (`schema.table` outside the current schema). */
+  sqlOf: (table: string) => string = quote,
 ): Promise<KeptValues[]> {
   const kept: KeptValues[] = [];
   for (const [i, change] of changes.entries()) {
@@ -78,13 +80,13 @@ export async function keepOldValues(
          JOIN LATERAL unnest(c.conkey) WITH ORDINALITY AS k(num, at) ON true
          JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num
         WHERE c.contype = 'p' AND c.conrelid = to_regclass($1) ORDER BY k.at`,
-      [quote(source)],
+      [sqlOf(source)],
     );
     if (!rows.length) continue; // rows cannot be matched without a key
     const oldKey = rows.map((r) => r.name);
     const holder = `sf_cast_${i}`;
     await client.query(
-      `CREATE TEMP TABLE ${holder} ON COMMIT DROP AS SELECT ${oldKey.map((k, j) => `${quote(k)} AS k${j}`).join(", ")}, ${quote(sourceColumn(change.table, change.column, renames))}::text AS v FROM ${quote(source)} WHERE ${quote(sourceColumn(change.table, change.column, renames))} IS NOT NULL`,
+      `CREATE TEMP TABLE ${holder} ON COMMIT DROP AS SELECT ${oldKey.map((k, j) => `${quote(k)} AS k${j}`).join(", ")}, ${quote(sourceColumn(change.table, change.column, renames))}::text AS v FROM ${sqlOf(source)} WHERE ${quote(sourceColumn(change.table, change.column, renames))} IS NOT NULL`,
     );
     const key = oldKey.map((k) => renames.find((r) => r.kind === "column" && r.table === change.table && r.from === k)?.to ?? k);
     kept.push({ ...change, holder, key });
@@ -95,13 +97,17 @@ export async function keepOldValues(
 const NUMBER = `'^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$'`;
 
 /** After the revisions ran again: the kept values that now read differently (numbers compared as numbers). */
-export async function castLosses(client: pg.ClientBase, kept: KeptValues[]): Promise<DataLoss[]> {
+export async function castLosses(
+  client: pg.ClientBase,
+  kept: KeptValues[],
+  sqlOf: (table: string) => string = quote,
+): Promise<DataLoss[]> {
   const losses: DataLoss[] = [];
   for (const { table, column, holder, key } of kept) {
     const now = `n.${quote(column)}::text`;
     const { rows } = await client.query<{ n: number; example: string | null }>(
       `SELECT count(*)::int AS n, min(o.v || ' → ' || coalesce(${now}, 'NULL')) AS example
-         FROM ${holder} o JOIN ${quote(table)} n ON ${key.map((k, j) => `n.${quote(k)} = o.k${j}`).join(" AND ")}
+         FROM ${holder} o JOIN ${sqlOf(table)} n ON ${key.map((k, j) => `n.${quote(k)} = o.k${j}`).join(" AND ")}
         WHERE ${now} IS DISTINCT FROM o.v
           AND NOT CASE WHEN ${now} ~ ${NUMBER} AND o.v ~ ${NUMBER} THEN ${now}::numeric = o.v::numeric ELSE false END`,
     );

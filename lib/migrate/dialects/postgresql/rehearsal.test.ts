@@ -59,6 +59,24 @@ describe.skipIf(!server)("rehearsals on PostgreSQL", () => {
     expect(await pgQuery(url, "SELECT fullname FROM user_account WHERE id = 1")).toEqual([{ fullname: "Spongebob Squarepants" }]);
   });
 
+  test("in a multi-schema project, losses in every schema it names are reported, as schema.table outside the first", async () => {
+    const url = await seeded();
+    const auth = `CREATE SCHEMA "auth";\nCREATE TABLE "auth"."session" ("id" SERIAL PRIMARY KEY, "token" TEXT NOT NULL, "note" TEXT);`;
+    await applyPending(url, folder(["1_init", INIT], ["2_auth", auth]));
+    await pgQuery(url, `INSERT INTO auth.session (token, note) VALUES ('abc', 'x'), ('defg', NULL)`);
+    const next = `ALTER TABLE "auth"."session" DROP COLUMN "note";\nALTER TABLE "auth"."session" ALTER COLUMN "token" TYPE INTEGER USING length("token");`;
+    expect(
+      await rehearsePostgres(url, folder(["1_init", INIT], ["2_auth", auth], ["3_next", next]), [], ["public", "auth"]),
+    ).toEqual({
+      ok: true,
+      losses: [
+        { kind: "column-dropped", table: "auth.session", column: "note", rows: 1 },
+        { kind: "values-changed", table: "auth.session", column: "token", rows: 2, example: "abc → 3" },
+      ],
+    });
+    expect(await pgQuery(url, "SELECT count(note)::int AS n FROM auth.session")).toEqual([{ n: 1 }]);
+  });
+
   test("a renamed column is not a loss", async () => {
     const url = await seeded();
     const next = `ALTER TABLE "user_account" RENAME COLUMN "fullname" TO "full_name";`;

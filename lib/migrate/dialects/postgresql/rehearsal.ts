@@ -20,27 +20,41 @@ import { quoteIdentifier as quote } from "../../../schema/identifiers";
  * there is reported with its failing statement and, for a unique constraint, the duplicates.
  */
 
-/** Rows and non-null values of every table in the schemas on the search path (Prisma's history aside). */
-async function snapshot(client: pg.ClientBase): Promise<Snapshot> {
+/**
+ * A table as the rehearsal names it: its name in the current schema (public), `schema.table`
+ * in another of a multi-schema project's; and how SQL names it.
+ */
+const tableKey = (schema: string, table: string, current: string) => (schema === current ? table : `${schema}.${table}`);
+type TableSql = (key: string) => string;
+
+/** Rows and non-null values of every table in the project's schemas, else the current one (Prisma's history aside). */
+async function snapshot(client: pg.ClientBase, schemas: string[]): Promise<{ snapshot: Snapshot; sqlOf: TableSql }> {
   // The type as PostgreSQL prints it, precision and all: NUMERIC(10,2) to NUMERIC(10,1) is a change.
   // An enum (or a list of one) is its type's oid, which ALTER TYPE ... RENAME [VALUE] keeps:
   // the engine's drop and re-create of the type is a change, a rename on the canvas is not.
-  const { rows: columns } = await client.query<{ table: string; column: string; type: string }>(
-    `SELECT c.relname AS table, a.attname AS column,
+  const { rows: columns } = await client.query<{ schema: string; current: string; table: string; column: string; type: string }>(
+    `SELECT n.nspname AS schema, current_schema() AS current, c.relname AS table, a.attname AS column,
             CASE WHEN 'e' IN (t.typtype, e.typtype) THEN 'enum ' || a.atttypid ELSE format_type(a.atttypid, a.atttypmod) END AS type
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
        JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type e ON e.oid = t.typelem AND t.typelem <> 0
-      WHERE c.relkind IN ('r', 'p') AND n.nspname = current_schema() AND c.relname <> '_prisma_migrations'
-      ORDER BY c.relname, a.attnum`,
+      WHERE c.relkind IN ('r', 'p') AND c.relname <> '_prisma_migrations'
+        AND (n.nspname = ANY($1::text[]) OR (cardinality($1::text[]) = 0 AND n.nspname = current_schema()))
+      ORDER BY n.nspname, c.relname, a.attnum`,
+    [schemas],
   );
   const tables: Snapshot["tables"] = new Map();
+  const sql = new Map<string, string>();
   const byTable = new Map<string, { column: string; type: string }[]>();
-  for (const column of columns) byTable.set(column.table, [...(byTable.get(column.table) ?? []), column]);
+  for (const column of columns) {
+    const key = tableKey(column.schema, column.table, column.current);
+    sql.set(key, `${quote(column.schema)}.${quote(column.table)}`);
+    byTable.set(key, [...(byTable.get(key) ?? []), column]);
+  }
   for (const [table, list] of byTable) {
     const counts = (
       await client.query(
-        `SELECT count(*)::int AS __rows${list.map((c, i) => `, count(${quote(c.column)})::int AS c${i}`).join("")} FROM ${quote(table)}`,
+        `SELECT count(*)::int AS __rows${list.map((c, i) => `, count(${quote(c.column)})::int AS c${i}`).join("")} FROM ${sql.get(table)}`,
       )
     ).rows[0] as Record<string, number>;
     tables.set(table, {
@@ -48,7 +62,7 @@ async function snapshot(client: pg.ClientBase): Promise<Snapshot> {
       columns: new Map(list.map((c, i) => [c.column, { values: counts[`c${i}`], type: c.type }])),
     });
   }
-  return { tables };
+  return { snapshot: { tables }, sqlOf: (key) => sql.get(key) ?? quote(key) };
 }
 
 /**
@@ -119,12 +133,18 @@ async function rehearseRevision(client: pg.ClientBase, sql: string): Promise<voi
  * It holds the migration lock as applying does: a rehearsal beside another process's apply
  * would otherwise run the same revision again, into that apply's uncommitted tables.
  */
-export function rehearsePostgres(url: string, migrations: MigrationList, renames: DatabaseRename[] = []): Promise<Rehearsal> {
+export function rehearsePostgres(
+  url: string,
+  migrations: MigrationList,
+  renames: DatabaseRename[] = [],
+  /** A multi-schema project's schemas (the datasource's `schemas`); none: the current schema. */
+  schemas: string[] = [],
+): Promise<Rehearsal> {
   return withMigrationLock(url, 10_000, async (client) => {
     await client.query("BEGIN");
     try {
       const pending = unfinishedRevisions(await migrationRows(client), migrations);
-      const before = await snapshot(client);
+      const { snapshot: before, sqlOf: sqlBefore } = await snapshot(client, schemas);
       const ran: string[] = [];
       for (const revision of pending) {
         if (revision.content.tag === "error") {
@@ -147,16 +167,16 @@ export function rehearsePostgres(url: string, migrations: MigrationList, renames
           };
         }
       }
-      const after = await snapshot(client);
+      const { snapshot: after, sqlOf } = await snapshot(client, schemas);
       const losses = compare(renamed(before, renames), after);
       const changes = (writesRows(ran) ? keptColumns : typeChanges)(renamed(before, renames), after);
       if (!changes.length) return { ok: true, losses };
       // Again, with the old values of the retyped (or rewritten) columns kept beside: what became of them.
       await client.query("ROLLBACK");
       await client.query("BEGIN");
-      const kept = await keepOldValues(client, changes, renames);
+      const kept = await keepOldValues(client, changes, renames, sqlBefore);
       for (const sql of ran) await rehearseRevision(client, sql);
-      return { ok: true, losses: [...losses, ...(await castLosses(client, kept))] };
+      return { ok: true, losses: [...losses, ...(await castLosses(client, kept, sqlOf))] };
     } finally {
       await client.query("ROLLBACK").catch(() => {});
     }
