@@ -135,6 +135,44 @@ describe.skipIf(!server)("sample data on PostgreSQL", () => {
     expect(inserted.values.id).toBe(701);
   });
 
+  test("a multi-schema project gets its sample rows in every schema it names, a relation across them kept", async () => {
+    const project = projectAt(
+      tempProject(`datasource db {
+  provider = "postgresql"
+  schemas  = ["public", "auth"]
+}
+
+model Account {
+  id       Int       @id @default(autoincrement())
+  name     String
+  sessions Session[]
+
+  @@schema("public")
+}
+
+model Session {
+  id         Int     @id @default(autoincrement())
+  token      String
+  account_id Int
+  account    Account @relation(fields: [account_id], references: [id])
+
+  @@schema("auth")
+}
+`).root,
+      await scratch.fresh(),
+    );
+    made.push(project);
+    await applyRevision(project, { name: "init" });
+    await generateSampleData(project, { rows: 20, seed: 3 });
+    expect(await pgQuery(project.databaseUrl, `SELECT count(*)::int AS n FROM public."Account"`)).toEqual([{ n: 20 }]);
+    expect(
+      await pgQuery(
+        project.databaseUrl,
+        `SELECT count(*)::int AS n FROM auth."Session" s JOIN public."Account" a ON a.id = s.account_id`,
+      ),
+    ).toEqual([{ n: 20 }]);
+  });
+
   test("a database not migrated yet is refused, with nothing written", async () => {
     const project = projectAt(tempProject(SCHEMA).root, await scratch.fresh());
     made.push(project);

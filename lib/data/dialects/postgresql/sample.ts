@@ -26,7 +26,7 @@ FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 LEFT JOIN pg_constraint pk ON pk.conrelid = c.oid AND pk.contype = 'p'
-WHERE n.nspname = $1 AND c.relkind IN ('r', 'p')`;
+WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p')`;
 
 /** Per table, the columns whose values are written differently (Booleans, planned as 1/0). */
 export function copyKinds(analysis: Analysis): Map<string, Map<string, CopyKind>> {
@@ -72,13 +72,13 @@ async function fillLater(client: pg.ClientBase, analysis: Analysis, table: Plann
   await client.query("DROP TABLE sf_later");
 }
 
-/** Sequences behind ids the plan numbered itself (autoincrement()) move past the largest. */
-async function advanceSequences(client: pg.ClientBase, analysis: Analysis, schema: string) {
+/** Sequences behind ids the plan numbered itself (autoincrement()) move past the largest (tables found on the search path). */
+async function advanceSequences(client: pg.ClientBase, analysis: Analysis) {
   for (const spec of analysis.tables) {
     for (const column of spec.columns.filter((c) => c.field.default === "autoincrement()")) {
       await client.query(
         `SELECT setval(pg_get_serial_sequence($1, $2), m) FROM (SELECT max(${quoteIdentifier(column.name)}) AS m FROM ${quoteIdentifier(spec.table)}) AS largest WHERE m IS NOT NULL`,
-        [`${quoteIdentifier(schema)}.${quoteIdentifier(spec.table)}`, column.name],
+        [quoteIdentifier(spec.table), column.name],
       );
     }
   }
@@ -95,16 +95,20 @@ export async function generatePostgresSample(
       "The schema has a cycle of required foreign keys: PostgreSQL checks each at its row (Prisma's keys are not DEFERRABLE), so no order of inserts satisfies them.",
     );
   }
-  const schema = projectSchemas(project.databaseUrl, graph)[0];
+  // The project's schema, and in a multi-schema project every one its models live in (@@schema):
+  // the tables are named on the search path (a name used in two of them is ambiguous).
+  const schemas = [
+    ...new Set([projectSchemas(project.databaseUrl, graph)[0], ...graph.models.flatMap((m) => (m.schema ? [m.schema] : []))]),
+  ];
   const client = await connectPostgres(project.databaseUrl);
   try {
-    checkDatabase((await client.query<DatabaseColumn>(COLUMNS, [schema])).rows, analysis);
+    checkDatabase((await client.query<DatabaseColumn>(COLUMNS, [schemas])).rows, analysis);
     const tables = [...analysis.tables.map((s) => s.table), ...analysis.joins.map((j) => j.table)];
     const kinds = copyKinds(analysis);
     let stage = "starting the transaction";
     try {
       await client.query("BEGIN");
-      await client.query(`SET LOCAL search_path TO ${quoteIdentifier(schema)}`);
+      await client.query(`SET LOCAL search_path TO ${schemas.map(quoteIdentifier).join(", ")}`);
       // Other writers wait, so nothing changes between reading what is there and inserting; readers do not.
       if (tables.length) await client.query(`LOCK TABLE ${tables.map(quoteIdentifier).join(", ")} IN SHARE ROW EXCLUSIVE MODE`);
       stage = "reading the rows already there";
@@ -132,7 +136,7 @@ export async function generatePostgresSample(
         await fillLater(client, analysis, table, kinds.get(table.table) ?? new Map());
       }
       stage = "moving the id sequences past the new ids";
-      await advanceSequences(client, analysis, schema);
+      await advanceSequences(client, analysis);
       stage = "committing";
       await client.query("COMMIT");
       return { tables: done, rows: done.reduce((sum, t) => sum + t.inserted, 0) };
