@@ -11,6 +11,7 @@ import type { Filter } from "../../filters";
 import { backReferences, countRows, deleteRows, exportRows, insertRow, readRows, updateCell } from "../../rows";
 import { seedTutorial } from "../../seed";
 import { listTables } from "../../tables";
+import { MULTI_SCHEMA } from "../../../testing/multi-schema";
 
 /**
  * The data grid on a real PostgreSQL server: the same queries as on SQLite (lib/data/rows.test),
@@ -83,28 +84,7 @@ describe.skipIf(!server)("the data grid on PostgreSQL", () => {
   }
 
   test("every schema the project names is in the grid: tables outside the first as schema.table, a relation across them", async () => {
-    const { project, graph } = await migrated(`datasource db {
-  provider = "postgresql"
-  schemas  = ["public", "auth"]
-}
-
-model Account {
-  id       Int       @id @default(autoincrement())
-  name     String
-  sessions Session[]
-
-  @@schema("public")
-}
-
-model Session {
-  id         Int     @id @default(autoincrement())
-  token      String
-  account_id Int
-  account    Account @relation(fields: [account_id], references: [id], onDelete: Cascade)
-
-  @@schema("auth")
-}
-`);
+    const { project, graph } = await migrated(MULTI_SCHEMA);
     await pgQuery(project.databaseUrl, `INSERT INTO "Account" (name) VALUES ('spongebob')`);
     await pgQuery(project.databaseUrl, `INSERT INTO auth."Session" (token, account_id) VALUES ('t1', 1), ('t2', 1)`);
     expect(await listTables(project, graph)).toEqual([

@@ -6,6 +6,7 @@ import { pgQuery, testDatabases } from "../../../testing/pg-database";
 import { removeProject, tempProject } from "../../../testing/temp-project";
 import { insertRow } from "../../rows";
 import { generateSampleData } from "../../sample";
+import { MULTI_SCHEMA } from "../../../testing/multi-schema";
 
 /**
  * Sample data on a real PostgreSQL server: the values PostgreSQL's own types ask for (uuid,
@@ -136,31 +137,7 @@ describe.skipIf(!server)("sample data on PostgreSQL", () => {
   });
 
   test("a multi-schema project gets its sample rows in every schema it names, a relation across them kept", async () => {
-    const project = projectAt(
-      tempProject(`datasource db {
-  provider = "postgresql"
-  schemas  = ["public", "auth"]
-}
-
-model Account {
-  id       Int       @id @default(autoincrement())
-  name     String
-  sessions Session[]
-
-  @@schema("public")
-}
-
-model Session {
-  id         Int     @id @default(autoincrement())
-  token      String
-  account_id Int
-  account    Account @relation(fields: [account_id], references: [id])
-
-  @@schema("auth")
-}
-`).root,
-      await scratch.fresh(),
-    );
+    const project = projectAt(tempProject(MULTI_SCHEMA).root, await scratch.fresh());
     made.push(project);
     await applyRevision(project, { name: "init" });
     await generateSampleData(project, { rows: 20, seed: 3 });
