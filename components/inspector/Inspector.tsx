@@ -23,7 +23,14 @@ export function Inspector(props: {
 }) {
   const { graph, focus, editor, problems } = props;
   let body: React.ReactNode = <p className="text-sm text-slate-500">It is gone (deleted or undone).</p>;
-  if (focus.kind === "model") {
+  // A view, or a field of one: read-only (Prisma does not migrate views).
+  const viewId = focus.kind === "model" ? focus.id : focus.kind === "field" ? focus.modelId : undefined;
+  const view = graph.models.find((m) => m.id === viewId && m.isView);
+  if (view) {
+    body = (
+      <ViewInspector model={view} onShowNeighbours={() => props.onShowNeighbours(view.id)} onHide={() => props.onHide(view.id)} />
+    );
+  } else if (focus.kind === "model") {
     const model = graph.models.find((m) => m.id === focus.id);
     if (model)
       body = (
@@ -50,13 +57,6 @@ export function Inspector(props: {
   } else {
     body = <RelationInspector graph={graph} modelId={focus.modelId} fieldId={focus.fieldId} editor={editor} />;
   }
-  // A view, or a field of one: read-only (Prisma does not migrate views).
-  const viewId = focus.kind === "model" ? focus.id : focus.kind === "field" ? focus.modelId : undefined;
-  const view = graph.models.find((m) => m.id === viewId && m.isView);
-  if (view)
-    body = (
-      <ViewInspector model={view} onShowNeighbours={() => props.onShowNeighbours(view.id)} onHide={() => props.onHide(view.id)} />
-    );
   return (
     <SidePanel label="Inspector" title="Inspector" width="w-80" onClose={() => editor.focus(null)}>
       <div className="min-h-0 flex-1 overflow-auto p-4">{body}</div>

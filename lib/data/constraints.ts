@@ -1,12 +1,10 @@
-import { columnName, datasourceSchemas, tableName, type Model, type SchemaGraph } from "../schema/graph";
+import { columnName, datasourceSchemas, tableInSchema, tableName, type Model, type SchemaGraph } from "../schema/graph";
 
 /** The model whose table has this name (@@map or, without one, the model's own name). */
 export function modelForTable(graph: SchemaGraph, table: string): Model | undefined {
   // Outside a multi-schema project's first schema, the grid names a table `schema.table`.
   const first = datasourceSchemas(graph)[0];
-  return graph.models.find(
-    (model) => (model.schema && model.schema !== first ? `${model.schema}.${tableName(model)}` : tableName(model)) === table,
-  );
+  return graph.models.find((model) => tableInSchema(tableName(model), model.schema, first) === table);
 }
 
 /** Characters as a person counts them (code points), as the @maxLength check does. */

@@ -14,8 +14,12 @@ export function datasourceProvider(text: string): string | undefined {
 
 /** The database schemas the datasource names (`schemas = ["public", "auth"]`), the same way; none without. */
 export function datasourceSchemaNames(text: string): string[] {
-  const list = datasourceSetting(text, "schemas");
-  return list ? [...list.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]) : [];
+  return schemaNamesIn(datasourceSetting(text, "schemas") ?? "");
+}
+
+/** The names a `schemas` list holds, as written (`["public", "auth"]`). */
+export function schemaNamesIn(list: string): string[] {
+  return [...list.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]);
 }
 
 /** A setting's value as written on its line of the first datasource block. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PROVIDERS } from "./provider";
+import { schemaNamesIn } from "./datasource-provider";
 
 /**
  * The domain model of a schema: what the canvas shows and edits, and what is printed as
@@ -226,14 +227,12 @@ export function elementLabel(graph: SchemaGraph, elementId: string): string {
  * file's order, or none. With them, every model and enum says which it lives in (@@schema).
  */
 export function datasourceSchemas(graph: Pick<SchemaGraph, "datasource">): string[] {
-  const written = graph.datasource.config?.find(([key]) => key === "schemas")?.[1];
-  try {
-    const schemas = written ? (JSON.parse(written) as unknown) : [];
-    return Array.isArray(schemas) && schemas.every((s) => typeof s === "string") ? schemas : [];
-  } catch {
-    return []; // not a plain list of names
-  }
+  return schemaNamesIn(graph.datasource.config?.find(([key]) => key === "schemas")?.[1] ?? "");
 }
+
+/** A table as the grid and the rehearsal name it: `schema.table` outside the schema they read from (`home`), else its name. */
+export const tableInSchema = (table: string, schema: string | undefined, home: string | undefined): string =>
+  schema && schema !== home ? `${schema}.${table}` : table;
 
 /** A model's table (or view) in the database: its @@map, else its name. */
 export const tableName = (model: { name: string; dbName?: string }): string => model.dbName ?? model.name;

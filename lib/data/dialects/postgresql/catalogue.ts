@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { datasourceSchemas, type SchemaGraph } from "../../../schema/graph";
+import { datasourceSchemas, tableInSchema, type SchemaGraph } from "../../../schema/graph";
 import {
   describeTables,
   quoteIdentifier,
@@ -99,7 +99,7 @@ interface ColumnRow {
 
 export async function readPostgresCatalogue(client: pg.ClientBase, url: string, graph?: SchemaGraph): Promise<Catalogue> {
   const schemas = projectSchemas(url, graph);
-  const shownName = (schema: string, table: string) => (schema === schemas[0] ? table : `${schema}.${table}`);
+  const shownName = (schema: string, table: string) => tableInSchema(table, schema, schemas[0]);
   const tables = new Map<string, DatabaseTable>();
   for (const row of (await client.query<ColumnRow>(COLUMNS, [schemas])).rows) {
     const name = shownName(row.schema, row.table);

@@ -21,16 +21,8 @@ export interface TypeChange {
 
 /** Columns that held values and whose declared type the revisions change (names as they are after). */
 export function typeChanges(before: Snapshot, after: Snapshot): TypeChange[] {
-  const changes: TypeChange[] = [];
-  for (const [table, now] of after.tables) {
-    const old = before.tables.get(table);
-    if (!old) continue;
-    for (const [column, { type }] of now.columns) {
-      const was = old.columns.get(column);
-      if (was && was.values > 0 && was.type !== type) changes.push({ table, column });
-    }
-  }
-  return changes;
+  const typeOf = (snapshot: Snapshot, { table, column }: TypeChange) => snapshot.tables.get(table)?.columns.get(column)?.type;
+  return keptColumns(before, after).filter((kept) => typeOf(before, kept) !== typeOf(after, kept));
 }
 
 /**

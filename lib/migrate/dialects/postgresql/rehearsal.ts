@@ -10,6 +10,7 @@ import { migrationRows, withMigrationLock } from "./history";
 import type { Rehearsal } from "../../data-loss";
 import { compare, renamed, type Snapshot } from "../../snapshot";
 import { quoteIdentifier as quote } from "../../../schema/identifiers";
+import { tableInSchema } from "../../../schema/graph";
 
 /**
  * Before revisions touch a PostgreSQL database they run on the database itself, in a
@@ -20,11 +21,7 @@ import { quoteIdentifier as quote } from "../../../schema/identifiers";
  * there is reported with its failing statement and, for a unique constraint, the duplicates.
  */
 
-/**
- * A table as the rehearsal names it: its name in the current schema (public), `schema.table`
- * in another of a multi-schema project's; and how SQL names it.
- */
-const tableKey = (schema: string, table: string, current: string) => (schema === current ? table : `${schema}.${table}`);
+/** How SQL names a table the snapshot named (`schema.table` outside the current schema). */
 type TableSql = (key: string) => string;
 
 /** Rows and non-null values of every table in the project's schemas, else the current one (Prisma's history aside). */
@@ -47,7 +44,7 @@ async function snapshot(client: pg.ClientBase, schemas: string[]): Promise<{ sna
   const sql = new Map<string, string>();
   const byTable = new Map<string, { column: string; type: string }[]>();
   for (const column of columns) {
-    const key = tableKey(column.schema, column.table, column.current);
+    const key = tableInSchema(column.table, column.schema, column.current);
     sql.set(key, `${quote(column.schema)}.${quote(column.table)}`);
     byTable.set(key, [...(byTable.get(key) ?? []), column]);
   }
